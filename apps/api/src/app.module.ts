@@ -1,0 +1,39 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import type { ApiSettings } from '@casework/config';
+import { DatabaseModule } from '@casework/database';
+import { MessagingModule, NatsConnectionHolder } from '@casework/messaging';
+import { LoggerModule, ObservabilityModule } from '@casework/observability';
+import { API_TOKEN } from './auth/api-token.constants.js';
+import { BearerTokenGuard } from './auth/bearer-token.guard.js';
+import { ApiExceptionFilter } from './common/api-exception.filter.js';
+import { createValidationPipe } from './common/validation-exception.factory.js';
+import { QueuesModule } from './queues/queues.module.js';
+import { SlaModule } from './sla/sla.module.js';
+import { TicketsModule } from './tickets/tickets.module.js';
+
+@Module({})
+export class AppModule {
+  static register(config: ApiSettings, logger: Logger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot(logger),
+        DatabaseModule.forRoot({ url: config.DATABASE_URL, applicationName: 'casework-api' }),
+        MessagingModule.forRoot({ natsUrl: config.NATS_URL, serviceName: 'api' }),
+        ObservabilityModule.register({ dataSource: DataSource, nats: NatsConnectionHolder, imports: [] }),
+        QueuesModule,
+        TicketsModule,
+        SlaModule,
+      ],
+      providers: [
+        { provide: API_TOKEN, useValue: config.API_BOOTSTRAP_TOKEN },
+        { provide: APP_GUARD, useClass: BearerTokenGuard },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+      ],
+    };
+  }
+}

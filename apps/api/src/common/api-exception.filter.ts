@@ -1,0 +1,62 @@
+import { Catch, HttpException, HttpStatus, Inject, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import type { Logger } from 'pino';
+import { LOGGER } from '@casework/observability';
+import { DomainError, type DomainErrorCode } from './domain.error.js';
+import { validationErrorBody } from './validation-exception.factory.js';
+
+/** The one place domain error codes become HTTP statuses; a new code fails to compile here. */
+export function statusOf(code: DomainErrorCode): HttpStatus {
+  switch (code) {
+    case 'TicketNotFound':
+      return HttpStatus.NOT_FOUND;
+    case 'InvalidCursor':
+      return HttpStatus.BAD_REQUEST;
+    default: {
+      const unhandled: never = code;
+      throw new Error(`unmapped domain error code ${String(unhandled)}`);
+    }
+  }
+}
+
+/** Every error leaves as JSON; unexpected ones are logged (never with the request body) and hidden. */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  constructor(@Inject(LOGGER) private readonly logger: Logger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    const { status, body } = this.describe(exception, http.getRequest<Request>());
+    if (response.headersSent) return;
+    if (status === HttpStatus.UNAUTHORIZED) response.setHeader('WWW-Authenticate', 'Bearer');
+    response.status(status).json(body);
+  }
+
+  private describe(exception: unknown, request: Request): { status: number; body: object } {
+    if (exception instanceof DomainError) {
+      const status = statusOf(exception.code);
+      if (status === HttpStatus.BAD_REQUEST) return { status, body: validationErrorBody(exception.fields) };
+      return { status, body: { statusCode: status, error: reasonOf(status), code: exception.code, message: exception.message } };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const payload = exception.getResponse();
+      const body = typeof payload === 'string' ? { statusCode: status, error: reasonOf(status), message: payload } : payload;
+      return { status, body };
+    }
+    this.logger.error({ err: exception, method: request.method, route: request.route?.path }, 'unhandled error');
+    const status = HttpStatus.INTERNAL_SERVER_ERROR;
+    return { status, body: { statusCode: status, error: reasonOf(status), message: 'Internal server error' } };
+  }
+}
+
+function reasonOf(status: number): string {
+  const name = HttpStatus[status];
+  if (!name) return 'Error';
+  return name
+    .toLowerCase()
+    .split('_')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(' ');
+}

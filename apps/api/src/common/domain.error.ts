@@ -1,0 +1,22 @@
+/** Every failure a use case can report; the exception filter maps each to an HTTP status. */
+export type DomainErrorCode = 'TicketNotFound' | 'InvalidCursor';
+
+/**
+ * What services throw instead of HTTP exceptions: a stable code, a safe message and, for
+ * input problems, the fields at fault.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly fields: Record<string, string[]> = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  static ticketNotFound(id: string): DomainError {
+    // The id is the caller's input: echo it only after bounding its length.
+    return new DomainError('TicketNotFound', `ticket ${JSON.stringify(id.slice(0, 64))} not found`);
+  }
+}

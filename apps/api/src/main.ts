@@ -1,0 +1,40 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { ApiSettings, ConfigError, loadConfig } from '@casework/config';
+import { createLogger, PinoNestLogger } from '@casework/observability';
+import { AppModule } from './app.module.js';
+import { setupDocs } from './docs/setup-docs.js';
+
+const GLOBAL_PREFIX = 'api/v1';
+// A reply may hold 100 000 characters; JSON escaping can make that several times as many bytes.
+const JSON_BODY_LIMIT = '1mb';
+
+function readConfig(): ApiSettings {
+  try {
+    return loadConfig(ApiSettings);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`casework api: ${error.message}\n`);
+    process.exit(78); // EX_CONFIG
+  }
+}
+
+async function bootstrap(): Promise<void> {
+  const config = readConfig();
+  const logger = createLogger('api', config.LOG_LEVEL);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, logger), {
+    logger: new PinoNestLogger(logger),
+    bodyParser: false,
+  });
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  app.setGlobalPrefix(GLOBAL_PREFIX);
+  app.enableShutdownHooks();
+  setupDocs(app, GLOBAL_PREFIX);
+  await app.listen(config.PORT, '0.0.0.0');
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  logger.info({ url: `http://localhost:${port}/${GLOBAL_PREFIX}` }, 'api started');
+}
+
+await bootstrap();

@@ -1,0 +1,69 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { TICKET_PRIORITIES, TICKET_STATUSES, type TicketPriority, type TicketStatus } from '@casework/domain';
+
+export class AddressDto {
+  @ApiProperty({ example: 'reporter@example.org' })
+  email!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Rita Reporter' })
+  name!: string | null;
+}
+
+export class QueueRefDto {
+  @ApiProperty({ example: 'safety' })
+  slug!: string;
+
+  @ApiProperty({ example: 'Safety' })
+  name!: string;
+}
+
+export class SlaClockDto {
+  @ApiProperty({ example: 'first_response' })
+  kind!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  dueAt!: string;
+
+  @ApiProperty({ enum: ['running', 'met', 'breached'] })
+  state!: string;
+}
+
+export class TicketDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: '100009', description: 'Human-facing number, as in the [#number] subject tag' })
+  number!: string;
+
+  @ApiProperty()
+  subject!: string;
+
+  @ApiProperty({ enum: TICKET_STATUSES })
+  status!: TicketStatus;
+
+  @ApiProperty({ enum: TICKET_PRIORITIES })
+  priority!: TicketPriority;
+
+  @ApiProperty({ type: () => QueueRefDto })
+  queue!: QueueRefDto;
+
+  @ApiProperty({ type: () => AddressDto })
+  requester!: AddressDto;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  updatedAt!: string;
+
+  @ApiProperty({ type: () => [SlaClockDto] })
+  sla!: SlaClockDto[];
+}
+
+export class TicketPageDto {
+  @ApiProperty({ type: () => [TicketDto], description: 'Newest first' })
+  items!: TicketDto[];
+
+  @ApiProperty({ type: String, nullable: true, description: 'Cursor of the next page; null on the last page' })
+  nextCursor!: string | null;
+}

@@ -1,0 +1,48 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Subjects } from '@casework/contracts';
+import { OutboundRepository, TicketRepository } from '@casework/database';
+import { generateMessageId, replyHeaders, type ReplyHeaders } from '@casework/mail';
+import { UnitOfWork } from '@casework/messaging';
+import { DomainError } from '../common/domain.error.js';
+import { isUuid } from '../common/uuid.util.js';
+import { domainOf, replySubject } from './reply-subject.util.js';
+
+const NOT_A_REPLY: ReplyHeaders = { inReplyTo: null, references: [] };
+
+/**
+ * Queues an agent's reply: the outbound row (Message-ID fixed now) and the
+ * `reply.requested` event commit together; the template-reply service sends it.
+ */
+@Injectable()
+export class ReplyToTicketService {
+  constructor(
+    @Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
+    @Inject(TicketRepository) private readonly tickets: TicketRepository,
+    @Inject(OutboundRepository) private readonly outbound: OutboundRepository,
+  ) {}
+
+  async execute(ticketId: string, body: string): Promise<{ outboundId: string }> {
+    if (!isUuid(ticketId)) throw DomainError.ticketNotFound(ticketId);
+    return this.unitOfWork.run(async (tx, emit) => {
+      const locked = await this.tickets.findForUpdate(tx, ticketId);
+      const ticket = locked ? await this.tickets.find(tx, ticketId) : null;
+      if (!ticket) throw DomainError.ticketNotFound(ticketId);
+      const answered = await this.tickets.lastInbound(tx, ticketId);
+      const threading = answered ? replyHeaders(answered) : NOT_A_REPLY;
+      const outboundId = await this.outbound.insert(tx, {
+        ticketId,
+        kind: 'reply',
+        messageId: generateMessageId(domainOf(ticket.queue.address)),
+        inReplyTo: threading.inReplyTo,
+        references: threading.references,
+        fromEmail: ticket.queue.address,
+        to: ticket.requester,
+        subject: replySubject(ticket.subject, ticket.number),
+        text: body,
+      });
+      if (!outboundId) throw new Error(`the reply to ticket ${ticketId} was not stored`);
+      await emit(Subjects.ReplyRequested, { outboundId, ticketId });
+      return { outboundId };
+    });
+  }
+}

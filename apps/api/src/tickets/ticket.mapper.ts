@@ -1,0 +1,46 @@
+import type { AddressRecord, ArticleRecord, TicketRecord } from '@casework/database';
+import { sanitizeEmailHtml } from '@casework/mail';
+import type { ArticleDto, TicketDetailDto } from './dto/ticket-detail.dto.js';
+import type { AddressDto, TicketDto, TicketPageDto } from './dto/ticket.dto.js';
+
+function toAddressDto(address: AddressRecord): AddressDto {
+  return { email: address.email, name: address.name ?? null };
+}
+
+export function toTicketDto(ticket: TicketRecord): TicketDto {
+  return {
+    id: ticket.id,
+    number: ticket.number,
+    subject: ticket.subject,
+    status: ticket.status,
+    priority: ticket.priority,
+    queue: { slug: ticket.queue.slug, name: ticket.queue.name },
+    requester: toAddressDto(ticket.requester),
+    createdAt: ticket.createdAt.toISOString(),
+    updatedAt: ticket.updatedAt.toISOString(),
+    sla: ticket.sla.map((clock) => ({ kind: clock.kind, dueAt: clock.dueAt.toISOString(), state: clock.state })),
+  };
+}
+
+export function toTicketPageDto(page: { tickets: TicketRecord[]; nextCursor: string | null }): TicketPageDto {
+  return { items: page.tickets.map(toTicketDto), nextCursor: page.nextCursor };
+}
+
+/** HTML was sanitised at ingest; it is sanitised again here in case a stored body predates a fix. */
+export function toArticleDto(article: ArticleRecord): ArticleDto {
+  return {
+    id: article.id,
+    direction: article.direction,
+    from: article.from ? toAddressDto(article.from) : null,
+    to: (article.to ?? []).map(toAddressDto),
+    subject: article.subject,
+    text: article.text,
+    html: article.html === null ? null : sanitizeEmailHtml(article.html),
+    messageId: article.messageId,
+    createdAt: article.createdAt.toISOString(),
+  };
+}
+
+export function toTicketDetailDto(detail: { ticket: TicketRecord; articles: ArticleRecord[] }): TicketDetailDto {
+  return { ...toTicketDto(detail.ticket), articles: detail.articles.map(toArticleDto) };
+}

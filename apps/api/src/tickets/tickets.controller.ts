@@ -1,0 +1,67 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ErrorResponseDto, ValidationErrorResponseDto } from '../common/error-response.dto.js';
+import { ChangeTicketStatusService } from './change-ticket-status.service.js';
+import { ChangeStatusDto } from './dto/change-status.dto.js';
+import { DEFAULT_TICKET_LIMIT, ListTicketsQueryDto } from './dto/list-tickets-query.dto.js';
+import { CreateReplyDto, ReplyAcceptedDto } from './dto/reply.dto.js';
+import { TicketDetailDto } from './dto/ticket-detail.dto.js';
+import { TicketDto, TicketPageDto } from './dto/ticket.dto.js';
+import { GetTicketService } from './get-ticket.service.js';
+import { ListTicketsService } from './list-tickets.service.js';
+import { ReplyToTicketService } from './reply-to-ticket.service.js';
+import { toTicketDetailDto, toTicketDto, toTicketPageDto } from './ticket.mapper.js';
+
+@ApiTags('tickets')
+@ApiBadRequestResponse({ type: ValidationErrorResponseDto })
+@Controller('tickets')
+export class TicketsController {
+  constructor(
+    @Inject(ListTicketsService) private readonly listTickets: ListTicketsService,
+    @Inject(GetTicketService) private readonly getTicket: GetTicketService,
+    @Inject(ReplyToTicketService) private readonly replyToTicket: ReplyToTicketService,
+    @Inject(ChangeTicketStatusService) private readonly changeStatus: ChangeTicketStatusService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Tickets, newest first, keyset-paginated' })
+  @ApiOkResponse({ type: TicketPageDto })
+  async list(@Query() query: ListTicketsQueryDto): Promise<TicketPageDto> {
+    const page = await this.listTickets.execute({
+      status: query.status,
+      queueSlug: query.queue,
+      limit: query.limit ?? DEFAULT_TICKET_LIMIT,
+      cursor: query.cursor,
+    });
+    return toTicketPageDto(page);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One ticket with its articles, oldest first' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: TicketDetailDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  async get(@Param('id') id: string): Promise<TicketDetailDto> {
+    return toTicketDetailDto(await this.getTicket.execute(id));
+  }
+
+  @Post(':id/replies')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({ summary: 'Queue a reply to the requester' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiAcceptedResponse({ type: ReplyAcceptedDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  async reply(@Param('id') id: string, @Body() reply: CreateReplyDto): Promise<ReplyAcceptedDto> {
+    const { outboundId } = await this.replyToTicket.execute(id, reply.body);
+    return { outboundId };
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: "Change a ticket's status" })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: TicketDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  async update(@Param('id') id: string, @Body() change: ChangeStatusDto): Promise<TicketDto> {
+    return toTicketDto(await this.changeStatus.execute(id, change.status));
+  }
+}

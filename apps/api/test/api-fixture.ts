@@ -1,0 +1,105 @@
+import { resolve } from 'node:path';
+import { awaitStartup, createDatabase, freePort, spawnService, startNats, waitForPort, type ManagedProcess, type PrivateNats, type TestDatabase } from '@casework/devkit';
+import { createDataSource, QueueRepository, runMigrations, seedDefaults, TicketRepository } from '@casework/database';
+import type { DataSource } from 'typeorm';
+
+export const TOKEN = 'api-int-test-token-0123456789';
+const ENTRY = resolve(process.cwd(), 'dist/apps/api/src/main.js');
+
+/** `token: null` sends no Authorization header; `json` is sent as the JSON body. */
+export type RequestOptions = RequestInit & { token?: string | null; json?: unknown };
+
+export interface SeededTicket {
+  id: string;
+  number: string;
+  inboundMessageId: string;
+}
+
+/** A migrated, seeded database, a private NATS and the built api process talking to both. */
+export class ApiFixture {
+  db!: TestDatabase;
+  nats!: PrivateNats;
+  ds!: DataSource;
+  api!: ManagedProcess;
+  base = '';
+  private readonly tickets = new TicketRepository();
+
+  async start(): Promise<void> {
+    this.db = await createDatabase({ adminUrl: process.env.TEST_DATABASE_ADMIN_URL });
+    await runMigrations(this.db.url);
+    this.ds = createDataSource({ url: this.db.url, poolSize: 2, applicationName: 'casework-api-test' });
+    await this.ds.initialize();
+    await seedDefaults(this.ds, { queueAddress: 'safety@casework.test', firstResponseMinutes: 60 });
+    this.nats = await startNats();
+    const port = await freePort();
+    this.base = `http://127.0.0.1:${port}/api/v1`;
+    this.api = spawnService({
+      name: 'api',
+      command: process.execPath,
+      args: [ENTRY],
+      env: { DATABASE_URL: this.db.url, NATS_URL: this.nats.url, PORT: String(port), API_BOOTSTRAP_TOKEN: TOKEN, LOG_LEVEL: 'warn' },
+    });
+    await awaitStartup(this.api, (signal) => waitForPort(port, '127.0.0.1', 20000, signal));
+  }
+
+  async stop(): Promise<void> {
+    await this.api?.kill();
+    await this.ds?.destroy().catch(() => undefined);
+    await this.nats?.stop();
+    await this.db?.drop();
+  }
+
+  /** A ticket with an inbound HTML article (carrying a script) and a later outbound one. */
+  async seedTicket(subject: string, minutesAgo: number): Promise<SeededTicket> {
+    const inboundMessageId = `${subject.replace(/\W+/g, '-')}-${minutesAgo}@reporter.example`;
+    const ticket = await this.ds.transaction(async (tx) => {
+      const queue = await new QueueRepository().findDefault(tx);
+      const requester = { email: 'reporter@example.org', name: 'Rita Reporter' };
+      const requesterId = await this.tickets.upsertContact(tx, requester);
+      const opened = await this.tickets.open(tx, { subject, queueId: queue!.id, requesterId, priority: 'normal' });
+      const base = { ticketId: opened.id, cc: [], inReplyTo: null, references: [], automated: false };
+      await this.tickets.addArticle(tx, {
+        ...base,
+        direction: 'inbound',
+        from: requester,
+        to: [{ email: 'safety@casework.test', name: null }],
+        subject,
+        text: 'First message',
+        html: '<p>First <b>message</b></p><script>alert("xss")</script>',
+        messageId: inboundMessageId,
+      });
+      await this.tickets.addArticle(tx, {
+        ...base,
+        direction: 'outbound',
+        from: { email: 'safety@casework.test', name: null },
+        to: [requester],
+        subject: `Re: ${subject}`,
+        text: 'Second message',
+        html: null,
+        messageId: `ack-${inboundMessageId}`,
+      });
+      return opened;
+    });
+    // Distinct whole-minute creation times keep the newest-first order of the test deterministic.
+    await this.ds.query(`UPDATE ticket SET created_at = now() - make_interval(mins => $2) WHERE id = $1`, [ticket.id, minutesAgo]);
+    return { ...ticket, inboundMessageId };
+  }
+
+  /** The response's status and its JSON body, typed by the caller. */
+  async call<T>(path: string, init: RequestOptions = {}): Promise<{ status: number; body: T }> {
+    const response = await this.request(path, init);
+    return { status: response.status, body: (await response.json()) as T };
+  }
+
+  request(path: string, init: RequestOptions = {}): Promise<Response> {
+    const { token = TOKEN, json, ...rest } = init;
+    const headers = new Headers(rest.headers);
+    if (token !== null) headers.set('authorization', `Bearer ${token}`);
+    if (json !== undefined) headers.set('content-type', 'application/json');
+    return fetch(path.startsWith('http') ? path : `${this.base}${path}`, {
+      ...rest,
+      headers,
+      body: json !== undefined ? JSON.stringify(json) : rest.body,
+    });
+  }
+}

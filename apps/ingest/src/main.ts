@@ -1,0 +1,9 @@
+import 'reflect-metadata';
+import { IngestSettings, loadConfigOrExit } from '@casework/config';
+import { bootstrapWorker } from '@casework/messaging';
+import { createLogger } from '@casework/observability';
+import { IngestModule } from './ingest.module.js';
+
+const settings = loadConfigOrExit('ingest', IngestSettings);
+const logger = createLogger('ingest', settings.LOG_LEVEL);
+await bootstrapWorker(IngestModule.register(settings, logger), { serviceName: 'ingest', natsUrl: settings.NATS_URL, httpPort: settings.HTTP_PORT, logger });

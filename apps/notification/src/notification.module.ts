@@ -1,0 +1,37 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import type { NotificationSettings } from '@casework/config';
+import { DatabaseModule } from '@casework/database';
+import { SmtpMailer } from '@casework/mail';
+import { MessagingModule, NatsConnectionHolder } from '@casework/messaging';
+import { LoggerModule, ObservabilityModule } from '@casework/observability';
+import { NOTIFICATION_SETTINGS } from './notification.tokens.js';
+import { OpsNotifierService } from './ops-notifier.service.js';
+import { SlaClockHandler } from './sla-clock.handler.js';
+import { SlaSchedulerService } from './sla-scheduler.service.js';
+
+@Module({})
+export class NotificationModule {
+  static register(settings: NotificationSettings, logger: Logger): DynamicModule {
+    return {
+      module: NotificationModule,
+      imports: [
+        LoggerModule.forRoot(logger),
+        DatabaseModule.forRoot({ url: settings.DATABASE_URL, applicationName: 'casework-notification' }),
+        MessagingModule.forRoot({ natsUrl: settings.NATS_URL, serviceName: 'notification' }),
+        ObservabilityModule.register({ dataSource: DataSource, nats: NatsConnectionHolder, imports: [] }),
+      ],
+      controllers: [SlaClockHandler],
+      providers: [
+        { provide: NOTIFICATION_SETTINGS, useValue: settings },
+        {
+          provide: SmtpMailer,
+          useValue: SmtpMailer.fromSettings(settings),
+        },
+        OpsNotifierService,
+        SlaSchedulerService,
+      ],
+    };
+  }
+}

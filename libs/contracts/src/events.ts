@@ -1,0 +1,93 @@
+import { Subjects } from './subjects.js';
+
+export interface MailboxAddress {
+  email: string;
+  name: string | null;
+}
+
+export interface MailReceivedV1 {
+  rawMessageId: string;
+  mailboxId: string;
+}
+
+export interface MailQuarantinedV1 {
+  rawMessageId: string;
+  reason: string;
+}
+
+/** Whether the mail that opened or continued a ticket was sent by a machine (RFC 3834). */
+export interface AutomationV1 {
+  automated: boolean;
+  reason: string | null;
+}
+
+export interface TicketOpenedV1 {
+  ticketId: string;
+  ticketNumber: string;
+  queueId: string;
+  articleId: string;
+  priority: string;
+  requester: MailboxAddress;
+  subject: string;
+  automation: AutomationV1;
+}
+
+export interface TicketFollowupV1 {
+  ticketId: string;
+  ticketNumber: string;
+  articleId: string;
+  matchedBy: 'in-reply-to' | 'references' | 'subject-tag';
+  automation: AutomationV1;
+}
+
+export interface TicketStatusChangedV1 {
+  ticketId: string;
+  from: string;
+  to: string;
+}
+
+export interface ReplyRequestedV1 {
+  outboundId: string;
+  ticketId: string;
+}
+
+export type OutboundKind = 'acknowledgement' | 'reply';
+
+export interface ReplySentV1 {
+  outboundId: string;
+  ticketId: string;
+  articleId: string;
+  kind: OutboundKind;
+  messageId: string;
+}
+
+export interface SlaBreachedV1 {
+  clockId: string;
+  ticketId: string;
+  kind: string;
+  dueAt: string;
+  breachedAt: string;
+}
+
+/** One map from subject to payload: a subject cannot be published with the wrong payload. */
+export interface EventMap {
+  [Subjects.MailReceived]: MailReceivedV1;
+  [Subjects.MailQuarantined]: MailQuarantinedV1;
+  [Subjects.TicketOpened]: TicketOpenedV1;
+  [Subjects.TicketFollowup]: TicketFollowupV1;
+  [Subjects.TicketStatusChanged]: TicketStatusChangedV1;
+  [Subjects.ReplyRequested]: ReplyRequestedV1;
+  [Subjects.ReplySent]: ReplySentV1;
+  [Subjects.SlaBreached]: SlaBreachedV1;
+}
+
+export type EventSubject = keyof EventMap;
+
+/** What travels on the wire: the event id doubles as JetStream's `Nats-Msg-Id`. */
+export interface EventEnvelope<S extends EventSubject = EventSubject> {
+  id: string;
+  subject: S;
+  version: 1;
+  occurredAt: string;
+  data: EventMap[S];
+}

@@ -1,0 +1,19 @@
+/**
+ * JetStream subjects. Published names are never renamed: a breaking payload change gets a
+ * new version in its envelope and, if consumers cannot cope, a new subject.
+ */
+export const STREAM_NAME = 'CASEWORK';
+export const STREAM_SUBJECTS = ['casework.>'];
+
+export const Subjects = {
+  MailReceived: 'casework.mail.received',
+  MailQuarantined: 'casework.mail.quarantined',
+  TicketOpened: 'casework.ticket.opened',
+  TicketFollowup: 'casework.ticket.followup',
+  TicketStatusChanged: 'casework.ticket.status_changed',
+  ReplyRequested: 'casework.reply.requested',
+  ReplySent: 'casework.reply.sent',
+  SlaBreached: 'casework.sla.breached',
+} as const;
+
+export type Subject = (typeof Subjects)[keyof typeof Subjects];

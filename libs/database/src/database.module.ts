@@ -1,0 +1,60 @@
+import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { createDataSource } from './data-source.js';
+import { MailboxRepository } from './repositories/mailbox.repository.js';
+import { NotificationRepository } from './repositories/notification.repository.js';
+import { OutboundRepository } from './repositories/outbound.repository.js';
+import { OutboxRepository } from './repositories/outbox.repository.js';
+import { ProcessedEventRepository } from './repositories/processed-event.repository.js';
+import { QueueRepository } from './repositories/queue.repository.js';
+import { RawMessageRepository } from './repositories/raw-message.repository.js';
+import { SlaRepository } from './repositories/sla.repository.js';
+import { TemplateRepository } from './repositories/template.repository.js';
+import { TicketRepository } from './repositories/ticket.repository.js';
+
+const REPOSITORIES = [
+  MailboxRepository,
+  NotificationRepository,
+  OutboundRepository,
+  OutboxRepository,
+  ProcessedEventRepository,
+  QueueRepository,
+  RawMessageRepository,
+  SlaRepository,
+  TemplateRepository,
+  TicketRepository,
+];
+
+@Injectable()
+class DataSourceCloser implements OnApplicationShutdown {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}
+
+/** The pool and the repositories, for every app. */
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forRoot(options: { url: string; applicationName: string; poolSize?: number }): DynamicModule {
+    return {
+      module: DatabaseModule,
+      global: true,
+      providers: [
+        {
+          provide: DataSource,
+          useFactory: async () => {
+            const dataSource = createDataSource(options);
+            await dataSource.initialize();
+            return dataSource;
+          },
+        },
+        DataSourceCloser,
+        ...REPOSITORIES.map((repository) => ({ provide: repository, useClass: repository })),
+      ],
+      exports: [DataSource, ...REPOSITORIES],
+    };
+  }
+}

@@ -1,0 +1,59 @@
+import type { Db } from '../db.js';
+import { deliveryAttempts } from './delivery-attempts.js';
+
+export interface NewNotification {
+  clockId: string;
+  ticketId: string;
+  channel: 'email';
+  recipient: string;
+  subject: string;
+  body: string;
+  messageId: string;
+}
+
+export interface NotificationRecord extends NewNotification {
+  id: string;
+}
+
+/** Ops notices are rows first (one per clock, channel and recipient), then sends. */
+export class NotificationRepository {
+  async insert(tx: Db, notification: NewNotification): Promise<string | null> {
+    const rows: { id: string }[] = await tx.query(
+      `INSERT INTO notification (clock_id, ticket_id, channel, recipient, subject, body, message_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (clock_id, channel, recipient) DO NOTHING RETURNING id`,
+      [notification.clockId, notification.ticketId, notification.channel, notification.recipient, notification.subject, notification.body, notification.messageId],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  async lockQueued(tx: Db, id: string): Promise<NotificationRecord | null> {
+    const [row] = await tx.query(
+      `SELECT id, clock_id, ticket_id, channel, recipient, subject, body, message_id FROM notification
+        WHERE id = $1 AND status = 'queued' FOR UPDATE SKIP LOCKED`,
+      [id],
+    );
+    if (!row) return null;
+    return {
+      id: row.id,
+      clockId: row.clock_id,
+      ticketId: row.ticket_id,
+      channel: row.channel,
+      recipient: row.recipient,
+      subject: row.subject,
+      body: row.body,
+      messageId: row.message_id,
+    };
+  }
+
+  dueIds(db: Db, limit: number): Promise<string[]> {
+    return deliveryAttempts.dueIds(db, 'notification', limit);
+  }
+
+  markSent(tx: Db, id: string): Promise<void> {
+    return deliveryAttempts.markSent(tx, 'notification', id);
+  }
+
+  markAttemptFailed(tx: Db, id: string, error: string, maxAttempts: number): Promise<void> {
+    return deliveryAttempts.markFailed(tx, 'notification', id, error, maxAttempts);
+  }
+}

@@ -1,0 +1,232 @@
+import { ticketNumberFromSequence, type TicketPriority, type TicketStatus } from '@casework/domain';
+import type { Db } from '../db.js';
+
+export interface AddressRecord {
+  email: string;
+  name: string | null;
+}
+
+export interface SlaSummary {
+  kind: string;
+  dueAt: Date;
+  state: string;
+}
+
+export interface TicketRecord {
+  id: string;
+  number: string;
+  subject: string;
+  status: TicketStatus;
+  priority: TicketPriority;
+  queue: { id: string; slug: string; name: string; address: string };
+  requester: AddressRecord;
+  createdAt: Date;
+  updatedAt: Date;
+  sla: SlaSummary[];
+}
+
+export type ArticleDirection = 'inbound' | 'outbound' | 'note';
+
+export interface ArticleRecord {
+  id: string;
+  ticketId: string;
+  direction: ArticleDirection;
+  from: AddressRecord | null;
+  to: AddressRecord[];
+  cc: AddressRecord[];
+  subject: string;
+  text: string;
+  html: string | null;
+  messageId: string | null;
+  references: string[];
+  createdAt: Date;
+}
+
+export interface NewArticle {
+  ticketId: string;
+  direction: ArticleDirection;
+  from: AddressRecord | null;
+  to: AddressRecord[];
+  cc: AddressRecord[];
+  subject: string;
+  text: string;
+  html: string | null;
+  messageId: string | null;
+  inReplyTo: string | null;
+  references: string[];
+  automated: boolean;
+  rawMessageId?: string | null;
+  outboundId?: string | null;
+}
+
+export interface TicketListFilter {
+  status?: TicketStatus;
+  queueSlug?: string;
+  limit: number;
+  /** Exclusive position: tickets older than this (createdAt, id) pair. */
+  after?: { createdAt: Date; id: string };
+}
+
+const TICKET_SELECT = `
+  SELECT t.id, t.number, t.subject, t.status, t.priority, t.created_at, t.updated_at,
+         q.id AS queue_id, q.slug AS queue_slug, q.name AS queue_name, q.address AS queue_address,
+         c.email AS requester_email, c.name AS requester_name,
+         COALESCE((SELECT json_agg(json_build_object('kind', s.kind, 'dueAt', s.due_at, 'state', s.state) ORDER BY s.started_at)
+                     FROM sla_clock s WHERE s.ticket_id = t.id), '[]') AS sla
+    FROM ticket t JOIN queue q ON q.id = t.queue_id JOIN contact c ON c.id = t.requester_id`;
+
+export class TicketRepository {
+  /** Tickets of the articles carrying these Message-IDs. */
+  async ticketsByMessageIds(db: Db, messageIds: string[]): Promise<Map<string, string>> {
+    if (messageIds.length === 0) return new Map();
+    const rows: { message_id: string; ticket_id: string }[] = await db.query(
+      'SELECT DISTINCT ON (message_id) message_id, ticket_id FROM article WHERE message_id = ANY($1::text[]) ORDER BY message_id, created_at',
+      [messageIds],
+    );
+    return new Map(rows.map((r) => [r.message_id, r.ticket_id]));
+  }
+
+  async ticketIdsByNumbers(db: Db, numbers: string[]): Promise<Map<string, string>> {
+    if (numbers.length === 0) return new Map();
+    const rows: { number: string; id: string }[] = await db.query('SELECT number, id FROM ticket WHERE number = ANY($1::text[])', [numbers]);
+    return new Map(rows.map((r) => [r.number, r.id]));
+  }
+
+  async upsertContact(tx: Db, address: AddressRecord): Promise<string> {
+    const [row] = await tx.query(
+      `INSERT INTO contact (email, name) VALUES ($1, $2)
+       ON CONFLICT (email) DO UPDATE SET name = COALESCE(EXCLUDED.name, contact.name)
+       RETURNING id`,
+      [address.email, address.name],
+    );
+    return row.id;
+  }
+
+  async open(tx: Db, ticket: { subject: string; queueId: string; requesterId: string; priority: TicketPriority }): Promise<{ id: string; number: string }> {
+    const [{ seq }] = await tx.query(`SELECT nextval('ticket_number_seq') AS seq`);
+    const number = ticketNumberFromSequence(BigInt(seq));
+    const [row] = await tx.query(
+      `INSERT INTO ticket (number, subject, queue_id, requester_id, priority) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [number, ticket.subject, ticket.queueId, ticket.requesterId, ticket.priority],
+    );
+    return { id: row.id, number };
+  }
+
+  async addArticle(tx: Db, article: NewArticle): Promise<string> {
+    const [row] = await tx.query(
+      `INSERT INTO article (ticket_id, direction, from_email, from_name, to_addresses, cc_addresses, subject, body_text, body_html,
+                            message_id, in_reply_to, reference_ids, automated, raw_message_id, outbound_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
+      [
+        article.ticketId,
+        article.direction,
+        article.from?.email ?? null,
+        article.from?.name ?? null,
+        JSON.stringify(article.to),
+        JSON.stringify(article.cc),
+        article.subject,
+        article.text,
+        article.html,
+        article.messageId,
+        article.inReplyTo,
+        article.references,
+        article.automated,
+        article.rawMessageId ?? null,
+        article.outboundId ?? null,
+      ],
+    );
+    await tx.query('UPDATE ticket SET updated_at = now() WHERE id = $1', [article.ticketId]);
+    return row.id;
+  }
+
+  async find(db: Db, id: string): Promise<TicketRecord | null> {
+    const [row] = await db.query(`${TICKET_SELECT} WHERE t.id = $1`, [id]);
+    return row ? mapTicket(row) : null;
+  }
+
+  /** Locks the ticket row for a status change or reply in the caller's transaction. */
+  async findForUpdate(tx: Db, id: string): Promise<{ id: string; number: string; status: TicketStatus; queueId: string } | null> {
+    const [row] = await tx.query('SELECT id, number, status, queue_id FROM ticket WHERE id = $1 FOR UPDATE', [id]);
+    return row ? { id: row.id, number: row.number, status: row.status, queueId: row.queue_id } : null;
+  }
+
+  async setStatus(tx: Db, id: string, status: TicketStatus): Promise<void> {
+    await tx.query('UPDATE ticket SET status = $2, updated_at = now() WHERE id = $1', [id, status]);
+  }
+
+  async list(db: Db, filter: TicketListFilter): Promise<TicketRecord[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.status) {
+      params.push(filter.status);
+      where.push(`t.status = $${params.length}`);
+    }
+    if (filter.queueSlug) {
+      params.push(filter.queueSlug);
+      where.push(`q.slug = $${params.length}`);
+    }
+    if (filter.after) {
+      params.push(filter.after.createdAt, filter.after.id);
+      where.push(`(t.created_at, t.id) < ($${params.length - 1}, $${params.length})`);
+    }
+    params.push(filter.limit);
+    const rows = await db.query(
+      `${TICKET_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY t.created_at DESC, t.id DESC LIMIT $${params.length}`,
+      params,
+    );
+    return rows.map(mapTicket);
+  }
+
+  async articles(db: Db, ticketId: string): Promise<ArticleRecord[]> {
+    const rows = await db.query(
+      `SELECT id, ticket_id, direction, from_email, from_name, to_addresses, cc_addresses, subject, body_text, body_html,
+              message_id, reference_ids, created_at
+         FROM article WHERE ticket_id = $1 ORDER BY created_at, id`,
+      [ticketId],
+    );
+    return rows.map(mapArticle);
+  }
+
+  /** The newest inbound article: what a reply answers. */
+  async lastInbound(db: Db, ticketId: string): Promise<ArticleRecord | null> {
+    const [row] = await db.query(
+      `SELECT id, ticket_id, direction, from_email, from_name, to_addresses, cc_addresses, subject, body_text, body_html,
+              message_id, reference_ids, created_at
+         FROM article WHERE ticket_id = $1 AND direction = 'inbound' ORDER BY created_at DESC, id DESC LIMIT 1`,
+      [ticketId],
+    );
+    return row ? mapArticle(row) : null;
+  }
+}
+
+function mapTicket(row: Record<string, unknown>): TicketRecord {
+  return {
+    id: row.id as string,
+    number: row.number as string,
+    subject: row.subject as string,
+    status: row.status as TicketStatus,
+    priority: row.priority as TicketPriority,
+    queue: { id: row.queue_id as string, slug: row.queue_slug as string, name: row.queue_name as string, address: row.queue_address as string },
+    requester: { email: row.requester_email as string, name: (row.requester_name as string | null) ?? null },
+    createdAt: row.created_at as Date,
+    updatedAt: row.updated_at as Date,
+    sla: (row.sla as { kind: string; dueAt: string; state: string }[]).map((s) => ({ kind: s.kind, dueAt: new Date(s.dueAt), state: s.state })),
+  };
+}
+
+function mapArticle(row: Record<string, unknown>): ArticleRecord {
+  return {
+    id: row.id as string,
+    ticketId: row.ticket_id as string,
+    direction: row.direction as ArticleDirection,
+    from: row.from_email ? { email: row.from_email as string, name: (row.from_name as string | null) ?? null } : null,
+    to: row.to_addresses as AddressRecord[],
+    cc: row.cc_addresses as AddressRecord[],
+    subject: row.subject as string,
+    text: row.body_text as string,
+    html: (row.body_html as string | null) ?? null,
+    messageId: (row.message_id as string | null) ?? null,
+    references: (row.reference_ids as string[]) ?? [],
+    createdAt: row.created_at as Date,
+  };
+}

@@ -1,0 +1,46 @@
+import type { Db } from './db.js';
+import { QueueRepository } from './repositories/queue.repository.js';
+import { SlaRepository } from './repositories/sla.repository.js';
+import { TemplateRepository } from './repositories/template.repository.js';
+
+export interface SeedOptions {
+  queueAddress: string;
+  firstResponseMinutes: number;
+}
+
+export const ACKNOWLEDGEMENT_TEMPLATE = {
+  key: 'acknowledgement',
+  locale: 'en',
+  subject: 'We received your message: {{ticket.subject}}',
+  body: [
+    'Hello{{#if requester.name}} {{requester.name}}{{/if}},',
+    '',
+    'Thank you for writing to the {{queue.name}} team. Your message is now ticket {{ticket.number}};',
+    'a specialist will answer you. Please keep [#{{ticket.number}}] in the subject when you write again.',
+    '',
+    'This is an automatic acknowledgement.',
+  ].join('\n'),
+};
+
+export const SLA_BREACH_TEMPLATE = {
+  key: 'sla-breach',
+  locale: 'en',
+  subject: 'SLA breached: {{clock.kind}} on ticket {{ticket.number}}',
+  body: [
+    'The {{clock.kind}} target of ticket {{ticket.number}} ("{{ticket.subject}}") was due at {{clock.dueAt}}',
+    'and has passed without an answer.',
+  ].join('\n'),
+};
+
+/** Idempotent: the demo queue as default, the acknowledgement template, the default SLA policy. */
+export async function seedDefaults(db: Db, options: SeedOptions): Promise<void> {
+  const queues = new QueueRepository();
+  const existingDefault = await queues.findDefault(db);
+  if (!existingDefault) {
+    await queues.upsert(db, { slug: 'safety', name: 'Safety', address: options.queueAddress, isDefault: true });
+  }
+  const templates = new TemplateRepository();
+  await templates.publish(db, ACKNOWLEDGEMENT_TEMPLATE);
+  await templates.publish(db, SLA_BREACH_TEMPLATE);
+  await new SlaRepository().upsertDefaultPolicy(db, options.firstResponseMinutes);
+}

@@ -1,0 +1,116 @@
+import { createDataSource, runMigrations, seedDefaults } from '@casework/database';
+import { SERVICE_NAMES, startService, waitForHealthy, type ServiceName } from './casework-services.js';
+import { createDatabase, type TestDatabase } from './create-database.js';
+import { freePort } from './free-port.js';
+import type { ManagedProcess } from './spawn-service.js';
+import { startDovecot, type PrivateDovecot } from './start-dovecot.js';
+import { startNats, type PrivateNats } from './start-nats.js';
+import { startSmtpCatcher, type SmtpCatcher } from './start-smtp-catcher.js';
+
+export interface SuiteOptions {
+  /** First-response target of the seeded default policy. */
+  firstResponseMinutes?: number;
+  queueAddress?: string;
+  opsEmail?: string;
+  logLevel?: string;
+  /** Template database to clone (already migrated), else a fresh one is migrated. */
+  templateDatabase?: string;
+  printLogs?: boolean;
+}
+
+/**
+ * The whole suite on private real servers: a fresh database, a private nats-server,
+ * Dovecot and SMTP catcher, and the five services as separate processes.
+ */
+export class CaseworkSuite {
+  readonly services = new Map<ServiceName, ManagedProcess>();
+  readonly token = 'suite-token-' + Math.random().toString(36).slice(2).padEnd(12, '0');
+
+  private constructor(
+    readonly database: TestDatabase,
+    readonly nats: PrivateNats,
+    readonly dovecot: PrivateDovecot,
+    readonly smtp: SmtpCatcher,
+    readonly apiPort: number,
+    readonly env: NodeJS.ProcessEnv,
+    private readonly printLogs: boolean,
+  ) {}
+
+  static async start(options: SuiteOptions = {}): Promise<CaseworkSuite> {
+    const queueAddress = options.queueAddress ?? 'safety@casework.test';
+    const database = await createDatabase({ template: options.templateDatabase });
+    if (!options.templateDatabase) await runMigrations(database.url);
+    const dataSource = createDataSource({ url: database.url, poolSize: 2 });
+    await dataSource.initialize();
+    await seedDefaults(dataSource, { queueAddress, firstResponseMinutes: options.firstResponseMinutes ?? 60 });
+    await dataSource.destroy();
+
+    const [nats, dovecot, smtp, apiPort] = await Promise.all([startNats(), startDovecot(), startSmtpCatcher(), freePort()]);
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      DATABASE_URL: database.url,
+      NATS_URL: nats.url,
+      IMAP_HOST: dovecot.host,
+      IMAP_PORT: String(dovecot.port),
+      IMAP_TLS: 'false',
+      IMAP_USER: dovecot.user,
+      IMAP_PASSWORD: dovecot.password,
+      IMAP_MAILBOX: 'INBOX',
+      SMTP_HOST: smtp.host,
+      SMTP_PORT: String(smtp.port),
+      SMTP_TLS: 'false',
+      MAIL_FROM: queueAddress,
+      OPS_EMAIL: options.opsEmail ?? 'ops@casework.test',
+      SLA_FIRST_RESPONSE_MINUTES: String(options.firstResponseMinutes ?? 60),
+      SLA_SWEEP_MAX_SLEEP_MS: '250',
+      PORT: String(apiPort),
+      LOG_LEVEL: options.logLevel ?? 'info',
+    };
+    const suite = new CaseworkSuite(database, nats, dovecot, smtp, apiPort, { ...env, API_BOOTSTRAP_TOKEN: '' }, options.printLogs ?? false);
+    suite.env.API_BOOTSTRAP_TOKEN = suite.token;
+    try {
+      await Promise.all(SERVICE_NAMES.map((name) => suite.startService(name)));
+    } catch (error) {
+      await suite.stop();
+      throw error;
+    }
+    return suite;
+  }
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.apiPort}/api/v1`;
+  }
+
+  /** (Re)starts one service and waits for its /health. */
+  async startService(name: ServiceName): Promise<ManagedProcess> {
+    const httpPort = name === 'api' ? this.apiPort : await freePort();
+    const env = name === 'api' ? this.env : { ...this.env, HTTP_PORT: String(httpPort) };
+    const service = startService(name, env, this.printLogs);
+    this.services.set(name, service);
+    const healthUrl = name === 'api' ? `${this.apiUrl}/health` : `http://127.0.0.1:${httpPort}/health`;
+    await waitForHealthy(service, healthUrl);
+    return service;
+  }
+
+  /** Authenticated JSON call to the API. */
+  async api<T = unknown>(path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: T }> {
+    const response = await fetch(this.apiUrl + path, {
+      method: init.method ?? 'GET',
+      headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+  }
+
+  /** Output of every service, for a failing test's message. */
+  logs(): string {
+    return [...this.services.values()].map((s) => `--- ${s.name}\n${s.recentOutput()}`).join('\n');
+  }
+
+  async stop(): Promise<void> {
+    await Promise.allSettled([...this.services.values()].map((s) => s.kill()));
+    await Promise.allSettled([this.nats.stop(), this.dovecot.stop(), this.smtp.stop()]);
+    await this.database.drop().catch(() => undefined);
+  }
+}

@@ -1,0 +1,5 @@
+export * from './auto-reply.js';
+export * from './sla.js';
+export * from './threading.js';
+export * from './ticket-number.js';
+export * from './ticket-status.js';

@@ -27,6 +27,7 @@ async function bootstrap(): Promise<void> {
     logger: new PinoNestLogger(logger),
     bodyParser: false,
   });
+  app.disable('x-powered-by');
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.setGlobalPrefix(GLOBAL_PREFIX);
   app.enableShutdownHooks();

@@ -85,6 +85,15 @@ export class ApiFixture {
     return { ...ticket, inboundMessageId };
   }
 
+  /** A breached first-response clock, as the notification service would leave it. */
+  async seedBreach(ticketId: string): Promise<void> {
+    await this.ds.query(
+      `INSERT INTO sla_clock (ticket_id, kind, started_at, due_at, state, breached_at)
+       VALUES ($1, 'first_response', now() - interval '2 hours', now() - interval '1 hour', 'breached', now() - interval '59 minutes')`,
+      [ticketId],
+    );
+  }
+
   /** The response's status and its JSON body, typed by the caller. */
   async call<T>(path: string, init: RequestOptions = {}): Promise<{ status: number; body: T }> {
     const response = await this.request(path, init);

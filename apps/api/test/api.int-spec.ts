@@ -3,7 +3,7 @@ import type { QueueListDto } from '../src/queues/dto/queue.dto.js';
 import type { BreachListDto } from '../src/sla/dto/breach.dto.js';
 import type { TicketDetailDto } from '../src/tickets/dto/ticket-detail.dto.js';
 import type { TicketDto, TicketPageDto } from '../src/tickets/dto/ticket.dto.js';
-import { ApiFixture, TOKEN, type SeededTicket } from './api-fixture.js';
+import { ApiFixture, TOKEN, type RequestOptions, type SeededTicket } from './api-fixture.js';
 
 const UNKNOWN_ID = '8c0a9b4e-3f57-4c1e-9d2a-6f0e1b2c3d4e';
 const ISO = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
@@ -13,9 +13,10 @@ describe('api (built process)', () => {
   const app = new ApiFixture();
   let ticket: SeededTicket;
   const subjects = (page: TicketPageDto) => page.items.map((t) => t.subject);
-  const badFields = async (path: string, init = {}) => {
+  /** Asserts a 400 in the validation format; returns the offending fields' names. */
+  const badFields = async (path: string, init: RequestOptions = {}) => {
     const { status, body } = await app.call<ValidationErrorBody>(path, init);
-    expect({ status, statusCode: body.statusCode, error: body.error }).toEqual({ status: 400, statusCode: 400, error: 'Bad Request' });
+    expect([status, body.statusCode, body.error]).toEqual([400, 400, 'Bad Request']);
     expect(body.message).toBe(`Validation failed: ${Object.keys(body.fields).join(', ')}`);
     return Object.keys(body.fields);
   };
@@ -24,16 +25,10 @@ describe('api (built process)', () => {
     await app.start();
     ticket = await app.seedTicket('Harassment report', 1);
     for (const minutesAgo of [2, 3, 4]) await app.seedTicket(`Older report ${minutesAgo}`, minutesAgo);
-    await app.ds.query(
-      `INSERT INTO sla_clock (ticket_id, kind, started_at, due_at, state, breached_at)
-       VALUES ($1, 'first_response', now() - interval '2 hours', now() - interval '1 hour', 'breached', now() - interval '59 minutes')`,
-      [ticket.id],
-    );
+    await app.seedBreach(ticket.id);
   }, 90_000);
 
-  afterAll(async () => {
-    await app.stop();
-  }, 60_000);
+  afterAll(() => app.stop(), 60_000);
 
   it('refuses requests without the right bearer token', async () => {
     for (const token of [null, 'wrong-token-wrong-token', `${TOKEN}x`]) {
@@ -60,16 +55,9 @@ describe('api (built process)', () => {
     const first = (await app.call<TicketPageDto>('/tickets?limit=2')).body;
     expect(subjects(first)).toEqual(['Harassment report', 'Older report 2']);
     expect(first.items[0]).toEqual({
-      id: ticket.id,
-      number: ticket.number,
-      subject: 'Harassment report',
-      status: 'open',
-      priority: 'normal',
-      queue: { slug: 'safety', name: 'Safety' },
-      requester: { email: 'reporter@example.org', name: 'Rita Reporter' },
-      createdAt: ISO,
-      updatedAt: ISO,
-      sla: [{ kind: 'first_response', dueAt: ISO, state: 'breached' }],
+      ...{ id: ticket.id, number: ticket.number, subject: 'Harassment report', status: 'open', priority: 'normal' },
+      ...{ queue: { slug: 'safety', name: 'Safety' }, requester: { email: 'reporter@example.org', name: 'Rita Reporter' } },
+      ...{ createdAt: ISO, updatedAt: ISO, sla: [{ kind: 'first_response', dueAt: ISO, state: 'breached' }] },
     });
     expect(first.nextCursor).toEqual(expect.any(String));
     const second = (await app.call<TicketPageDto>(`/tickets?limit=2&cursor=${first.nextCursor}`)).body;
@@ -127,14 +115,9 @@ describe('api (built process)', () => {
     expect(status).toBe(202);
     const [row] = await app.ds.query('SELECT * FROM outbound_message WHERE id = $1', [body.outboundId]);
     expect(row).toMatchObject({
-      kind: 'reply',
-      ticket_id: ticket.id,
-      in_reply_to: ticket.inboundMessageId,
-      reference_ids: [ticket.inboundMessageId],
-      from_email: 'safety@casework.test',
-      to_email: 'reporter@example.org',
+      ...{ kind: 'reply', ticket_id: ticket.id, in_reply_to: ticket.inboundMessageId, reference_ids: [ticket.inboundMessageId] },
+      ...{ from_email: 'safety@casework.test', to_email: 'reporter@example.org', body_text: 'We are on it.' },
       subject: `Re: Harassment report [#${ticket.number}]`,
-      body_text: 'We are on it.',
     });
     expect(row.message_id).toMatch(/^[^<>\s]+@casework\.test$/);
     const events: Envelope[] = await app.ds.query(`SELECT envelope FROM outbox WHERE subject = 'casework.reply.requested'`);
@@ -167,5 +150,12 @@ describe('api (built process)', () => {
       expect.arrayContaining(['/api/v1/tickets', '/api/v1/tickets/{id}', '/api/v1/tickets/{id}/replies', '/api/v1/queues', '/api/v1/sla/breaches']),
     );
     expect(body.components.securitySchemes).toHaveProperty('bearer');
+  });
+
+  it('reports unhealthy once NATS is gone', async () => {
+    await app.nats.stop();
+    const { status, body } = await app.call<{ status: string; error: object }>('/health', { token: null });
+    expect(status).toBe(503);
+    expect(body).toMatchObject({ status: 'error', error: { nats: { status: 'down' } } });
   });
 });

@@ -1,16 +1,8 @@
-import { jest } from '@jest/globals';
+import { parseMail } from './parse-mail.js';
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
 import { MailParseError } from './mail-parse-error.js';
 
-// Jest's CommonJS sandbox cannot require() the ESM-only htmlparser2 12 that sanitize-html
-// 2.17.7 loads (plain Node 20.19+ can), so tests give it htmlparser2 10's CommonJS build.
-const require = createRequire(import.meta.url);
-jest.doMock(require.resolve('htmlparser2', { paths: [dirname(require.resolve('sanitize-html'))] }), () =>
-  jest.requireActual(require.resolve('htmlparser2')),
-);
-const { parseMail } = await import('./parse-mail.js');
+
 
 /** Fixtures are written with LF and sent as CRLF, like mail on the wire. */
 const crlf = (text: string): Buffer => Buffer.from(text.replace(/\n/g, '\r\n'), 'utf8');
@@ -222,6 +214,19 @@ still readable
 `),
     );
     expect(mail.text).toContain('still readable');
+  });
+
+  it('falls back to the raw body when a multipart has no usable boundary', async () => {
+    const mail = await parseMail(
+      crlf(`From: mailer-daemon@example.com
+Subject: Returned mail
+Content-Type: multipart/report; report-type=delivery-status; boundary="declared"
+
+The original message could not be delivered.
+550 5.1.1 user unknown
+`),
+    );
+    expect(mail.text).toBe('The original message could not be delivered.\r\n550 5.1.1 user unknown');
   });
 
   it('rejects empty and whitespace-only input', async () => {

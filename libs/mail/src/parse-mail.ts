@@ -43,15 +43,16 @@ export async function parseMail(raw: Buffer, opts: { maxBytes?: number } = {}): 
   // Checked up front because mailparser needs ~1 s to read a large binary blob as headers.
   if (hasBinaryHeader(raw)) throw new MailParseError('not-a-message', 'input is binary (NUL byte in the header block)');
 
+  const source = normalizeLineEndings(raw);
   let mail: MailparserMail;
   try {
-    mail = await simpleParser(normalizeLineEndings(raw), PARSER_OPTIONS);
+    mail = await simpleParser(source, PARSER_OPTIONS);
   } catch (err) {
     throw new MailParseError('unparseable', `mail parser rejected the message: ${describe(err)}`, { cause: err });
   }
   let parsed: ParsedMail;
   try {
-    parsed = toParsedMail(mail);
+    parsed = toParsedMail(mail, source);
   } catch (err) {
     // A bug of ours on odd input must still end as a quarantined mail, not a crashed consumer.
     throw new MailParseError('unparseable', `could not convert the parsed message: ${describe(err)}`, { cause: err });
@@ -64,14 +65,20 @@ export async function parseMail(raw: Buffer, opts: { maxBytes?: number } = {}): 
   return parsed;
 }
 
-function toParsedMail(mail: MailparserMail): ParsedMail {
+function toParsedMail(mail: MailparserMail, source: Buffer): ParsedMail {
   const headers = collectHeaders(mail);
   const subject = singleLine(mail.subject ?? '');
   if (headers.has('subject')) headers.set('subject', subject);
 
   const rawHtml = typeof mail.html === 'string' ? mail.html : null;
   const textPart = mail.text ?? '';
-  const text = textPart.trim() ? textPart : rawHtml ? htmlToText(rawHtml) : '';
+  let text = textPart.trim() ? textPart : rawHtml ? htmlToText(rawHtml) : '';
+  const attachments = (mail.attachments ?? []).map((attachment) => toAttachment(attachment, rawHtml));
+  // A multipart whose boundaries are missing or mistyped yields no parts at all; showing the
+  // raw body beats a ticket that silently lost its content.
+  if (!text.trim() && rawHtml === null && attachments.length === 0 && isMultipart(headers)) {
+    text = rawBody(source);
+  }
 
   return {
     messageId: parseMessageIdList(headers.get('message-id'))[0] ?? null,
@@ -86,8 +93,20 @@ function toParsedMail(mail: MailparserMail): ParsedMail {
     text,
     html: rawHtml === null ? null : sanitizeEmailHtml(rawHtml),
     headers,
-    attachments: (mail.attachments ?? []).map((attachment) => toAttachment(attachment, rawHtml)),
+    attachments,
   };
+}
+
+function isMultipart(headers: Map<string, string>): boolean {
+  return /^\s*multipart\//i.test(headers.get('content-type') ?? '');
+}
+
+/** Everything after the header block, as UTF-8 (invalid bytes replaced, as mailparser does). */
+function rawBody(source: Buffer): string {
+  const lf = source.indexOf('\n\n');
+  const crlf = source.indexOf('\r\n\r\n');
+  const candidates = [lf < 0 ? -1 : lf + 2, crlf < 0 ? -1 : crlf + 4].filter((at) => at >= 0);
+  return candidates.length ? source.subarray(Math.min(...candidates)).toString('utf8').trim() : '';
 }
 
 /**

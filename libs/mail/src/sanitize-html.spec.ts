@@ -1,14 +1,6 @@
-import { jest } from '@jest/globals';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { htmlToText, sanitizeEmailHtml } from './sanitize-html.js';
 
-// Jest's CommonJS sandbox cannot require() the ESM-only htmlparser2 12 that sanitize-html
-// 2.17.7 loads (plain Node 20.19+ can), so tests give it htmlparser2 10's CommonJS build.
-const require = createRequire(import.meta.url);
-jest.doMock(require.resolve('htmlparser2', { paths: [dirname(require.resolve('sanitize-html'))] }), () =>
-  jest.requireActual(require.resolve('htmlparser2')),
-);
-const { htmlToText, sanitizeEmailHtml } = await import('./sanitize-html.js');
+
 
 describe('sanitizeEmailHtml', () => {
   it('removes script and style elements with their content', () => {

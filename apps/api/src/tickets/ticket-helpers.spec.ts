@@ -1,0 +1,36 @@
+import { domainOf, replySubject } from './reply-subject.util.js';
+import { decodeTicketCursor, encodeTicketCursor } from './ticket-cursor.util.js';
+
+describe('ticket cursor', () => {
+  const position = { createdAt: new Date('2026-01-02T03:04:05.678Z'), id: '8c0a9b4e-3f57-4c1e-9d2a-6f0e1b2c3d4e' };
+
+  it('round-trips and stays url-safe', () => {
+    const cursor = encodeTicketCursor(position);
+    expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(decodeTicketCursor(cursor)).toEqual(position);
+  });
+
+  it.each([
+    '',
+    'bm9wZQ',
+    '!!!',
+    Buffer.from('2026-01-02T03:04:05.678Z|not-a-uuid').toString('base64url'),
+    Buffer.from(`2026-02-30T03:04:05.678Z|${position.id}`).toString('base64url'),
+    Buffer.from(`2026-01-02T03:04:05.678Z|${position.id}|x`).toString('base64url'),
+    'A'.repeat(201),
+  ])('rejects %p', (cursor) => {
+    expect(decodeTicketCursor(cursor)).toBeNull();
+  });
+});
+
+describe('replySubject', () => {
+  it('prefixes Re: once and tags the ticket', () => {
+    expect(replySubject('Harassment', '100009')).toBe('Re: Harassment [#100009]');
+    expect(replySubject('RE: Harassment', '100009')).toBe('RE: Harassment [#100009]');
+    expect(replySubject('Re: Harassment [#100009]', '100009')).toBe('Re: Harassment [#100009]');
+  });
+
+  it('takes the domain after the last @', () => {
+    expect(domainOf('safety@casework.test')).toBe('casework.test');
+  });
+});

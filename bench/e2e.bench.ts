@@ -1,0 +1,91 @@
+/**
+ * bench:e2e — APPEND → ticket visible in the API, on the whole suite with private real
+ * servers. Options: --messages N (500), --rate R messages/s (5).
+ * Ceilings (ingest issue): p50 ≤ 600 ms, p99 ≤ 800 ms.
+ */
+import { ImapFlow } from 'imapflow';
+import { CaseworkSuite } from '@casework/devkit';
+
+const CEILING = { p50Ms: 600, p99Ms: 800 };
+
+function option(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  const value = at >= 0 ? Number(process.argv[at + 1]) : fallback;
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
+  return value;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function main(): Promise<void> {
+  const total = option('messages', 500);
+  const rate = option('rate', 5);
+  const suite = await CaseworkSuite.start({ logLevel: 'warn' });
+  const run = Date.now().toString(36);
+  const appendedAt = new Map<string, number>();
+  const visibleAt = new Map<string, number>();
+  let polling = true;
+
+  // Watches the API the way a specialist's inbox would: newest tickets first.
+  const poller = (async () => {
+    while (polling) {
+      const { body } = await suite.api<{ items: { subject: string }[] }>('/tickets?limit=100');
+      const now = Date.now();
+      for (const ticket of body.items) if (!visibleAt.has(ticket.subject)) visibleAt.set(ticket.subject, now);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  })();
+
+  const client = new ImapFlow({
+    host: suite.dovecot.host,
+    port: suite.dovecot.port,
+    secure: false,
+    auth: { user: suite.dovecot.user, pass: suite.dovecot.password },
+    logger: false,
+  });
+  await client.connect();
+  const started = Date.now();
+  try {
+    for (let i = 0; i < total; i++) {
+      const due = started + (i * 1000) / rate;
+      if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
+      const subject = `bench ${run} #${i}`;
+      const raw = `From: Bench <bench${i}@example.org>\r\nTo: safety@casework.test\r\nSubject: ${subject}\r\nMessage-ID: <${run}.${i}@bench.example.org>\r\nDate: ${new Date().toUTCString()}\r\n\r\nMessage ${i}\r\n`;
+      await client.append('INBOX', raw);
+      appendedAt.set(subject, Date.now());
+    }
+    const deadline = Date.now() + 120_000;
+    while ([...appendedAt.keys()].some((s) => !visibleAt.has(s)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  } finally {
+    polling = false;
+    await poller.catch(() => undefined);
+    await client.logout().catch(() => undefined);
+  }
+
+  const latencies = [...appendedAt].filter(([s]) => visibleAt.has(s)).map(([s, at]) => visibleAt.get(s)! - at).sort((a, b) => a - b);
+  const missing = total - latencies.length;
+  const lastVisible = Math.max(...visibleAt.values());
+  const result = {
+    bench: 'e2e',
+    messages: total,
+    ratePerSec: rate,
+    missing,
+    p50Ms: percentile(latencies, 50),
+    p95Ms: percentile(latencies, 95),
+    p99Ms: percentile(latencies, 99),
+    maxMs: latencies[latencies.length - 1],
+    msgPerSec: Math.round((latencies.length / ((lastVisible - started) / 1000)) * 100) / 100,
+    ceilingP50Ms: CEILING.p50Ms,
+    ceilingP99Ms: CEILING.p99Ms,
+  };
+  await suite.stop();
+  console.log(`APPEND → ticket visible in the API, ${total} messages at ${rate}/s`);
+  console.log(`  p50 ${result.p50Ms} ms (ceiling ${CEILING.p50Ms})  p95 ${result.p95Ms} ms  p99 ${result.p99Ms} ms (ceiling ${CEILING.p99Ms})  max ${result.maxMs} ms`);
+  console.log(`  sustained ${result.msgPerSec} messages/s; ${missing} not visible within 120 s`);
+  console.log(JSON.stringify(result));
+  process.exitCode = missing > 0 ? 1 : 0;
+}
+
+await main();

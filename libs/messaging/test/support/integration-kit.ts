@@ -1,0 +1,215 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager, type PubAck } from '@nats-io/jetstream';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { DataSource } from 'typeorm';
+import { STREAM_NAME, type EventEnvelope, type EventMap, type EventSubject } from '@casework/contracts';
+import { createDataSource, runMigrations, seedDefaults } from '@casework/database';
+import {
+  createDatabase,
+  freePort,
+  startNats,
+  startService,
+  waitForHealthy,
+  type ManagedProcess,
+  type PrivateNats,
+  type ServiceName,
+  type TestDatabase,
+} from '@casework/devkit';
+
+/**
+ * Shared plumbing of the service integration tests (ingest, routing, template-reply,
+ * notification, messaging): a private migrated+seeded database, a private nats-server, the
+ * compiled services as child processes, and raw JetStream access to publish and read events.
+ *
+ * Deliberately free of jest globals: tsconfig.build.json compiles it with the sources.
+ */
+
+export const QUEUE_ADDRESS = 'safety@casework.test';
+export const OPS_EMAIL = 'ops@casework.test';
+
+export interface StreamEvent<S extends EventSubject = EventSubject> {
+  seq: number;
+  subject: string;
+  /** The `Nats-Msg-Id` header the publisher set. */
+  msgId: string | null;
+  envelope: EventEnvelope<S>;
+}
+
+export interface Worker {
+  name: ServiceName;
+  process: ManagedProcess;
+  httpPort: number;
+}
+
+export interface BedOptions {
+  firstResponseMinutes?: number;
+  queueAddress?: string;
+}
+
+/** One test file's private world. */
+export class IntegrationBed {
+  db!: TestDatabase;
+  ds!: DataSource;
+  nats!: PrivateNats;
+  nc!: NatsConnection;
+  js!: JetStreamClient;
+  readonly workers: Worker[] = [];
+
+  static async start(options: BedOptions = {}): Promise<IntegrationBed> {
+    const bed = new IntegrationBed();
+    try {
+      const [db, nats] = await Promise.all([createDatabase({ adminUrl: process.env.TEST_DATABASE_ADMIN_URL }), startNats()]);
+      bed.db = db;
+      bed.nats = nats;
+      await runMigrations(db.url);
+      bed.ds = createDataSource({ url: db.url, poolSize: 4, applicationName: 'casework-int-test' });
+      await bed.ds.initialize();
+      await seedDefaults(bed.ds, { queueAddress: options.queueAddress ?? QUEUE_ADDRESS, firstResponseMinutes: options.firstResponseMinutes ?? 60 });
+      bed.nc = await connect({ servers: nats.url, name: 'casework-int-test' });
+      bed.js = jetstream(bed.nc, { timeout: 5000 });
+    } catch (error) {
+      await bed.stop();
+      throw error;
+    }
+    return bed;
+  }
+
+  /** The environment every service gets, as casework-suite.ts builds it. */
+  baseEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+    return {
+      PATH: process.env.PATH,
+      DATABASE_URL: this.db.url,
+      NATS_URL: this.nats.url,
+      MAIL_FROM: QUEUE_ADDRESS,
+      LOG_LEVEL: 'info',
+      ...extra,
+    };
+  }
+
+  /** Starts a compiled service (dist/) and waits for its /health: its consumers then exist. */
+  async startWorker(name: ServiceName, env: NodeJS.ProcessEnv): Promise<Worker> {
+    const httpPort = await freePort();
+    const child = startService(name, { ...env, HTTP_PORT: String(httpPort) }, !!process.env.CASEWORK_TEST_LOGS);
+    const worker = { name, process: child, httpPort };
+    this.workers.push(worker);
+    await waitForHealthy(child, `http://127.0.0.1:${httpPort}/health`, 20_000);
+    return worker;
+  }
+
+  async stopWorker(worker: Worker, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    await worker.process.kill(signal);
+    const index = this.workers.indexOf(worker);
+    if (index >= 0) this.workers.splice(index, 1);
+  }
+
+  /** Recent output of every running service, appended to failure messages. */
+  logs(): string {
+    return this.workers.map((w) => `--- ${w.name} (pid ${w.process.pid})\n${w.process.recentOutput()}`).join('\n');
+  }
+
+  async jsm(): Promise<JetStreamManager> {
+    return jetstreamManager(this.nc, { timeout: 5000 });
+  }
+
+  /** Publishes an envelope as the services do: `Nats-Msg-Id` = event id unless overridden. */
+  async publish(envelope: EventEnvelope, msgID: string = envelope.id): Promise<PubAck> {
+    return this.js.publish(envelope.subject, JSON.stringify(envelope), { msgID });
+  }
+
+  /** Every message of `subject` currently in the CASEWORK stream, oldest first (ordered consumer). */
+  async events<S extends EventSubject>(subject: S): Promise<StreamEvent<S>[]> {
+    const jsm = await this.jsm();
+    let count: number;
+    try {
+      const info = await jsm.streams.info(STREAM_NAME, { subjects_filter: subject });
+      count = info.state.subjects?.[subject] ?? 0;
+    } catch (error) {
+      if (error instanceof Error && /not found/i.test(error.message)) return [];
+      throw error;
+    }
+    if (count === 0) return [];
+    const consumer = await this.js.consumers.get(STREAM_NAME, { filter_subjects: [subject] });
+    const events: StreamEvent<S>[] = [];
+    try {
+      while (events.length < count) {
+        const message = await consumer.next({ expires: 2000 });
+        if (!message) break;
+        events.push({ seq: message.seq, subject: message.subject, msgId: message.headers?.get('Nats-Msg-Id') ?? null, envelope: message.json<EventEnvelope<S>>() });
+      }
+    } finally {
+      await consumer.delete().catch(() => undefined);
+    }
+    if (events.length < count) throw new Error(`read ${events.length} of ${count} ${subject} messages`);
+    return events;
+  }
+
+  /**
+   * Waits until a service's durable consumer acked everything up to `streamSeq`: the handler
+   * has committed (the transport acks after the handler resolved), so negative assertions hold.
+   */
+  async waitForConsumer(durable: string, streamSeq: number, timeoutMs = 10_000): Promise<void> {
+    const jsm = await this.jsm();
+    await eventually(
+      async () => {
+        const info = await jsm.consumers.info(STREAM_NAME, durable);
+        if (info.ack_floor.stream_seq < streamSeq || info.num_ack_pending > 0) {
+          throw new Error(
+            `consumer ${durable} acked up to stream seq ${info.ack_floor.stream_seq} (want ${streamSeq}), ` +
+              `${info.num_ack_pending} unacked, ${info.num_redelivered} redelivered`,
+          );
+        }
+      },
+      { timeoutMs, describe: () => this.logs() },
+    );
+  }
+
+  async stop(): Promise<void> {
+    await Promise.allSettled(this.workers.splice(0).map((w) => w.process.kill()));
+    await this.nc?.close().catch(() => undefined);
+    if (this.ds?.isInitialized) await this.ds.destroy().catch(() => undefined);
+    await this.nats?.stop().catch(() => undefined);
+    await this.db?.drop().catch(() => undefined);
+  }
+}
+
+/** A fresh envelope as the outbox writes it. */
+export function envelope<S extends EventSubject>(subject: S, data: EventMap[S], occurredAt: Date = new Date()): EventEnvelope<S> {
+  return { id: randomUUID(), subject, version: 1, occurredAt: occurredAt.toISOString(), data };
+}
+
+export function sha256(bytes: Buffer | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export interface EventuallyOptions {
+  timeoutMs?: number;
+  intervalMs?: number;
+  /** Extra diagnostics (service logs) appended when the wait times out. */
+  describe?: () => string;
+}
+
+/**
+ * Retries `attempt` until it resolves; on timeout rethrows its last error (so an assertion's
+ * own diff is what the test reports), with the diagnostics appended.
+ */
+export async function eventually<T>(attempt: () => Promise<T> | T, options: EventuallyOptions = {}): Promise<T> {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      return await attempt();
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() >= deadline) break;
+    await sleep(options.intervalMs ?? 50);
+  }
+  const extra = options.describe?.();
+  if (lastError instanceof Error) {
+    lastError.message = `still failing after ${timeoutMs} ms: ${lastError.message}${extra ? `\n\n${extra}` : ''}`;
+    throw lastError;
+  }
+  throw new Error(`still failing after ${timeoutMs} ms: ${String(lastError)}${extra ? `\n\n${extra}` : ''}`);
+}

@@ -1,0 +1,547 @@
+/**
+ * `npm start`: the whole suite on one machine.
+ *
+ * Reuses the PostgreSQL and NATS servers named by DATABASE_URL / NATS_URL when they answer and
+ * otherwise starts private ones with their data under .casework/. Without IMAP_HOST it also runs a
+ * dev Dovecot (IMAP 127.0.0.1:14143, casework/casework) and an SMTP catcher (127.0.0.1:2525) that
+ * saves every outgoing mail to .casework/outbox/. Then it migrates and seeds the database, starts
+ * the five services and prints where everything is. Ctrl-C stops what it started, and only that.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { connect, createServer } from 'node:net';
+import { join } from 'node:path';
+import {
+  ApiSettings,
+  ConfigError,
+  IngestSettings,
+  loadConfig,
+  loadConfigOrExit,
+  NotificationSettings,
+  RoutingSettings,
+  SeedSettings,
+  TemplateReplySettings,
+} from '@casework/config';
+import {
+  freePort,
+  redactUrl,
+  requireBinary,
+  SERVICE_NAMES,
+  startDovecot,
+  startNats,
+  startPostgres,
+  startService,
+  startSmtpCatcher,
+  waitForHealthy,
+  type CaughtMail,
+  type ManagedProcess,
+  type ServiceName,
+} from '@casework/devkit';
+import { migrate, ScriptError, seed } from './lib/database-setup.js';
+import {
+  API_PREFIX,
+  DEFAULT_API_PORT,
+  DEV_MAIL,
+  displayPath,
+  DOCS_PATH,
+  MIN_TOKEN_LENGTH,
+  REPO_ROOT,
+  STATE,
+  STATE_DIR,
+} from './lib/dev-paths.js';
+
+const WORKERS = SERVICE_NAMES.filter((name) => name !== 'api');
+const DEFAULT_WORKER_PORT = 3101;
+const HEALTH_TIMEOUT_MS = 60_000;
+/** Signals repeated this soon after the first are the same Ctrl-C (terminal + npm both deliver it). */
+const SIGNAL_DEBOUNCE_MS = 2_000;
+
+const tty = process.stdout.isTTY === true;
+const paint = (code: number, text: string): string => (tty ? `\u001b[${code}m${text}\u001b[0m` : text);
+const bold = (text: string): string => paint(1, text);
+const say = (line: string): void => void process.stdout.write(`${paint(90, '[dev-start]')} ${line}\n`);
+const warn = (line: string): void => void process.stderr.write(`${paint(31, '[dev-start]')} ${line}\n`);
+
+// ---------------------------------------------------------------------------------------------
+// What this run started, stopped newest first. Nothing else is ever signalled.
+
+interface Owned {
+  name: string;
+  stop(): Promise<void>;
+}
+
+const owned: Owned[] = [];
+let stopping = false;
+let firstSignalAt = 0;
+
+function own(name: string, stop: () => Promise<void>): void {
+  owned.push({ name, stop });
+}
+
+async function stopOwned(): Promise<void> {
+  for (let item = owned.pop(); item !== undefined; item = owned.pop()) {
+    try {
+      await item.stop();
+      say(`stopped ${item.name}`);
+    } catch (error) {
+      warn(`could not stop ${item.name}: ${message(error)}`);
+    }
+  }
+}
+
+async function shutdown(exitCode: number): Promise<never> {
+  stopping = true;
+  await stopOwned();
+  process.exit(exitCode);
+}
+
+function onSignal(signal: NodeJS.Signals): void {
+  const now = Date.now();
+  if (stopping) {
+    if (now - firstSignalAt < SIGNAL_DEBOUNCE_MS) return;
+    warn(`${signal} again: exiting now (remaining children get SIGTERM)`);
+    process.exit(130);
+  }
+  firstSignalAt = now;
+  say(`${signal}: stopping (Ctrl-C again to force)…`);
+  void shutdown(0);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  // A bad setting stops everything before anything starts, naming the setting.
+  const settings = loadConfigOrExit('dev-start', SeedSettings);
+  const devMail = !process.env.IMAP_HOST;
+
+  await mkdir(STATE_DIR, { recursive: true });
+  // Dovecot's unprivileged processes must be able to traverse it.
+  await chmod(STATE_DIR, 0o755);
+  const token = await resolveApiToken();
+
+  const draftEnv = serviceEnv({ settings, devMail, token: token.value, databaseUrl: settings.DATABASE_URL, natsUrl: settings.NATS_URL });
+  validateServiceSettings(draftEnv);
+  const apiPort = await choosePort(loadConfig(ApiSettings, draftEnv).PORT, DEFAULT_API_PORT, process.env.PORT);
+  const workerPorts = await chooseWorkerPorts(process.env.HTTP_PORT);
+  await assertPortsFree([
+    { port: apiPort, host: '0.0.0.0', what: 'the api (set PORT to use another)' },
+    ...WORKERS.map((name) => ({ port: workerPorts[name], host: '127.0.0.1', what: `${name} /health (set HTTP_PORT to move the workers)` })),
+    ...(devMail
+      ? [
+          { port: DEV_MAIL.imapPort, host: DEV_MAIL.host, what: 'the dev IMAP server', hint: leftoverDovecotHint() },
+          { port: DEV_MAIL.smtpPort, host: DEV_MAIL.host, what: 'the dev SMTP catcher' },
+        ]
+      : []),
+  ]);
+
+  const postgres = await preparePostgres(settings.DATABASE_URL);
+  const nats = await prepareNats(settings.NATS_URL);
+  if (devMail) await startDevMail();
+  else say(`IMAP_HOST is set: using the IMAP and SMTP servers from the environment (${process.env.IMAP_HOST})`);
+
+  const runtimeSettings = Object.assign(new SeedSettings(), settings, { DATABASE_URL: postgres.url, NATS_URL: nats.url });
+  await migrate(postgres.url, say);
+  await seed(runtimeSettings, say);
+
+  const env = serviceEnv({ settings, devMail, token: token.value, databaseUrl: postgres.url, natsUrl: nats.url });
+  await startServices(env, apiPort, workerPorts);
+
+  printBanner({ apiPort, workerPorts, token, devMail, postgres, nats });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Settings
+
+interface ApiToken {
+  value: string;
+  source: string;
+}
+
+async function resolveApiToken(): Promise<ApiToken> {
+  if (process.env.API_BOOTSTRAP_TOKEN) return { value: process.env.API_BOOTSTRAP_TOKEN, source: 'from API_BOOTSTRAP_TOKEN' };
+  if (existsSync(STATE.apiToken)) {
+    const saved = (await readFile(STATE.apiToken, 'utf8')).trim();
+    if (saved.length >= MIN_TOKEN_LENGTH) return { value: saved, source: `saved in ${displayPath(STATE.apiToken)}` };
+  }
+  const value = `dev-${randomBytes(24).toString('base64url')}`;
+  await writeFile(STATE.apiToken, `${value}\n`, { mode: 0o600 });
+  return { value, source: `new, saved in ${displayPath(STATE.apiToken)}` };
+}
+
+interface EnvInputs {
+  settings: SeedSettings;
+  devMail: boolean;
+  token: string;
+  databaseUrl: string;
+  natsUrl: string;
+}
+
+/** The environment every service gets (workers additionally get their own HTTP_PORT). */
+function serviceEnv({ settings, devMail, token, databaseUrl, natsUrl }: EnvInputs): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NATS_URL: natsUrl,
+    LOG_LEVEL: settings.LOG_LEVEL,
+    MAIL_FROM: settings.MAIL_FROM,
+    OPS_EMAIL: settings.OPS_EMAIL,
+    SLA_FIRST_RESPONSE_MINUTES: String(settings.SLA_FIRST_RESPONSE_MINUTES),
+    API_BOOTSTRAP_TOKEN: token,
+  };
+  if (devMail) {
+    Object.assign(env, {
+      IMAP_HOST: DEV_MAIL.host,
+      IMAP_PORT: String(DEV_MAIL.imapPort),
+      IMAP_TLS: 'false',
+      IMAP_USER: DEV_MAIL.user,
+      IMAP_PASSWORD: DEV_MAIL.password,
+      IMAP_MAILBOX: DEV_MAIL.mailbox,
+      SMTP_HOST: DEV_MAIL.host,
+      SMTP_PORT: String(DEV_MAIL.smtpPort),
+      SMTP_TLS: 'false',
+      // Empty means unset to loadConfig: the catcher needs no credentials.
+      SMTP_USER: '',
+      SMTP_PASSWORD: '',
+    });
+  }
+  return env;
+}
+
+const SERVICE_SETTINGS = [ApiSettings, IngestSettings, RoutingSettings, TemplateReplySettings, NotificationSettings] as const;
+
+/** Checks every service's settings up front, so a bad value stops the runner, not one service. */
+function validateServiceSettings(env: NodeJS.ProcessEnv): void {
+  const problems = new Map<string, Set<string>>();
+  for (const cls of SERVICE_SETTINGS) {
+    try {
+      loadConfig(cls as new () => object, env);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      for (const setting of error.settings) {
+        const known = problems.get(setting.name) ?? new Set<string>();
+        setting.problems.forEach((p) => known.add(p));
+        problems.set(setting.name, known);
+      }
+    }
+  }
+  if (problems.size === 0) return;
+  const error = new ConfigError([...problems].map(([name, set]) => ({ name, problems: [...set] })));
+  process.stderr.write(`casework dev-start: ${error.message}\n`);
+  process.exit(78); // EX_CONFIG, like the services
+}
+
+/** PORT / HTTP_PORT 0 means "any free port". */
+async function choosePort(validated: number, fallback: number, raw: string | undefined): Promise<number> {
+  if (!raw) return fallback;
+  return validated === 0 ? freePort() : validated;
+}
+
+/** Workers get HTTP_PORT, +1, +2, +3 (default 3101..3104). */
+async function chooseWorkerPorts(raw: string | undefined): Promise<Record<ServiceName, number>> {
+  const ports = {} as Record<ServiceName, number>;
+  const base = raw ? Number(raw) : DEFAULT_WORKER_PORT; // validated as an integer 0..65535 already
+  if (base !== 0 && base + WORKERS.length - 1 > 65535) fatal(`HTTP_PORT ${base} leaves no room for ${WORKERS.length} workers (base + 0..${WORKERS.length - 1})`);
+  for (const [index, name] of WORKERS.entries()) ports[name] = base === 0 ? await freePort() : base + index;
+  return ports;
+}
+
+interface PortClaim {
+  port: number;
+  host: string;
+  what: string;
+  hint?: string;
+}
+
+async function assertPortsFree(claims: PortClaim[]): Promise<void> {
+  const taken: string[] = [];
+  for (const claim of claims) {
+    if (!(await canListen(claim.port, claim.host))) {
+      taken.push(`  port ${claim.port} is already in use; it is needed for ${claim.what}${claim.hint ? `\n    ${claim.hint}` : ''}`);
+    }
+  }
+  if (taken.length === 0) return;
+  fatal(`cannot start, ports are taken (is another \`npm start\` running?):\n${taken.join('\n')}`);
+}
+
+function canListen(port: number, host: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', () => resolve(false));
+    server.listen({ port, host, exclusive: true }, () => server.close(() => resolve(true)));
+  });
+}
+
+/** A Dovecot left behind by a killed runner still holds the port; say which process it is. */
+function leftoverDovecotHint(): string | undefined {
+  try {
+    const pid = Number(readFileSync(join(STATE.dovecot, 'run', 'master.pid'), 'utf8').trim());
+    if (!Number.isInteger(pid) || pid <= 0) return undefined;
+    process.kill(pid, 0);
+    return `a dovecot from an earlier run (pid ${pid}, ${displayPath(STATE.dovecot)}) may still be running: kill ${pid}`;
+  } catch {
+    return undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// PostgreSQL and NATS: reuse what answers, else start a private server.
+
+interface Backend {
+  url: string;
+  /** How it was obtained, for the banner. */
+  origin: string;
+}
+
+async function preparePostgres(url: string): Promise<Backend> {
+  const parsed = new URL(url);
+  const host = unbracket(parsed.hostname);
+  const port = Number(parsed.port || 5432);
+  if (host === '' || (await answers(host, port))) {
+    say(`PostgreSQL: using the server at ${redactUrl(url)}`);
+    return { url, origin: 'reused' };
+  }
+  if (!isLocalHost(host)) {
+    throw new ScriptError(`PostgreSQL at ${redactUrl(url)} does not answer; a private server is only started for a local address (127.0.0.1 / localhost)`);
+  }
+  say(`PostgreSQL: nothing answers on ${host}:${port}, starting a private server (data in ${displayPath(STATE.postgres)})…`);
+  const server = await startPostgres({ port, dir: STATE.postgres });
+  own('postgres', () => server.stop());
+  parsed.hostname = '127.0.0.1';
+  const privateUrl = parsed.toString();
+  // The private cluster has only the `postgres` superuser (trust auth); give the URL's user a role.
+  const user = decodeURIComponent(parsed.username || 'postgres');
+  if (user !== 'postgres') await ensureRole(server.url, user);
+  return { url: privateUrl, origin: `private, data in ${displayPath(STATE.postgres)}` };
+}
+
+async function ensureRole(superuserUrl: string, role: string): Promise<void> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: superuserUrl });
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
+    if ((found.rowCount ?? 0) === 0) {
+      await client.query(`CREATE ROLE "${role.replaceAll('"', '""')}" LOGIN CREATEDB`);
+      say(`PostgreSQL: created role ${role} in the private server`);
+    }
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+async function prepareNats(url: string): Promise<Backend> {
+  const first = url.split(',')[0].trim();
+  const parsed = new URL(/^[a-z]+:\/\//i.test(first) ? first : `nats://${first}`);
+  const host = unbracket(parsed.hostname) || '127.0.0.1';
+  const port = Number(parsed.port || 4222);
+  if (await answers(host, port)) {
+    say(`NATS: using the server at ${first}`);
+    return { url, origin: 'reused' };
+  }
+  if (!isLocalHost(host) || parsed.protocol === 'tls:') {
+    throw new ScriptError(`NATS at ${first} does not answer; a private server is only started for a local nats:// address`);
+  }
+  say(`NATS: nothing answers on ${host}:${port}, starting a private nats-server with JetStream (store in ${displayPath(STATE.nats)})…`);
+  const server = await startNats({ port, storeDir: STATE.nats });
+  own('nats-server', () => server.stop());
+  return { url: server.url, origin: `private, store in ${displayPath(STATE.nats)}` };
+}
+
+function answers(host: string, port: number, timeoutMs = 1500): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port });
+    socket.setTimeout(timeoutMs, () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+function isLocalHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+function unbracket(host: string): string {
+  return host.replace(/^\[(.*)\]$/, '$1');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dev mail: Dovecot for the inbox, the SMTP catcher for everything sent.
+
+async function startDevMail(): Promise<void> {
+  await ensureDovecotInstalled();
+  say(`starting the dev IMAP server (Dovecot on ${DEV_MAIL.host}:${DEV_MAIL.imapPort}, mail in ${displayPath(STATE.dovecot)})…`);
+  const dovecot = await startDovecot({ port: DEV_MAIL.imapPort, dir: STATE.dovecot, user: DEV_MAIL.user, password: DEV_MAIL.password });
+  own('dovecot', () => dovecot.stop());
+
+  const catcher = await startSmtpCatcher({ port: DEV_MAIL.smtpPort, saveDir: STATE.outbox, onMessage: printCaughtMail });
+  own('smtp catcher', () => catcher.stop());
+  say(`SMTP catcher on ${DEV_MAIL.host}:${DEV_MAIL.smtpPort}: outgoing mail is saved to ${displayPath(STATE.outbox)}/`);
+}
+
+/** One line per caught mail: recipients and subject, never the body. */
+function printCaughtMail(mail: CaughtMail): void {
+  const oneLine = (text: string): string => text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  const to = mail.envelopeTo.map(oneLine).join(', ');
+  process.stdout.write(`${paint(32, '[smtp]')} to=<${to}> subject=<${oneLine(mail.subject)}>\n`);
+}
+
+const DOVECOT_PACKAGE = 'dovecot-imapd';
+
+async function ensureDovecotInstalled(): Promise<void> {
+  if (hasBinary('dovecot')) return;
+  const debian = existsSync('/etc/debian_version');
+  const root = process.getuid?.() === 0;
+  if (!debian || !root) {
+    const command = debian ? `sudo apt-get install -y ${DOVECOT_PACKAGE}` : `apt-get install -y ${DOVECOT_PACKAGE}   (or your system's Dovecot IMAP package)`;
+    fatal(
+      'the dev mailbox needs Dovecot, which is not installed. Install it with:\n\n' +
+        `    ${command}\n\n` +
+        'or set IMAP_HOST, IMAP_USER, IMAP_PASSWORD (and SMTP_*) to use real mail servers.',
+    );
+  }
+  say(`Dovecot is not installed; installing ${DOVECOT_PACKAGE} (root on Debian): apt-get install -y ${DOVECOT_PACKAGE}`);
+  if (!(await runInherited('apt-get', ['install', '-y', DOVECOT_PACKAGE]))) {
+    say('install failed; refreshing the package lists: apt-get update');
+    if (!(await runInherited('apt-get', ['update'])) || !(await runInherited('apt-get', ['install', '-y', DOVECOT_PACKAGE]))) {
+      fatal(`could not install ${DOVECOT_PACKAGE}; install it yourself (apt-get install -y ${DOVECOT_PACKAGE}) and run again`);
+    }
+  }
+  if (!hasBinary('dovecot')) fatal(`${DOVECOT_PACKAGE} was installed but no dovecot binary was found`);
+}
+
+function hasBinary(name: string): boolean {
+  try {
+    requireBinary(name, '');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function runInherited(command: string, args: string[]): Promise<boolean> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    child.once('error', () => resolve(false));
+    child.once('exit', (code) => resolve(code === 0));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The five services
+
+async function startServices(env: NodeJS.ProcessEnv, apiPort: number, workerPorts: Record<ServiceName, number>): Promise<void> {
+  const started: ManagedProcess[] = [];
+  own('services', async () => {
+    await Promise.allSettled(started.map((service) => service.kill('SIGTERM')));
+  });
+  const waits: Promise<void>[] = [];
+  for (const name of SERVICE_NAMES) {
+    const isApi = name === 'api';
+    const port = isApi ? apiPort : workerPorts[name];
+    const service = startService(name, isApi ? { ...env, PORT: String(port) } : { ...env, HTTP_PORT: String(port) }, true, REPO_ROOT);
+    started.push(service);
+    watchForUnexpectedExit(service);
+    const healthUrl = isApi ? `http://127.0.0.1:${port}/${API_PREFIX}/health` : `http://127.0.0.1:${port}/health`;
+    waits.push(waitForHealthy(service, healthUrl, HEALTH_TIMEOUT_MS).then(() => say(`${name} is healthy (${healthUrl})`)));
+  }
+  say(`started ${SERVICE_NAMES.join(', ')}; waiting for /health…`);
+  try {
+    await Promise.all(waits);
+  } catch (error) {
+    // The service's own output was already printed above with its prefix.
+    throw new ScriptError(`a service did not come up: ${message(error).split('\n')[0]}`);
+  }
+}
+
+function watchForUnexpectedExit(service: ManagedProcess): void {
+  void service.exited.then((code) => {
+    // A terminal Ctrl-C reaches the children as well; give our own handler the chance to run first.
+    setTimeout(() => {
+      if (stopping) return;
+      const how = code === null ? `signal ${service.child.signalCode ?? 'unknown'}` : `exit code ${code}`;
+      warn(`${bold(service.name)} exited unexpectedly (${how}); the others keep running. Ctrl-C stops everything.`);
+    }, 250);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface BannerInputs {
+  apiPort: number;
+  workerPorts: Record<ServiceName, number>;
+  token: ApiToken;
+  devMail: boolean;
+  postgres: Backend;
+  nats: Backend;
+}
+
+function printBanner({ apiPort, workerPorts, token, devMail, postgres, nats }: BannerInputs): void {
+  const base = `http://localhost:${apiPort}`;
+  const rule = '─'.repeat(78);
+  const row = (label: string, value: string): string => `  ${label.padEnd(12)}${value}`;
+  const lines = [
+    '',
+    rule,
+    bold('  casework is running'),
+    '',
+    row('API', `${base}/${API_PREFIX}`),
+    row('API docs', `${base}/${DOCS_PATH}`),
+    row('API token', `${token.value}   (${token.source})`),
+    row('Try', `curl -H "Authorization: Bearer ${token.value}" ${base}/${API_PREFIX}/tickets`),
+    '',
+  ];
+  if (devMail) {
+    lines.push(
+      row('Mailbox', `IMAP ${DEV_MAIL.host}:${DEV_MAIL.imapPort}, user ${DEV_MAIL.user} / password ${DEV_MAIL.password} (Dovecot, ${displayPath(STATE.dovecot)})`),
+      row('Outbox', `acknowledgements and other sent mail are caught on SMTP ${DEV_MAIL.host}:${DEV_MAIL.smtpPort}`),
+      row('', `and saved to ${displayPath(STATE.outbox)}/ (one .eml per mail; [smtp] lines below)`),
+      row('Demo mail', 'npm run demo:mail            drops a sample email into the dev mailbox'),
+      row('', 'npm run demo:mail -- --auto  the same as an auto-reply (no acknowledgement)'),
+    );
+  } else {
+    lines.push(
+      row('Mailbox', `IMAP ${process.env.IMAP_HOST}:${process.env.IMAP_PORT ?? '993'} (from the environment)`),
+      row('Outbox', `SMTP ${process.env.SMTP_HOST ?? '127.0.0.1'}:${process.env.SMTP_PORT ?? '25'} (from the environment)`),
+    );
+  }
+  lines.push(
+    row('PostgreSQL', `${redactUrl(postgres.url)} (${postgres.origin})`),
+    row('NATS', `${nats.url} (${nats.origin})`),
+    row('Health', `${base}/${API_PREFIX}/health; workers ${WORKERS.map((n) => `${n} :${workerPorts[n]}`).join(', ')} (/health, /metrics)`),
+    '',
+    '  Ctrl-C stops the services and everything this run started.',
+    rule,
+    '',
+  );
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function fatal(text: string): never {
+  throw new ScriptError(text);
+}
+
+main().catch(async (error: unknown) => {
+  if (stopping) return;
+  if (error instanceof ScriptError) warn(error.message);
+  else warn(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  await shutdown(1);
+});

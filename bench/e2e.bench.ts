@@ -3,7 +3,6 @@
  * servers. Options: --messages N (500), --rate R messages/s (5).
  * Ceilings (ingest issue): p50 ≤ 600 ms, p99 ≤ 800 ms.
  */
-import { ImapFlow } from 'imapflow';
 import { CaseworkSuite } from '@casework/devkit';
 
 const CEILING = { p50Ms: 600, p99Ms: 800 };
@@ -38,14 +37,7 @@ async function main(): Promise<void> {
     }
   })();
 
-  const client = new ImapFlow({
-    host: suite.dovecot.host,
-    port: suite.dovecot.port,
-    secure: false,
-    auth: { user: suite.dovecot.user, pass: suite.dovecot.password },
-    logger: false,
-  });
-  await client.connect();
+  const client = await suite.imap();
   const started = Date.now();
   try {
     for (let i = 0; i < total; i++) {

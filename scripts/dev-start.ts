@@ -13,6 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
+import pg from 'pg';
 import {
   ApiSettings,
   ConfigError,
@@ -80,6 +81,11 @@ function own(name: string, stop: () => Promise<void>): void {
   owned.push({ name, stop });
 }
 
+/** Between startup steps: once a signal arrived, start nothing more (shutdown is under way). */
+function checkpoint(): void {
+  if (stopping) throw new ScriptError('interrupted');
+}
+
 async function stopOwned(): Promise<void> {
   for (let item = owned.pop(); item !== undefined; item = owned.pop()) {
     try {
@@ -100,6 +106,12 @@ async function shutdown(exitCode: number): Promise<never> {
 function onSignal(signal: NodeJS.Signals): void {
   const now = Date.now();
   if (stopping) {
+    if (firstSignalAt === 0) {
+      // Already stopping after a failure: this is the user's first Ctrl-C, not a second one.
+      firstSignalAt = now;
+      say(`${signal}: already stopping (Ctrl-C again to force)…`);
+      return;
+    }
     if (now - firstSignalAt < SIGNAL_DEBOUNCE_MS) return;
     warn(`${signal} again: exiting now (remaining children get SIGTERM)`);
     process.exit(130);
@@ -115,17 +127,16 @@ async function main(): Promise<void> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
-  // A bad setting stops everything before anything starts, naming the setting.
-  const settings = loadConfigOrExit('dev-start', SeedSettings);
   const devMail = !process.env.IMAP_HOST;
-
   await mkdir(STATE_DIR, { recursive: true });
   // Dovecot's unprivileged processes must be able to traverse it.
   await chmod(STATE_DIR, 0o755);
   const token = await resolveApiToken();
 
-  const draftEnv = serviceEnv({ settings, devMail, token: token.value, databaseUrl: settings.DATABASE_URL, natsUrl: settings.NATS_URL });
-  validateServiceSettings(draftEnv);
+  // A bad setting stops everything before anything starts, naming every bad setting at once.
+  const draftEnv = serviceEnv({ devMail, token: token.value, databaseUrl: process.env.DATABASE_URL, natsUrl: process.env.NATS_URL });
+  validateAllSettings(draftEnv);
+  const settings = loadConfigOrExit('dev-start', SeedSettings);
   const apiPort = await choosePort(loadConfig(ApiSettings, draftEnv).PORT, DEFAULT_API_PORT, process.env.PORT);
   const workerPorts = await chooseWorkerPorts(process.env.HTTP_PORT);
   await assertPortsFree([
@@ -139,17 +150,23 @@ async function main(): Promise<void> {
       : []),
   ]);
 
+  checkpoint();
   const postgres = await preparePostgres(settings.DATABASE_URL);
+  checkpoint();
   const nats = await prepareNats(settings.NATS_URL);
+  checkpoint();
   if (devMail) await startDevMail();
   else say(`IMAP_HOST is set: using the IMAP and SMTP servers from the environment (${process.env.IMAP_HOST})`);
+  checkpoint();
 
   const runtimeSettings = Object.assign(new SeedSettings(), settings, { DATABASE_URL: postgres.url, NATS_URL: nats.url });
   await migrate(postgres.url, say);
   await seed(runtimeSettings, say);
+  checkpoint();
 
-  const env = serviceEnv({ settings, devMail, token: token.value, databaseUrl: postgres.url, natsUrl: nats.url });
+  const env = serviceEnv({ devMail, token: token.value, databaseUrl: postgres.url, natsUrl: nats.url });
   await startServices(env, apiPort, workerPorts);
+  checkpoint();
 
   printBanner({ apiPort, workerPorts, token, devMail, postgres, nats });
 }
@@ -174,23 +191,23 @@ async function resolveApiToken(): Promise<ApiToken> {
 }
 
 interface EnvInputs {
-  settings: SeedSettings;
   devMail: boolean;
   token: string;
-  databaseUrl: string;
-  natsUrl: string;
+  /** Undefined: the settings' default. */
+  databaseUrl: string | undefined;
+  natsUrl: string | undefined;
 }
 
-/** The environment every service gets (workers additionally get their own HTTP_PORT). */
-function serviceEnv({ settings, devMail, token, databaseUrl, natsUrl }: EnvInputs): NodeJS.ProcessEnv {
+/**
+ * The environment every service gets (workers additionally get their own HTTP_PORT, the api its
+ * PORT). MAIL_FROM, OPS_EMAIL, SLA_*, LOG_LEVEL pass through; unset, every service has the same
+ * defaults as the seed.
+ */
+function serviceEnv({ devMail, token, databaseUrl, natsUrl }: EnvInputs): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: databaseUrl,
     NATS_URL: natsUrl,
-    LOG_LEVEL: settings.LOG_LEVEL,
-    MAIL_FROM: settings.MAIL_FROM,
-    OPS_EMAIL: settings.OPS_EMAIL,
-    SLA_FIRST_RESPONSE_MINUTES: String(settings.SLA_FIRST_RESPONSE_MINUTES),
     API_BOOTSTRAP_TOKEN: token,
   };
   if (devMail) {
@@ -212,12 +229,12 @@ function serviceEnv({ settings, devMail, token, databaseUrl, natsUrl }: EnvInput
   return env;
 }
 
-const SERVICE_SETTINGS = [ApiSettings, IngestSettings, RoutingSettings, TemplateReplySettings, NotificationSettings] as const;
+const ALL_SETTINGS = [SeedSettings, ApiSettings, IngestSettings, RoutingSettings, TemplateReplySettings, NotificationSettings] as const;
 
-/** Checks every service's settings up front, so a bad value stops the runner, not one service. */
-function validateServiceSettings(env: NodeJS.ProcessEnv): void {
+/** Checks the seed's and every service's settings up front, so a bad value stops the runner, not one service. */
+function validateAllSettings(env: NodeJS.ProcessEnv): void {
   const problems = new Map<string, Set<string>>();
-  for (const cls of SERVICE_SETTINGS) {
+  for (const cls of ALL_SETTINGS) {
     try {
       loadConfig(cls as new () => object, env);
     } catch (error) {
@@ -321,7 +338,6 @@ async function preparePostgres(url: string): Promise<Backend> {
 }
 
 async function ensureRole(superuserUrl: string, role: string): Promise<void> {
-  const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: superuserUrl });
   client.on('error', () => undefined);
   await client.connect();
@@ -382,13 +398,14 @@ function unbracket(host: string): string {
 
 async function startDevMail(): Promise<void> {
   await ensureDovecotInstalled();
-  say(`starting the dev IMAP server (Dovecot on ${DEV_MAIL.host}:${DEV_MAIL.imapPort}, mail in ${displayPath(STATE.dovecot)})…`);
-  const dovecot = await startDovecot({ port: DEV_MAIL.imapPort, dir: STATE.dovecot, user: DEV_MAIL.user, password: DEV_MAIL.password });
-  own('dovecot', () => dovecot.stop());
-
+  // The catcher first, so Ctrl-C stops Dovecot before it (newest first).
   const catcher = await startSmtpCatcher({ port: DEV_MAIL.smtpPort, saveDir: STATE.outbox, onMessage: printCaughtMail });
   own('smtp catcher', () => catcher.stop());
   say(`SMTP catcher on ${DEV_MAIL.host}:${DEV_MAIL.smtpPort}: outgoing mail is saved to ${displayPath(STATE.outbox)}/`);
+
+  say(`starting the dev IMAP server (Dovecot on ${DEV_MAIL.host}:${DEV_MAIL.imapPort}, mail in ${displayPath(STATE.dovecot)})…`);
+  const dovecot = await startDovecot({ port: DEV_MAIL.imapPort, dir: STATE.dovecot, user: DEV_MAIL.user, password: DEV_MAIL.password });
+  own('dovecot', () => dovecot.stop());
 }
 
 /** One line per caught mail: recipients and subject, never the body. */
@@ -462,7 +479,8 @@ async function startServices(env: NodeJS.ProcessEnv, apiPort: number, workerPort
     await Promise.all(waits);
   } catch (error) {
     // The service's own output was already printed above with its prefix.
-    throw new ScriptError(`a service did not come up: ${message(error).split('\n')[0]}`);
+    const reason = message(error).split('\n')[0].replace(/:$/, '');
+    throw new ScriptError(`a service did not come up: ${reason} (see its log lines above)`);
   }
 }
 

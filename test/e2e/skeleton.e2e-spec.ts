@@ -1,4 +1,3 @@
-import { ImapFlow } from 'imapflow';
 import { CaseworkSuite } from '@casework/devkit';
 import { stakeholderMail } from '../support/mail-fixtures.js';
 import { eventually } from '../support/poll.js';
@@ -11,22 +10,6 @@ interface TicketBody {
   requester: { email: string; name: string | null };
   sla: { kind: string; dueAt: string; state: string }[];
   articles?: { direction: string; messageId: string | null; text: string }[];
-}
-
-async function append(suite: CaseworkSuite, raw: string): Promise<void> {
-  const client = new ImapFlow({
-    host: suite.dovecot.host,
-    port: suite.dovecot.port,
-    secure: false,
-    auth: { user: suite.dovecot.user, pass: suite.dovecot.password },
-    logger: false,
-  });
-  await client.connect();
-  try {
-    await client.append('INBOX', raw);
-  } finally {
-    await client.logout();
-  }
 }
 
 async function ticketsOf(suite: CaseworkSuite): Promise<TicketBody[]> {
@@ -49,7 +32,7 @@ describe('walking skeleton: one email through the whole suite', () => {
   it('opens a ticket, acknowledges, sends the reply, threads the follow-up and meets the clock', async () => {
     const mail = stakeholderMail({ subject: 'Threat of violence in the forum' });
     const appendedAt = Date.now();
-    await append(suite, mail.raw);
+    await suite.append(mail.raw);
 
     const ticket = await eventually(async () => (await ticketsOf(suite)).find((t) => t.subject === 'Threat of violence in the forum'), 5000, 'the ticket in the API');
     expect(Date.now() - appendedAt).toBeLessThan(5000);
@@ -73,7 +56,7 @@ describe('walking skeleton: one email through the whole suite', () => {
       body: 'Thank you, here is more detail.',
       headers: { 'In-Reply-To': `<${sentReply.messageId!.replace(/^<|>$/g, '')}>`, References: `<${mail.messageId}> ${sentReply.messageId}` },
     });
-    await append(suite, followup.raw);
+    await suite.append(followup.raw);
     const detail = await eventually(
       async () => {
         const response = await suite.api<TicketBody>(`/tickets/${ticket.id}`);
@@ -102,7 +85,7 @@ describe('walking skeleton: one email through the whole suite', () => {
       subject: 'Automatic reply: away until Monday',
       headers: { 'Auto-Submitted': 'auto-replied' },
     });
-    await append(suite, mail.raw);
+    await suite.append(mail.raw);
     const ticket = await eventually(async () => (await ticketsOf(suite)).find((t) => t.subject === 'Automatic reply: away until Monday'), 5000, 'the ticket');
     // The acknowledgement of the first case arrived within a second; give this one three.
     await new Promise((r) => setTimeout(r, 3000));
@@ -123,7 +106,7 @@ describe('walking skeleton: an unanswered ticket breaches its first-response tar
   });
 
   it('sends one ops email and lists the breach', async () => {
-    await append(suite, stakeholderMail({ subject: 'Nobody answers me' }).raw);
+    await suite.append(stakeholderMail({ subject: 'Nobody answers me' }).raw);
     const ticket = await eventually(async () => (await ticketsOf(suite)).find((t) => t.subject === 'Nobody answers me'), 5000, 'the ticket');
 
     const breach = await eventually(

@@ -23,22 +23,22 @@ export class MailStoreService {
   ) {}
 
   /**
-   * Returns true when the message was new. The same bytes already stored for this mailbox
-   * (a rescan after a UIDVALIDITY change, or a re-APPEND) are not stored again.
+   * Returns true when the message was new. A UID whose bytes are already stored for this
+   * mailbox (a rescan after a UIDVALIDITY change, a re-delivery) is recorded as a duplicate
+   * of the original and not routed again.
    */
   async store(mailboxId: string, uidValidity: bigint, message: FetchedMessage): Promise<boolean> {
     const sha256 = createHash('sha256').update(message.source).digest('hex');
+    const messageId = headerMessageId(message.source);
+    const key = { mailboxId, uidValidity, uid: message.uid, sha256, messageId };
     return this.unitOfWork.run(async (tx, emit) => {
       await this.mailboxes.advanceCursor(tx, mailboxId, { uidValidity, lastUid: message.uid });
-      if (await this.rawMessages.existsByContent(tx, mailboxId, sha256)) return false;
-      const rawMessageId = await this.rawMessages.insert(tx, {
-        mailboxId,
-        uidValidity,
-        uid: message.uid,
-        sha256,
-        messageId: headerMessageId(message.source),
-        raw: message.source,
-      });
+      const original = await this.rawMessages.findByContent(tx, mailboxId, sha256);
+      if (original) {
+        await this.rawMessages.insertDuplicate(tx, { ...key, size: message.source.length }, original);
+        return false;
+      }
+      const rawMessageId = await this.rawMessages.insert(tx, { ...key, raw: message.source });
       if (!rawMessageId) return false;
       await emit(Subjects.MailReceived, { rawMessageId, mailboxId });
       return true;

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { NotificationSettings } from '@casework/config';
 import { NotificationRepository } from '@casework/database';
 import { SmtpMailer } from '@casework/mail';
+import { PeriodicTask } from '@casework/messaging';
 import { LOGGER } from '@casework/observability';
 import { NOTIFICATION_SETTINGS } from './notification.tokens.js';
 
@@ -13,8 +14,7 @@ const RETRY_SWEEP_MS = 5000;
 /** Sends queued ops notices by email, once each, retrying with backoff. */
 @Injectable()
 export class OpsNotifierService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer: NodeJS.Timeout | null = null;
-  private sweeping: Promise<void> | null = null;
+  private readonly retries: PeriodicTask;
 
   constructor(
     @Inject(NOTIFICATION_SETTINGS) private readonly settings: NotificationSettings,
@@ -22,17 +22,16 @@ export class OpsNotifierService implements OnApplicationBootstrap, OnApplication
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(NotificationRepository) private readonly notifications: NotificationRepository,
     @Inject(SmtpMailer) private readonly mailer: SmtpMailer,
-  ) {}
+  ) {
+    this.retries = new PeriodicTask('ops notification retry sweep', RETRY_SWEEP_MS, () => this.retryDue(), logger);
+  }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.sweeping ??= this.retryDue().finally(() => (this.sweeping = null));
-    }, RETRY_SWEEP_MS);
+    this.retries.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.sweeping;
+    await this.retries.stop();
     this.mailer.close();
   }
 
@@ -58,10 +57,7 @@ export class OpsNotifierService implements OnApplicationBootstrap, OnApplication
   }
 
   private async retryDue(): Promise<void> {
-    try {
-      for (const id of await this.notifications.dueIds(this.dataSource, 50)) await this.send(id);
-    } catch (error) {
-      this.logger.warn({ err: error }, 'ops notification retry sweep failed');
-    }
+    for (const id of await this.notifications.dueIds(this.dataSource, 50)) await this.send(id);
   }
+
 }

@@ -38,7 +38,10 @@ export class SlaClockHandler {
   async onReplySent(@Payload() event: EventEnvelope<typeof Subjects.ReplySent>): Promise<void> {
     if (event.data.kind !== 'reply') return;
     await this.unitOfWork.runOnce(CONSUMER, event, async (tx) => {
-      await this.sla.meet(tx, event.data.ticketId, 'first_response', new Date(event.occurredAt));
+      const repliedAt = new Date(event.occurredAt);
+      if (await this.sla.meet(tx, event.data.ticketId, 'first_response', repliedAt)) return;
+      // After an outage the reply may be handled before the ticket.opened that starts the clock.
+      await this.sla.meetBeforeStart(tx, event.data.ticketId, 'first_response', repliedAt);
     });
   }
 }

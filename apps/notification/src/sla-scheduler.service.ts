@@ -23,6 +23,7 @@ export class SlaSchedulerService implements OnApplicationBootstrap, OnApplicatio
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   private sleepingUntil = Infinity;
+  private sending: Promise<void> = Promise.resolve();
 
   constructor(
     @Inject(NOTIFICATION_SETTINGS) private readonly settings: NotificationSettings,
@@ -43,6 +44,7 @@ export class SlaSchedulerService implements OnApplicationBootstrap, OnApplicatio
     this.stopping = true;
     this.wake?.();
     await this.loop;
+    await this.sending;
   }
 
   /** A clock due before the current sleep ends cuts the sleep short. */
@@ -101,7 +103,13 @@ export class SlaSchedulerService implements OnApplicationBootstrap, OnApplicatio
       return due.length;
     });
     if (count > 0) this.logger.warn({ breached: count }, 'SLA clocks breached');
-    for (const id of queued) await this.notifier.send(id);
+    // Sending must not hold up the next sweep: sends queue up behind each other in the
+    // background (one database connection at a time); a failed send is retried by the notifier.
+    this.sending = this.sending.then(async () => {
+      for (const id of queued) {
+        await this.notifier.send(id).catch((error) => this.logger.warn({ err: error, notificationId: id }, 'ops notification send failed'));
+      }
+    });
     return count;
   }
 }

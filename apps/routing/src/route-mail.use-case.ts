@@ -45,13 +45,19 @@ export class RouteMailUseCase {
     }
     const decision = await this.decide(mail);
 
-    await this.unitOfWork.runOnce(CONSUMER, event, async (tx, emit) => {
-      // Another delivery of the same mail (a reconciler's re-emit) may have won the race.
-      if (!(await this.rawMessages.lockReceived(tx, raw.id))) return;
-      if (decision.kind === 'followup') await this.appendFollowup(tx, emit, raw.id, mail, decision);
-      else await this.openTicket(tx, emit, raw.id, raw.mailboxId, mail);
-      await this.rawMessages.markTicketed(tx, raw.id);
-    });
+    try {
+      await this.unitOfWork.runOnce(CONSUMER, event, async (tx, emit) => {
+        // Another delivery of the same mail (a reconciler's re-emit) may have won the race.
+        if (!(await this.rawMessages.lockReceived(tx, raw.id))) return;
+        if (decision.kind === 'followup') await this.appendFollowup(tx, emit, raw.id, mail, decision);
+        else await this.openTicket(tx, emit, raw.id, raw.mailboxId, mail);
+        await this.rawMessages.markTicketed(tx, raw.id);
+      });
+    } catch (error) {
+      // Content Postgres refuses (SQLSTATE class 22) will never store: keep it raw, move on.
+      if (!isDataException(error)) throw error;
+      await this.quarantine(event, raw.id, `content rejected by the database: ${(error as Error).message}`);
+    }
   }
 
   private async decide(mail: ParsedMail): Promise<ThreadDecision> {
@@ -69,7 +75,7 @@ export class RouteMailUseCase {
     if (!queueId) throw new Error('no default queue: run `npm run seed`');
     const requester = mail.replyTo ?? mail.from ?? { email: 'unknown@invalid', name: null };
     const requesterId = await this.tickets.upsertContact(tx, requester);
-    const subject = mail.subject.trim() || '(no subject)';
+    const subject = withoutNul(mail.subject).trim() || '(no subject)';
     const ticket = await this.tickets.open(tx, { subject, queueId, requesterId, priority: 'normal' });
     const automation = automationOf(mail, [this.settings.MAIL_FROM]);
     const articleId = await this.addInboundArticle(tx, ticket.id, rawMessageId, mail, automation.automated);
@@ -119,9 +125,9 @@ export class RouteMailUseCase {
       from: mail.from,
       to: mail.to,
       cc: mail.cc,
-      subject: mail.subject,
-      text: mail.text,
-      html: mail.html,
+      subject: withoutNul(mail.subject),
+      text: withoutNul(mail.text),
+      html: mail.html === null ? null : withoutNul(mail.html),
       messageId: mail.messageId,
       inReplyTo: mail.inReplyTo[0] ?? null,
       references: mail.references,
@@ -138,4 +144,14 @@ export class RouteMailUseCase {
     });
     this.logger.warn({ rawMessageId, reason }, 'mail quarantined');
   }
+}
+
+/** Postgres text cannot hold NUL; real mail sometimes does. */
+function withoutNul(value: string): string {
+  return value.includes('\u0000') ? value.replace(/\u0000/g, '') : value;
+}
+
+function isDataException(error: unknown): boolean {
+  const code = (error as { code?: unknown; driverError?: { code?: unknown } }).driverError?.code ?? (error as { code?: unknown }).code;
+  return typeof code === 'string' && code.startsWith('22');
 }

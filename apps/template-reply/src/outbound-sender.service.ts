@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Subjects } from '@casework/contracts';
 import { OutboundRepository, TicketRepository, type OutboundRecord } from '@casework/database';
 import { SmtpMailer } from '@casework/mail';
-import { UnitOfWork } from '@casework/messaging';
+import { PeriodicTask, UnitOfWork } from '@casework/messaging';
 import { LOGGER } from '@casework/observability';
 
 const MAX_ATTEMPTS = 10;
@@ -17,8 +17,7 @@ const RETRY_SWEEP_MS = 5000;
  */
 @Injectable()
 export class OutboundSenderService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer: NodeJS.Timeout | null = null;
-  private sweeping: Promise<void> | null = null;
+  private readonly retries: PeriodicTask;
 
   constructor(
     @Inject(LOGGER) private readonly logger: Logger,
@@ -27,17 +26,16 @@ export class OutboundSenderService implements OnApplicationBootstrap, OnApplicat
     @Inject(OutboundRepository) private readonly outbound: OutboundRepository,
     @Inject(TicketRepository) private readonly tickets: TicketRepository,
     @Inject(SmtpMailer) private readonly mailer: SmtpMailer,
-  ) {}
+  ) {
+    this.retries = new PeriodicTask('outbound retry sweep', RETRY_SWEEP_MS, () => this.retryDue(), logger);
+  }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.sweeping ??= this.retryDue().finally(() => (this.sweeping = null));
-    }, RETRY_SWEEP_MS);
+    this.retries.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.sweeping;
+    await this.retries.stop();
     this.mailer.close();
   }
 
@@ -79,12 +77,9 @@ export class OutboundSenderService implements OnApplicationBootstrap, OnApplicat
   }
 
   private async retryDue(): Promise<void> {
-    try {
-      for (const id of await this.outbound.dueIds(this.dataSource, 50)) await this.send(id);
-    } catch (error) {
-      this.logger.warn({ err: error }, 'outbound retry sweep failed');
-    }
+    for (const id of await this.outbound.dueIds(this.dataSource, 50)) await this.send(id);
   }
+
 }
 
 function toMail(message: OutboundRecord) {

@@ -24,7 +24,7 @@ export async function awaitStartup(
       const code = await exited;
       throw new Error(`${service.name} exited (code ${String(code)}) during startup:\n${describeFailure()}`);
     }
-    await service.kill('SIGKILL');
+    await service.kill();
     const message = error instanceof Error ? error.message : String(error);
     throw new Error(`${service.name} did not become ready: ${message}\n${describeFailure()}`, { cause: error });
   }

@@ -1,3 +1,4 @@
+import { ImapFlow } from 'imapflow';
 import { createDataSource, runMigrations, seedDefaults } from '@casework/database';
 import { SERVICE_NAMES, startService, waitForHealthy, type ServiceName } from './casework-services.js';
 import { createDatabase, type TestDatabase } from './create-database.js';
@@ -90,6 +91,29 @@ export class CaseworkSuite {
     const healthUrl = name === 'api' ? `${this.apiUrl}/health` : `http://127.0.0.1:${httpPort}/health`;
     await waitForHealthy(service, healthUrl);
     return service;
+  }
+
+  /** A connected IMAP client on the suite's mailbox, as a stakeholder's mail server would be. */
+  async imap(): Promise<ImapFlow> {
+    const client = new ImapFlow({
+      host: this.dovecot.host,
+      port: this.dovecot.port,
+      secure: false,
+      auth: { user: this.dovecot.user, pass: this.dovecot.password },
+      logger: false,
+    });
+    await client.connect();
+    return client;
+  }
+
+  /** Delivers one raw message into the watched mailbox. */
+  async append(raw: string | Buffer): Promise<void> {
+    const client = await this.imap();
+    try {
+      await client.append('INBOX', raw);
+    } finally {
+      await client.logout();
+    }
   }
 
   /** Authenticated JSON call to the API. */

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { chmod, chown, mkdir, stat, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { userInfo } from 'node:os';
@@ -48,12 +48,19 @@ export async function startDovecot(opts: StartDovecotOptions = {}): Promise<Priv
   try {
     const identity = daemonIdentity();
     const conf = await prepareDir(dir, identity, user, password, port);
-    const service = spawnService({ name: 'dovecot', command: binary, args: ['-F', '-c', conf], env: process.env, cwd: dir });
     const logPath = join(dir, 'dovecot.log');
+    const logStart = fileSize(logPath);
+    const service = spawnService({ name: 'dovecot', command: binary, args: ['-F', '-c', conf], env: process.env, cwd: dir });
+    // A greeting alone could come from another server on the port; this run must also have
+    // logged "starting up", which the master only does once its listeners are bound.
+    const ready = async (): Promise<void> => {
+      if (!logSince(logPath, logStart).includes('starting up')) throw new Error('master not started yet');
+      await expectGreeting(port);
+    };
     await awaitStartup(
       service,
-      (signal) => pollUntil(() => expectGreeting(port), { timeoutMs: 10000, signal, what: `dovecot on ${HOST}:${port}` }),
-      () => [service.recentOutput(), tail(logPath)].filter((s) => s !== '').join('\n'),
+      (signal) => pollUntil(ready, { timeoutMs: 10000, signal, what: `dovecot on ${HOST}:${port}` }),
+      () => [service.recentOutput(), logSince(logPath, logStart)].filter((s) => s !== '').join('\n'),
     );
     return {
       host: HOST,
@@ -185,10 +192,18 @@ function expectGreeting(port: number): Promise<void> {
   });
 }
 
-/** Last lines of dovecot's own log; most startup errors land there rather than on stderr. */
-function tail(path: string, lines = 40): string {
+function fileSize(path: string): number {
   try {
-    return readFileSync(path, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** What dovecot logged since `offset` (the log persists across runs in a reused dir). */
+function logSince(path: string, offset: number): string {
+  try {
+    return readFileSync(path).subarray(offset).toString('utf8').trimEnd();
   } catch {
     return '';
   }

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { awaitStartup } from './await-startup.js';
 import { freePort } from './free-port.js';
+import { pollUntil } from './poll-until.js';
 import { requireBinary } from './require-binary.js';
 import { spawnService, type ManagedProcess } from './spawn-service.js';
 import { createTempDir, removeDir } from './temp-dir.js';
@@ -34,7 +35,16 @@ export async function startNats(opts: StartNatsOptions = {}): Promise<PrivateNat
       args: ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir],
       env: process.env,
     });
-    await awaitStartup(service, (signal) => waitForPort(port, '127.0.0.1', 10000, signal));
+    // An open port alone could belong to someone else; our own server must also say it is ready.
+    await awaitStartup(service, (signal) =>
+      pollUntil(
+        async () => {
+          if (!service.recentOutput().includes('Server is ready')) throw new Error('not ready yet');
+          await waitForPort(port, '127.0.0.1', 1000, signal);
+        },
+        { timeoutMs: 10000, signal, what: `nats-server on port ${port}` },
+      ),
+    );
     return service;
   };
 

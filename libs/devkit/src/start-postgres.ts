@@ -51,9 +51,10 @@ export async function startPostgres(opts: StartPostgresOptions = {}): Promise<Pr
       cwd: dir,
       ...asOwner,
     });
-    // The port opens while the server still answers "the database system is starting up".
+    // The port opens while the server still answers "the database system is starting up", and
+    // another server on the same port must not pass for ours: it has to report our data dir.
     await awaitStartup(service, (signal) =>
-      pollUntil(() => selectOne(url), { timeoutMs: 30000, intervalMs: 50, signal, what: `postgres on port ${port}` }),
+      pollUntil(() => expectDataDirectory(url, dir), { timeoutMs: 30000, intervalMs: 50, signal, what: `postgres on port ${port}` }),
     );
     return service;
   };
@@ -95,12 +96,14 @@ export async function startPostgres(opts: StartPostgresOptions = {}): Promise<Pr
   };
 }
 
-async function selectOne(url: string): Promise<void> {
+async function expectDataDirectory(url: string, dir: string): Promise<void> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
   client.on('error', () => undefined);
   try {
     await client.connect();
-    await client.query('SELECT 1');
+    const result = await client.query<{ data_directory: string }>('SHOW data_directory');
+    const actual = result.rows[0]?.data_directory;
+    if (actual !== dir) throw new Error(`port ${new URL(url).port} is served by another cluster (${String(actual)})`);
   } finally {
     await client.end().catch(() => undefined);
   }

@@ -1,4 +1,4 @@
-import { findTicketTag, isValidTicketNumber, taggedSubject, ticketNumberFromSequence } from './ticket-number.js';
+import { findTicketTag, isValidTicketNumber, replySubject, taggedSubject, ticketNumberFromSequence } from './ticket-number.js';
 
 describe('ticket numbers', () => {
   it.each([
@@ -32,5 +32,11 @@ describe('ticket numbers', () => {
   it('tags a subject once', () => {
     expect(taggedSubject('Re: help', '100008')).toBe('Re: help [#100008]');
     expect(taggedSubject('Re: help [#100008]', '100008')).toBe('Re: help [#100008]');
+  });
+
+  it('prefixes Re: once when replying', () => {
+    expect(replySubject('Harassment', '100008')).toBe('Re: Harassment [#100008]');
+    expect(replySubject('RE: Harassment', '100008')).toBe('RE: Harassment [#100008]');
+    expect(replySubject('Re: Harassment [#100008]', '100008')).toBe('Re: Harassment [#100008]');
   });
 });

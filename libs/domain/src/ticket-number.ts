@@ -43,3 +43,10 @@ export function taggedSubject(subject: string, ticketNumber: string): string {
   const tag = `[#${ticketNumber}]`;
   return subject.includes(tag) ? subject : `${subject.trim()} ${tag}`.trim();
 }
+
+/** `Re: <subject> [#number]`, without stacking a second "Re:". */
+export function replySubject(subject: string, ticketNumber: string): string {
+  const trimmed = subject.trim();
+  const answered = /^re\s*:/i.test(trimmed) ? trimmed : `Re: ${trimmed}`;
+  return taggedSubject(answered, ticketNumber);
+}

@@ -29,6 +29,10 @@ export class SmtpMailer {
       host: options.host,
       port: options.port,
       secure: options.tls,
+      // A pool reuses connections: a burst of breaches or acknowledgements is not one
+      // TCP and SMTP handshake per mail.
+      pool: true,
+      maxConnections: 4,
       auth: options.user ? { user: options.user, pass: options.password ?? '' } : undefined,
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,

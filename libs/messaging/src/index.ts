@@ -5,3 +5,4 @@ export * from './nats-connection.js';
 export * from './outbox-relay.js';
 export * from './unit-of-work.js';
 export * from './bootstrap-worker.js';
+export * from './periodic-task.js';

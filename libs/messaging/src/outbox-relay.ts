@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { EventEnvelope } from '@casework/contracts';
 import { OutboxRepository } from '@casework/database';
 import type { JetStreamPublisher } from './jetstream-publisher.js';
+import { PeriodicTask } from './periodic-task.js';
 
 export interface OutboxRelayOptions {
   /** How often the fallback sweep looks for rows the fast path did not publish. */
@@ -21,15 +22,19 @@ interface Logger {
  */
 export class OutboxRelay {
   private readonly outbox = new OutboxRepository();
-  private timer: NodeJS.Timeout | null = null;
-  private sweeping: Promise<void> | null = null;
+  private readonly sweeper: PeriodicTask;
+  private readonly pruner: PeriodicTask;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly publisher: JetStreamPublisher,
     private readonly logger: Logger,
     private readonly options: OutboxRelayOptions = { sweepIntervalMs: 1000, sweepGraceMs: 2000, batchSize: 500 },
-  ) {}
+  ) {
+    this.sweeper = new PeriodicTask('outbox sweep', options.sweepIntervalMs, () => this.sweep(), logger);
+    // Published events are kept a day for forensics; JetStream holds them two weeks.
+    this.pruner = new PeriodicTask('outbox prune', 15 * 60_000, () => this.outbox.prunePublished(this.dataSource, 24), logger);
+  }
 
   /** Fast path: never throws; what fails here is left for the sweep. */
   async publishCommitted(envelopes: EventEnvelope[]): Promise<void> {
@@ -53,19 +58,12 @@ export class OutboxRelay {
   }
 
   start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => {
-      this.sweeping ??= this.sweep()
-        .then(() => undefined)
-        .catch((error) => this.logger.warn({ err: error }, 'outbox sweep failed'))
-        .finally(() => (this.sweeping = null));
-    }, this.options.sweepIntervalMs);
+    this.sweeper.start();
+    this.pruner.start();
   }
 
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.sweeping;
+    await Promise.all([this.sweeper.stop(), this.pruner.stop()]);
   }
 
   /** Publishes one batch of stale unpublished rows; returns how many. */

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Subjects } from '@casework/contracts';
 import { OutboundRepository, TicketRepository } from '@casework/database';
-import { generateMessageId, replyHeaders, type ReplyHeaders } from '@casework/mail';
+import { domainOfAddress, generateMessageId, replyHeaders, type ReplyHeaders } from '@casework/mail';
+import { replySubject } from '@casework/domain';
 import { UnitOfWork } from '@casework/messaging';
 import { DomainError } from '../common/domain.error.js';
 import { isUuid } from '../common/uuid.util.js';
-import { domainOf, replySubject } from './reply-subject.util.js';
 
 const NOT_A_REPLY: ReplyHeaders = { inReplyTo: null, references: [] };
 
@@ -32,7 +32,7 @@ export class ReplyToTicketService {
       const outboundId = await this.outbound.insert(tx, {
         ticketId,
         kind: 'reply',
-        messageId: generateMessageId(domainOf(ticket.queue.address)),
+        messageId: generateMessageId(domainOfAddress(ticket.queue.address)),
         inReplyTo: threading.inReplyTo,
         references: threading.references,
         fromEmail: ticket.queue.address,

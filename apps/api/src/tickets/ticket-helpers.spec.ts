@@ -1,4 +1,3 @@
-import { domainOf, replySubject } from './reply-subject.util.js';
 import { decodeTicketCursor, encodeTicketCursor } from './ticket-cursor.util.js';
 
 describe('ticket cursor', () => {
@@ -20,17 +19,5 @@ describe('ticket cursor', () => {
     'A'.repeat(201),
   ])('rejects %p', (cursor) => {
     expect(decodeTicketCursor(cursor)).toBeNull();
-  });
-});
-
-describe('replySubject', () => {
-  it('prefixes Re: once and tags the ticket', () => {
-    expect(replySubject('Harassment', '100009')).toBe('Re: Harassment [#100009]');
-    expect(replySubject('RE: Harassment', '100009')).toBe('RE: Harassment [#100009]');
-    expect(replySubject('Re: Harassment [#100009]', '100009')).toBe('Re: Harassment [#100009]');
-  });
-
-  it('takes the domain after the last @', () => {
-    expect(domainOf('safety@casework.test')).toBe('casework.test');
   });
 });

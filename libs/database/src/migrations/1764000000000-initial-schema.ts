@@ -45,8 +45,11 @@ export class InitialSchema1764000000000 implements MigrationInterface {
         message_id text,
         size integer NOT NULL,
         raw bytea NOT NULL,
-        status text NOT NULL DEFAULT 'received' CHECK (status IN ('received', 'ticketed', 'quarantined')),
+        status text NOT NULL DEFAULT 'received' CHECK (status IN ('received', 'ticketed', 'quarantined', 'duplicate')),
         quarantine_reason text,
+        -- A second copy of bytes already stored for the mailbox (a UIDVALIDITY rescan, a
+        -- re-delivery): recorded for the count, not routed again, raw bytes not kept twice.
+        duplicate_of uuid REFERENCES raw_message (id),
         received_at timestamptz NOT NULL DEFAULT now(),
         processed_at timestamptz,
         UNIQUE (mailbox_id, uid_validity, uid)
@@ -71,7 +74,8 @@ export class InitialSchema1764000000000 implements MigrationInterface {
         priority text NOT NULL DEFAULT 'normal' CHECK (priority IN ('low', 'normal', 'high', 'emergency')),
         queue_id uuid NOT NULL REFERENCES queue (id),
         requester_id uuid NOT NULL REFERENCES contact (id),
-        created_at timestamptz NOT NULL DEFAULT now(),
+        -- Millisecond precision: API cursors carry JavaScript dates.
+        created_at timestamptz NOT NULL DEFAULT date_trunc('milliseconds', now()),
         updated_at timestamptz NOT NULL DEFAULT now()
       );
       CREATE INDEX ticket_newest ON ticket (created_at DESC, id DESC);

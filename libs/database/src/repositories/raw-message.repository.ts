@@ -12,7 +12,7 @@ export interface NewRawMessage {
 export interface RawMessageRecord {
   id: string;
   mailboxId: string;
-  status: 'received' | 'ticketed' | 'quarantined';
+  status: 'received' | 'ticketed' | 'quarantined' | 'duplicate';
   raw: Buffer;
   sha256: string;
   receivedAt: Date;
@@ -33,9 +33,23 @@ export class RawMessageRepository {
     return rows[0]?.id ?? null;
   }
 
-  /** After a UIDVALIDITY change the same bytes come back under new UIDs: recognise them by content. */
-  async existsByContent(db: Db, mailboxId: string, sha256: string): Promise<boolean> {
-    const rows = await db.query('SELECT 1 FROM raw_message WHERE mailbox_id = $1 AND sha256 = $2 LIMIT 1', [mailboxId, sha256]);
+  /** The stored message with the same bytes in this mailbox, if any. */
+  async findByContent(db: Db, mailboxId: string, sha256: string): Promise<string | null> {
+    const [row] = await db.query(
+      `SELECT id FROM raw_message WHERE mailbox_id = $1 AND sha256 = $2 AND status <> 'duplicate' ORDER BY received_at LIMIT 1`,
+      [mailboxId, sha256],
+    );
+    return row?.id ?? null;
+  }
+
+  /** Records a UID whose bytes are already stored; false when this UID was recorded before. */
+  async insertDuplicate(tx: Db, message: Omit<NewRawMessage, 'raw'> & { size: number }, duplicateOf: string): Promise<boolean> {
+    const rows = await tx.query(
+      `INSERT INTO raw_message (mailbox_id, uid_validity, uid, sha256, message_id, size, raw, status, duplicate_of, processed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, ''::bytea, 'duplicate', $7, now())
+       ON CONFLICT (mailbox_id, uid_validity, uid) DO NOTHING RETURNING id`,
+      [message.mailboxId, message.uidValidity.toString(), message.uid.toString(), message.sha256, message.messageId, message.size, duplicateOf],
+    );
     return rows.length > 0;
   }
 

@@ -44,19 +44,38 @@ export class SlaRepository {
     );
   }
 
-  /** One clock per ticket and kind: a redelivered `ticket.opened` cannot start a second. */
+  /**
+   * One clock per ticket and kind: a redelivered `ticket.opened` cannot start a second. A
+   * clock already met by an early reply (see `meetBeforeStart`) gets its real start and due.
+   */
   async startClock(tx: Db, clock: { ticketId: string; kind: SlaKind; policyId: string | null; startedAt: Date; dueAt: Date }): Promise<void> {
     await tx.query(
       `INSERT INTO sla_clock (ticket_id, kind, policy_id, started_at, due_at) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (ticket_id, kind) DO NOTHING`,
+       ON CONFLICT (ticket_id, kind) DO UPDATE
+         SET policy_id = EXCLUDED.policy_id, started_at = EXCLUDED.started_at, due_at = EXCLUDED.due_at
+         WHERE sla_clock.state = 'met' AND sla_clock.policy_id IS NULL`,
       [clock.ticketId, clock.kind, clock.policyId, clock.startedAt, clock.dueAt],
+    );
+  }
+
+  /**
+   * The reply was handled before the `ticket.opened` that starts the clock (the subjects have
+   * separate consumers): record the clock as met now, so its later start cannot breach it.
+   */
+  async meetBeforeStart(tx: Db, ticketId: string, kind: SlaKind, at: Date): Promise<void> {
+    await tx.query(
+      `INSERT INTO sla_clock (ticket_id, kind, started_at, due_at, state, met_at) VALUES ($1, $2, $3, $3, 'met', $3)
+       ON CONFLICT (ticket_id, kind) DO NOTHING`,
+      [ticketId, kind, at],
     );
   }
 
   /** Stops a running clock as met; a breached clock stays breached (the breach happened). */
   async meet(tx: Db, ticketId: string, kind: SlaKind, at: Date): Promise<boolean> {
     const rows = await tx.query(
-      `UPDATE sla_clock SET state = 'met', met_at = $3 WHERE ticket_id = $1 AND kind = $2 AND state = 'running' RETURNING id`,
+      // Wrapped in a SELECT: TypeORM answers a bare UPDATE with [rows, count], not rows.
+      `WITH met AS (UPDATE sla_clock SET state = 'met', met_at = $3 WHERE ticket_id = $1 AND kind = $2 AND state = 'running' RETURNING id)
+       SELECT id FROM met`,
       [ticketId, kind, at],
     );
     return rows.length > 0;

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager, type PubAck } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager, type PubAck } from '@nats-io/jetstream';
+import { connect, nanos, type NatsConnection } from '@nats-io/transport-node';
 import type { DataSource } from 'typeorm';
 import { STREAM_NAME, type EventEnvelope, type EventMap, type EventSubject } from '@casework/contracts';
 import { createDataSource, runMigrations, seedDefaults } from '@casework/database';
@@ -117,7 +117,11 @@ export class IntegrationBed {
     return this.js.publish(envelope.subject, JSON.stringify(envelope), { msgID });
   }
 
-  /** Every message of `subject` currently in the CASEWORK stream, oldest first (ordered consumer). */
+  /**
+   * Every message of `subject` currently in the CASEWORK stream, oldest first, read with an
+   * ephemeral pull consumer (single `filter_subject`: the apt nats-server 2.9 lacks the
+   * `filter_subjects` that ordered consumers of @nats-io/jetstream 3 send).
+   */
   async events<S extends EventSubject>(subject: S): Promise<StreamEvent<S>[]> {
     const jsm = await this.jsm();
     let count: number;
@@ -129,7 +133,13 @@ export class IntegrationBed {
       throw error;
     }
     if (count === 0) return [];
-    const consumer = await this.js.consumers.get(STREAM_NAME, { filter_subjects: [subject] });
+    const { name } = await jsm.consumers.add(STREAM_NAME, {
+      filter_subject: subject,
+      ack_policy: AckPolicy.None,
+      deliver_policy: DeliverPolicy.All,
+      inactive_threshold: nanos(30_000),
+    });
+    const consumer = await this.js.consumers.get(STREAM_NAME, name);
     const events: StreamEvent<S>[] = [];
     try {
       while (events.length < count) {

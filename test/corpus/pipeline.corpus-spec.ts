@@ -16,7 +16,7 @@ describe('the whole suite over the real-mail corpus', () => {
     suite = await CaseworkSuite.start({ logLevel: 'warn' });
     db = new pg.Client({ connectionString: suite.database.url });
     await db.connect();
-  }, 90_000);
+  }, 180_000);
 
   afterAll(async () => {
     await db?.end();

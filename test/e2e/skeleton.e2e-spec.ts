@@ -23,7 +23,7 @@ describe('walking skeleton: one email through the whole suite', () => {
 
   beforeAll(async () => {
     suite = await CaseworkSuite.start({ firstResponseMinutes: 60 });
-  }, 90_000);
+  }, 180_000);
 
   afterAll(async () => {
     await suite?.stop();
@@ -99,7 +99,7 @@ describe('walking skeleton: an unanswered ticket breaches its first-response tar
 
   beforeAll(async () => {
     suite = await CaseworkSuite.start({ firstResponseMinutes: 0.05, opsEmail: 'ops@casework.test' });
-  }, 90_000);
+  }, 180_000);
 
   afterAll(async () => {
     await suite?.stop();

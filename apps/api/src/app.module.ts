@@ -10,6 +10,8 @@ import { API_TOKEN } from './auth/api-token.constants.js';
 import { BearerTokenGuard } from './auth/bearer-token.guard.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { createValidationPipe } from './common/validation-exception.factory.js';
+import { MailboxesModule } from './mailboxes/mailboxes.module.js';
+import { QuarantineModule } from './quarantine/quarantine.module.js';
 import { QueuesModule } from './queues/queues.module.js';
 import { SlaModule } from './sla/sla.module.js';
 import { TicketsModule } from './tickets/tickets.module.js';
@@ -27,6 +29,8 @@ export class AppModule {
         QueuesModule,
         TicketsModule,
         SlaModule,
+        QuarantineModule,
+        MailboxesModule.register(config),
       ],
       providers: [
         { provide: API_TOKEN, useValue: config.API_BOOTSTRAP_TOKEN },

@@ -5,9 +5,11 @@ import type { IngestSettings } from '@casework/config';
 import { DatabaseModule } from '@casework/database';
 import { MessagingModule, NatsConnectionHolder } from '@casework/messaging';
 import { LoggerModule, ObservabilityModule } from '@casework/observability';
-import { ImapWatcherService } from './imap-watcher.service.js';
 import { INGEST_SETTINGS } from './ingest.tokens.js';
+import { MailboxSupervisorService } from './mailbox-supervisor.service.js';
 import { MailStoreService } from './mail-store.service.js';
+import { SmtpListenerService } from './smtp-listener.service.js';
+import { SmtpPushUseCase } from './smtp-push.use-case.js';
 
 @Module({})
 export class IngestModule {
@@ -20,7 +22,7 @@ export class IngestModule {
         MessagingModule.forRoot({ natsUrl: settings.NATS_URL, serviceName: 'ingest' }),
         ObservabilityModule.register({ dataSource: DataSource, nats: NatsConnectionHolder, imports: [] }),
       ],
-      providers: [{ provide: INGEST_SETTINGS, useValue: settings }, MailStoreService, ImapWatcherService],
+      providers: [{ provide: INGEST_SETTINGS, useValue: settings }, MailStoreService, MailboxSupervisorService, SmtpPushUseCase, SmtpListenerService],
     };
   }
 }

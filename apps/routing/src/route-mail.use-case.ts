@@ -3,12 +3,13 @@ import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import type { RoutingSettings } from '@casework/config';
 import { Subjects, type EventEnvelope } from '@casework/contracts';
-import { MailboxRepository, QueueRepository, RawMessageRepository, TicketRepository } from '@casework/database';
+import { AttachmentRepository, MailboxRepository, QueueRepository, RawMessageRepository, TicketRepository } from '@casework/database';
 import { decideThread, findTicketTag, statusAfterFollowup, threadingCandidates, type ThreadDecision } from '@casework/domain';
-import { automationOf, MailParseError, parseMail, type ParsedMail } from '@casework/mail';
+import { automationOf, MailParseError, MailParserPool, storableAttachment, type ParsedMail } from '@casework/mail';
 import { UnitOfWork, type Emit } from '@casework/messaging';
 import { LOGGER } from '@casework/observability';
 import type { EntityManager } from 'typeorm';
+import { quarantineReason } from './quarantine-reason.js';
 import { ROUTING_SETTINGS } from './routing.tokens.js';
 
 const CONSUMER = 'routing';
@@ -16,7 +17,8 @@ const CONSUMER = 'routing';
 /**
  * mail.received → parse → thread → ticket + article. Parsing and the threading look-ups
  * happen before the transaction; the writes, the raw message's new status and the event
- * commit together, once per event.
+ * commit together, once per event. Parsing runs in the parser pool's worker threads under a
+ * time and size budget: a message that blows it is quarantined and the next one flows on.
  */
 @Injectable()
 export class RouteMailUseCase {
@@ -29,6 +31,8 @@ export class RouteMailUseCase {
     @Inject(MailboxRepository) private readonly mailboxes: MailboxRepository,
     @Inject(QueueRepository) private readonly queues: QueueRepository,
     @Inject(TicketRepository) private readonly tickets: TicketRepository,
+    @Inject(MailParserPool) private readonly parser: MailParserPool,
+    @Inject(AttachmentRepository) private readonly attachments: AttachmentRepository,
   ) {}
 
   async execute(event: EventEnvelope<typeof Subjects.MailReceived>): Promise<void> {
@@ -37,10 +41,11 @@ export class RouteMailUseCase {
 
     let mail: ParsedMail;
     try {
-      mail = await parseMail(raw.raw);
+      mail = await this.parser.parse(raw.raw);
     } catch (error) {
+      // Anything but a MailParseError (a closed pool, a parser that cannot start) is ours: retry later.
       if (!(error instanceof MailParseError)) throw error;
-      await this.quarantine(event, raw.id, error.reason);
+      await this.quarantine(event, raw.id, quarantineReason(error, raw.raw.length, this.parser.maxBytes));
       return;
     }
     const decision = await this.decide(mail);
@@ -118,8 +123,9 @@ export class RouteMailUseCase {
     this.logger.info({ ticketId: ticket.id, rawMessageId, matchedBy: decision.matchedBy }, 'follow-up threaded');
   }
 
-  private addInboundArticle(tx: EntityManager, ticketId: string, rawMessageId: string, mail: ParsedMail, automated: boolean): Promise<string> {
-    return this.tickets.addArticle(tx, {
+  /** The article and its attachments (bytes over ATTACHMENT_MAX_BYTES not kept: the raw message has them). */
+  private async addInboundArticle(tx: EntityManager, ticketId: string, rawMessageId: string, mail: ParsedMail, automated: boolean): Promise<string> {
+    const articleId = await this.tickets.addArticle(tx, {
       ticketId,
       direction: 'inbound',
       from: mail.from,
@@ -134,6 +140,9 @@ export class RouteMailUseCase {
       automated,
       rawMessageId,
     });
+    const maxBytes = this.settings.ATTACHMENT_MAX_BYTES;
+    await this.attachments.addToArticle(tx, articleId, mail.attachments.map((attachment) => storableAttachment(attachment, maxBytes)));
+    return articleId;
   }
 
   private async quarantine(event: EventEnvelope<typeof Subjects.MailReceived>, rawMessageId: string, reason: string): Promise<void> {

@@ -1,16 +1,21 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import type { RoutingSettings } from '@casework/config';
 import { DatabaseModule } from '@casework/database';
+import { MailParserPool } from '@casework/mail';
 import { MessagingModule, NatsConnectionHolder } from '@casework/messaging';
 import { LoggerModule, ObservabilityModule } from '@casework/observability';
+import { mailParserPoolProvider } from './mail-parser.provider.js';
 import { MailReceivedHandler } from './mail-received.handler.js';
+import { RawMessageReconcilerService } from './raw-message-reconciler.service.js';
 import { RouteMailUseCase } from './route-mail.use-case.js';
 import { ROUTING_SETTINGS } from './routing.tokens.js';
 
 @Module({})
-export class RoutingModule {
+export class RoutingModule implements OnApplicationShutdown {
+  constructor(@Inject(MailParserPool) private readonly parser: MailParserPool) {}
+
   static register(settings: RoutingSettings, logger: Logger): DynamicModule {
     return {
       module: RoutingModule,
@@ -21,7 +26,12 @@ export class RoutingModule {
         ObservabilityModule.register({ dataSource: DataSource, nats: NatsConnectionHolder, imports: [] }),
       ],
       controllers: [MailReceivedHandler],
-      providers: [{ provide: ROUTING_SETTINGS, useValue: settings }, RouteMailUseCase],
+      providers: [{ provide: ROUTING_SETTINGS, useValue: settings }, mailParserPoolProvider(settings), RouteMailUseCase, RawMessageReconcilerService],
     };
+  }
+
+  /** Runs after the JetStream consumers stopped (the app disposes them first): no parse is cut short. */
+  onApplicationShutdown(): Promise<void> {
+    return this.parser.close();
   }
 }

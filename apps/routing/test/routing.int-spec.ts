@@ -266,9 +266,9 @@ describe('routing (built process; mail.received published straight to JetStream)
     const noise = await route(Buffer.from([0x00, 0x01, 0x02, 0xff, 0x0a, 0x32, 0x32, 0x0a]));
     const whitespace = await route(Buffer.from(' \r\n\t\r\n'));
 
-    expect(await rawStatus(empty.rawMessageId)).toMatchObject({ status: 'quarantined', quarantine_reason: 'empty', processed_at: expect.any(Date) });
-    expect(await rawStatus(whitespace.rawMessageId)).toMatchObject({ status: 'quarantined', quarantine_reason: 'empty' });
-    expect(await rawStatus(noise.rawMessageId)).toMatchObject({ status: 'quarantined', quarantine_reason: 'not-a-message' });
+    expect(await rawStatus(empty.rawMessageId)).toMatchObject({ status: 'quarantined', quarantine_reason: 'message is empty (no bytes, or whitespace only)', processed_at: expect.any(Date) });
+    expect(await rawStatus(whitespace.rawMessageId)).toMatchObject({ status: 'quarantined', quarantine_reason: 'message is empty (no bytes, or whitespace only)' });
+    expect(await rawStatus(noise.rawMessageId)).toMatchObject({ status: 'quarantined', quarantine_reason: 'not an email message (binary data where the header lines should be)' });
     expect(await ticketCount()).toBe(ticketsBefore);
     const [{ count: articles }] = await bed.ds.query('SELECT count(*)::int AS count FROM article WHERE raw_message_id = ANY($1::uuid[])', [
       [empty.rawMessageId, noise.rawMessageId, whitespace.rawMessageId],
@@ -278,9 +278,9 @@ describe('routing (built process; mail.received published straight to JetStream)
     await eventually(async () => {
       const quarantined = await bed.events(Subjects.MailQuarantined);
       expect(quarantined.map((e) => e.envelope.data)).toEqual([
-        { rawMessageId: empty.rawMessageId, reason: 'empty' },
-        { rawMessageId: noise.rawMessageId, reason: 'not-a-message' },
-        { rawMessageId: whitespace.rawMessageId, reason: 'empty' },
+        { rawMessageId: empty.rawMessageId, reason: 'message is empty (no bytes, or whitespace only)' },
+        { rawMessageId: noise.rawMessageId, reason: 'not an email message (binary data where the header lines should be)' },
+        { rawMessageId: whitespace.rawMessageId, reason: 'message is empty (no bytes, or whitespace only)' },
       ]);
     });
 

@@ -1,2 +1,3 @@
 export * from './load-config.js';
 export * from './settings.js';
+export * from './secret-box.js';

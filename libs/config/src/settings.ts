@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsSecretKey } from './secret-box.js';
 
 // Implicit conversion would turn the string 'false' into true, so read the raw value.
 const toBoolean = ({ obj, key }: { obj: Record<string, unknown>; key: string }) => {
@@ -28,8 +29,13 @@ export class WorkerSettings extends BaseSettings {
   HTTP_PORT: number = 0;
 }
 
+// An SMTP-only ingest (SMTP_LISTEN_PORT set, IMAP_HOST unset) needs no IMAP account.
+const imapWanted = (settings: IngestSettings) => !!settings.IMAP_HOST || !(Number(settings.SMTP_LISTEN_PORT) > 0);
+
 export class IngestSettings extends WorkerSettings {
-  @IsString() @IsNotEmpty({ message: 'must be set (the IMAP server to watch)' })
+  /** Unset (undefined at run time) only for an SMTP-only ingest: the IMAP watcher then stays off. */
+  @ValidateIf(imapWanted)
+  @IsString() @IsNotEmpty({ message: 'must be set (the IMAP server to watch), unless SMTP_LISTEN_PORT receives pushed mail' })
   IMAP_HOST!: string;
 
   @IsInt() @Min(1) @Max(65535)
@@ -38,9 +44,11 @@ export class IngestSettings extends WorkerSettings {
   @Transform(toBoolean) @IsBoolean()
   IMAP_TLS: boolean = true;
 
+  @ValidateIf(imapWanted)
   @IsString() @IsNotEmpty({ message: 'must be set' })
   IMAP_USER!: string;
 
+  @ValidateIf(imapWanted)
   @IsString() @IsNotEmpty({ message: 'must be set' })
   IMAP_PASSWORD!: string;
 
@@ -54,11 +62,74 @@ export class IngestSettings extends WorkerSettings {
   /** Messages fetched per catch-up batch: bounds memory during a backlog. */
   @IsInt() @Min(1) @Max(10000)
   IMAP_BATCH_SIZE: number = 200;
+
+  /** Port of the SMTP (or LMTP) listener a mail server pushes mail to; 0 = no listener. */
+  @IsInt() @Min(0) @Max(65535)
+  SMTP_LISTEN_PORT: number = 0;
+
+  /** Interface of the SMTP listener; loopback unless the MTA runs on another host. */
+  @IsString() @IsNotEmpty()
+  SMTP_LISTEN_HOST: string = '127.0.0.1';
+
+  /** Largest pushed message accepted (advertised as SIZE; bigger ones get 552). */
+  @IsInt() @Min(1)
+  SMTP_MAX_BYTES: number = 26214400;
+
+  /** Speak LMTP (RFC 2033) instead of SMTP on SMTP_LISTEN_PORT. */
+  @Transform(toBoolean) @IsBoolean()
+  SMTP_LMTP: boolean = false;
+
+  /**
+   * AES-256-GCM key (32 bytes, base64 or hex) that opens the IMAP passwords stored through the
+   * API; the API's must be the same. Unset: this replica leaves such mailboxes to others.
+   */
+  @IsOptional() @IsSecretKey()
+  MAILBOX_SECRET_KEY?: string;
+
+  /** Most IMAP mailboxes this replica holds at once. Unset: no limit; 0: none (an SMTP-only replica). */
+  @IsOptional() @IsInt() @Min(0)
+  INGEST_MAX_MAILBOXES?: number;
+
+  /** How often a replica looks for mailboxes to take (unheld, e.g. their holder died) or drop (disabled). */
+  @IsInt() @Min(200) @Max(60000)
+  INGEST_SCAN_INTERVAL_MS: number = 5000;
+
+  /** How often a long catch-up logs its progress (count, rate, ETA). */
+  @IsInt() @Min(100)
+  INGEST_PROGRESS_INTERVAL_MS: number = 10000;
 }
 
 export class RoutingSettings extends WorkerSettings {
   @IsEmail({ require_tld: false }, { message: 'must be an email address' })
   MAIL_FROM: string = 'safety@casework.localhost';
+
+  /** Wall-clock budget of one message's MIME parse; a parser still busy after it is stopped and the mail quarantined. */
+  @IsInt() @Min(10) @Max(600000)
+  MAIL_PARSE_TIMEOUT_MS: number = 10000;
+
+  /** Larger raw messages are quarantined unparsed (default 25 MiB, what big providers accept). */
+  @IsInt() @Min(1)
+  MAIL_MAX_BYTES: number = 26214400;
+
+  /** Worker threads that parse mail, off the event loop. */
+  @IsInt() @Min(1) @Max(64)
+  MAIL_PARSER_WORKERS: number = 2;
+
+  /** Larger attachments keep their metadata and SHA-256 but not their bytes (the raw message still has them). */
+  @IsInt() @Min(0)
+  ATTACHMENT_MAX_BYTES: number = 26214400;
+
+  /** A raw message not routed this long after arrival gets its event again (NATS lost it). */
+  @IsInt() @Min(1000)
+  RECONCILE_GRACE_MS: number = 60000;
+
+  /** How often the reconciler looks for such messages. */
+  @IsInt() @Min(100)
+  RECONCILE_INTERVAL_MS: number = 15000;
+
+  /** Tests only: absolute path of a worker module replacing the built-in parser worker. Leave unset. */
+  @IsOptional() @IsString() @Matches(/^\/.+\.js$/, { message: 'must be an absolute path to a .js file' })
+  MAIL_PARSER_TEST_WORKER?: string;
 }
 
 export class SmtpSettings extends WorkerSettings {
@@ -101,6 +172,13 @@ export class ApiSettings extends BaseSettings {
 
   @IsString() @MinLength(16, { message: 'must be at least 16 characters' })
   API_BOOTSTRAP_TOKEN!: string;
+
+  /**
+   * AES-256-GCM key (32 bytes, base64 or hex) sealing the IMAP passwords of mailboxes created
+   * through the API. Unset: the API refuses to store a password (503).
+   */
+  @IsOptional() @IsSecretKey()
+  MAILBOX_SECRET_KEY?: string;
 }
 
 /** Settings of `npm run migrate` and the seed. */

@@ -1,6 +1,7 @@
 import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createDataSource } from './data-source.js';
+import { AttachmentRepository } from './repositories/attachment.repository.js';
 import { MailboxRepository } from './repositories/mailbox.repository.js';
 import { NotificationRepository } from './repositories/notification.repository.js';
 import { OutboundRepository } from './repositories/outbound.repository.js';
@@ -13,6 +14,7 @@ import { TemplateRepository } from './repositories/template.repository.js';
 import { TicketRepository } from './repositories/ticket.repository.js';
 
 const REPOSITORIES = [
+  AttachmentRepository,
   MailboxRepository,
   NotificationRepository,
   OutboundRepository,

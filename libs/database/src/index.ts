@@ -1,5 +1,6 @@
 export * from './data-source.js';
 export * from './db.js';
+export * from './repositories/attachment.repository.js';
 export * from './repositories/mailbox.repository.js';
 export * from './repositories/notification.repository.js';
 export * from './repositories/outbound.repository.js';

@@ -26,7 +26,7 @@ export function startService(name: ServiceName, env: NodeJS.ProcessEnv, prefixLo
 type SpawnPrefix = boolean | ((line: string) => void);
 
 /** Waits until a service answers GET `url` with 200, or fails with its recent output. */
-export async function waitForHealthy(service: ManagedProcess, url: string, timeoutMs = 30_000): Promise<void> {
+export async function waitForHealthy(service: ManagedProcess, url: string, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exitCode: number | null | undefined;
   void service.exited.then((code) => (exitCode = code));

@@ -6,6 +6,7 @@ import { freePort } from './free-port.js';
 import type { ManagedProcess } from './spawn-service.js';
 import { startDovecot, type PrivateDovecot } from './start-dovecot.js';
 import { startNats, type PrivateNats } from './start-nats.js';
+import { startPostgres, type PrivatePostgres } from './start-postgres.js';
 import { startSmtpCatcher, type SmtpCatcher } from './start-smtp-catcher.js';
 
 export interface SuiteOptions {
@@ -17,6 +18,17 @@ export interface SuiteOptions {
   /** Template database to clone (already migrated), else a fresh one is migrated. */
   templateDatabase?: string;
   printLogs?: boolean;
+  /** Receives every output line of every service (instead of printing it), e.g. to keep full logs in files. */
+  logLine?: (service: ServiceName, line: string) => void;
+  /**
+   * Run the database on a private PostgreSQL cluster (initdb + postgres in a temp dir) instead
+   * of the shared server, so a test can restart it (`suite.postgres.restart()`).
+   */
+  privatePostgres?: boolean;
+  /** Extra environment for every service, e.g. routing's RECONCILE_GRACE_MS. */
+  env?: Record<string, string>;
+  /** Services started by start() (default: all five); the others can be started later with startService(). */
+  services?: readonly ServiceName[];
 }
 
 /**
@@ -34,19 +46,47 @@ export class CaseworkSuite {
     readonly smtp: SmtpCatcher,
     readonly apiPort: number,
     readonly env: NodeJS.ProcessEnv,
-    private readonly printLogs: boolean,
+    private readonly serviceOutput: boolean | ((service: ServiceName, line: string) => void),
+    /** The private cluster holding `database`, with `privatePostgres`; undefined on the shared server. */
+    readonly postgres: PrivatePostgres | undefined,
   ) {}
 
   static async start(options: SuiteOptions = {}): Promise<CaseworkSuite> {
     const queueAddress = options.queueAddress ?? 'safety@casework.test';
-    const database = await createDatabase({ template: options.templateDatabase });
-    if (!options.templateDatabase) await runMigrations(database.url);
-    const dataSource = createDataSource({ url: database.url, poolSize: 2 });
-    await dataSource.initialize();
-    await seedDefaults(dataSource, { queueAddress, firstResponseMinutes: options.firstResponseMinutes ?? 60 });
-    await dataSource.destroy();
-
-    const [nats, dovecot, smtp, apiPort] = await Promise.all([startNats(), startDovecot(), startSmtpCatcher(), freePort()]);
+    if (options.privatePostgres && options.templateDatabase) {
+      throw new Error('templateDatabase names a database on the shared server: it cannot be combined with privatePostgres');
+    }
+    // What is up so far, stopped again (last first) when a later step fails.
+    const started: { stop(): Promise<void> }[] = [];
+    const track = async <T extends { stop(): Promise<void> }>(server: Promise<T>): Promise<T> => {
+      const value = await server;
+      started.push(value);
+      return value;
+    };
+    let postgres: PrivatePostgres | undefined;
+    let database: TestDatabase, nats: PrivateNats, dovecot: PrivateDovecot, smtp: SmtpCatcher, apiPort: number;
+    try {
+      if (options.privatePostgres) postgres = await track(startPostgres());
+      database = await createDatabase({ template: options.templateDatabase, adminUrl: postgres?.url });
+      // A private cluster takes its databases with it; on the shared server the database is dropped.
+      if (!postgres) started.push({ stop: () => database.drop() });
+      if (!options.templateDatabase) await runMigrations(database.url);
+      const dataSource = createDataSource({ url: database.url, poolSize: 2 });
+      await dataSource.initialize();
+      try {
+        await seedDefaults(dataSource, { queueAddress, firstResponseMinutes: options.firstResponseMinutes ?? 60 });
+      } finally {
+        await dataSource.destroy();
+      }
+      const servers = [track(startNats()), track(startDovecot()), track(startSmtpCatcher())] as const;
+      // Settled all before looking at any, so none of them is left running untracked.
+      await Promise.allSettled(servers);
+      [nats, dovecot, smtp] = await Promise.all(servers);
+      apiPort = await freePort();
+    } catch (error) {
+      for (const server of started.reverse()) await server.stop().catch(() => undefined);
+      throw error;
+    }
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
       DATABASE_URL: database.url,
@@ -66,11 +106,12 @@ export class CaseworkSuite {
       SLA_SWEEP_MAX_SLEEP_MS: '250',
       PORT: String(apiPort),
       LOG_LEVEL: options.logLevel ?? 'info',
+      ...options.env,
     };
-    const suite = new CaseworkSuite(database, nats, dovecot, smtp, apiPort, { ...env, API_BOOTSTRAP_TOKEN: '' }, options.printLogs ?? false);
+    const suite = new CaseworkSuite(database, nats, dovecot, smtp, apiPort, { ...env, API_BOOTSTRAP_TOKEN: '' }, options.logLine ?? options.printLogs ?? false, postgres);
     suite.env.API_BOOTSTRAP_TOKEN = suite.token;
     try {
-      await Promise.all(SERVICE_NAMES.map((name) => suite.startService(name)));
+      await Promise.all((options.services ?? SERVICE_NAMES).map((name) => suite.startService(name)));
     } catch (error) {
       await suite.stop();
       throw error;
@@ -86,7 +127,8 @@ export class CaseworkSuite {
   async startService(name: ServiceName): Promise<ManagedProcess> {
     const httpPort = name === 'api' ? this.apiPort : await freePort();
     const env = name === 'api' ? this.env : { ...this.env, HTTP_PORT: String(httpPort) };
-    const service = startService(name, env, this.printLogs);
+    const output = this.serviceOutput;
+    const service = startService(name, env, typeof output === 'function' ? (line) => output(name, line) : output);
     this.services.set(name, service);
     const healthUrl = name === 'api' ? `${this.apiUrl}/health` : `http://127.0.0.1:${httpPort}/health`;
     await waitForHealthy(service, healthUrl);
@@ -135,6 +177,8 @@ export class CaseworkSuite {
   async stop(): Promise<void> {
     await Promise.allSettled([...this.services.values()].map((s) => s.kill()));
     await Promise.allSettled([this.nats.stop(), this.dovecot.stop(), this.smtp.stop()]);
-    await this.database.drop().catch(() => undefined);
+    // A private cluster is removed with its data dir; no need to drop the database first.
+    if (this.postgres) await this.postgres.stop().catch(() => undefined);
+    else await this.database.drop().catch(() => undefined);
   }
 }

@@ -1,19 +1,47 @@
-export const SLA_KINDS = ['first_response'] as const;
-export type SlaKind = (typeof SLA_KINDS)[number];
-export type SlaClockState = 'running' | 'met' | 'breached';
+import { addBusinessTime } from './sla/business-time.js';
+import { ALWAYS_OPEN, type Calendar } from './sla/calendar.js';
 
-/** Business calendars arrive with the SLA engine; until then every policy runs 24/7. */
-export type Calendar = { kind: '24x7' };
+/**
+ * SLA engine, pure clock math. The pieces live in ./sla/:
+ * - calendar.ts: calendar types and validation (24/7 or weekly hours in an IANA zone + holidays)
+ * - open-intervals.ts: the open intervals of a calendar (DST-aware, the primitive under the rest)
+ * - business-time.ts: add / measure business time
+ * - clock-timeline.ts: clocks with pauses: elapsed, due, warn, remaining, policy change
+ * - sla-policy.ts: kinds, targets, policy selection
+ */
+export { ALWAYS_OPEN, WEEKDAYS, validateCalendar } from './sla/calendar.js';
+export type { AlwaysOpenCalendar, BusinessHoursCalendar, Calendar, CalendarValidation, OpeningHours, ValidationError, Weekday } from './sla/calendar.js';
+export { openIntervals, type OpenInterval } from './sla/open-intervals.js';
+export { addBusinessTime, businessTimeBetween } from './sla/business-time.js';
+export {
+  dueAtFor,
+  elapsedBusinessTime,
+  isPaused,
+  pauseClock,
+  rebaseTimeline,
+  remainingBusinessTime,
+  resumeClock,
+  warnAtFor,
+  type ClockPause,
+  type ClockTimeline,
+} from './sla/clock-timeline.js';
+export {
+  DEFAULT_WARN_AT_PERCENT,
+  SLA_KINDS,
+  selectPolicy,
+  targetMinutesFor,
+  validateSlaTargets,
+  type SlaClockState,
+  type SlaKind,
+  type SlaPolicyScope,
+  type SlaTargets,
+  type SlaTargetsValidation,
+} from './sla/sla-policy.js';
 
-export const ALWAYS_OPEN: Calendar = { kind: '24x7' };
-
-/** When a clock started at `start` with a target of `minutes` of calendar time is due. */
+/** When a clock started at `start` with a target of `minutes` of business time is due. */
 export function dueAt(start: Date, minutes: number, calendar: Calendar = ALWAYS_OPEN): Date {
   if (!Number.isFinite(minutes) || minutes < 0) throw new RangeError(`SLA target must be >= 0 minutes, got ${minutes}`);
-  switch (calendar.kind) {
-    case '24x7':
-      return new Date(start.getTime() + Math.round(minutes * 60_000));
-  }
+  return addBusinessTime(start, minutes * 60_000, calendar);
 }
 
 /** A running clock is breached once `now` has reached its due time. */

@@ -1,4 +1,5 @@
 export { formatAddress, normalizeEmail } from './address.js';
+export { effectiveContentType, FALLBACK_ATTACHMENT_FILENAME, safeAttachmentFilename, sniffContentType, storableAttachment, type StorableAttachment } from './attachment-safety.js';
 export { automationOf } from './automation.js';
 export { MailParseError, type MailParseReason } from './mail-parse-error.js';
 export { DEFAULT_MAX_MAIL_BYTES, parseMail } from './parse-mail.js';
@@ -7,3 +8,6 @@ export { bracket, formatMessageIdHeader, generateMessageId, replyHeaders, type R
 export { htmlToText, sanitizeEmailHtml } from './sanitize-html.js';
 export * from './render-template.js';
 export * from './smtp-mailer.js';
+export { DEFAULT_PARSE_TIMEOUT_MS, DEFAULT_PARSER_HEAP_MB, MailParserPool, type MailParserPoolOptions } from './mail-parser-pool.js';
+export { serveMailParser, type ParseFunction } from './mail-parser-worker.js';
+export { fromWireMail, toWireMail, type WireAttachment, type WireMail } from './parsed-mail-wire.js';

@@ -9,9 +9,19 @@ import { validationErrorBody } from './validation-exception.factory.js';
 export function statusOf(code: DomainErrorCode): HttpStatus {
   switch (code) {
     case 'TicketNotFound':
+    case 'QuarantinedMessageNotFound':
       return HttpStatus.NOT_FOUND;
+    case 'MessageNotQuarantined':
+      return HttpStatus.CONFLICT;
     case 'InvalidCursor':
+    case 'InvalidMailbox':
       return HttpStatus.BAD_REQUEST;
+    case 'MailboxNotFound':
+      return HttpStatus.NOT_FOUND;
+    case 'MailboxConflict':
+      return HttpStatus.CONFLICT;
+    case 'MailboxSecretKeyMissing':
+      return HttpStatus.SERVICE_UNAVAILABLE;
     default: {
       const unhandled: never = code;
       throw new Error(`unmapped domain error code ${String(unhandled)}`);

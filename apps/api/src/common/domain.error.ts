@@ -1,5 +1,7 @@
 /** Every failure a use case can report; the exception filter maps each to an HTTP status. */
-export type DomainErrorCode = 'TicketNotFound' | 'InvalidCursor';
+export type DomainErrorCode = 'TicketNotFound' | 'InvalidCursor' | 'QuarantinedMessageNotFound' | 'MessageNotQuarantined' | MailboxErrorCode;
+/** Failures of /mailboxes (factories in mailboxes/mailbox.errors.ts). */
+export type MailboxErrorCode = 'MailboxNotFound' | 'MailboxConflict' | 'InvalidMailbox' | 'MailboxSecretKeyMissing';
 
 /**
  * What services throw instead of HTTP exceptions: a stable code, a safe message and, for
@@ -18,5 +20,13 @@ export class DomainError extends Error {
   static ticketNotFound(id: string): DomainError {
     // The id is the caller's input: echo it only after bounding its length.
     return new DomainError('TicketNotFound', `ticket ${JSON.stringify(id.slice(0, 64))} not found`);
+  }
+
+  static quarantinedMessageNotFound(id: string): DomainError {
+    return new DomainError('QuarantinedMessageNotFound', `quarantined message ${JSON.stringify(id.slice(0, 64))} not found`);
+  }
+
+  static messageNotQuarantined(id: string, status: string): DomainError {
+    return new DomainError('MessageNotQuarantined', `message ${JSON.stringify(id.slice(0, 64))} is not quarantined (status: ${status})`);
   }
 }

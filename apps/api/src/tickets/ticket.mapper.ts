@@ -1,6 +1,6 @@
-import type { AddressRecord, ArticleRecord, TicketRecord } from '@casework/database';
-import { sanitizeEmailHtml } from '@casework/mail';
-import type { ArticleDto, TicketDetailDto } from './dto/ticket-detail.dto.js';
+import type { AddressRecord, ArticleRecord, AttachmentRecord, TicketRecord } from '@casework/database';
+import { effectiveContentType, sanitizeEmailHtml } from '@casework/mail';
+import type { ArticleDto, AttachmentDto, TicketDetailDto } from './dto/ticket-detail.dto.js';
 import type { AddressDto, TicketDto, TicketPageDto } from './dto/ticket.dto.js';
 
 function toAddressDto(address: AddressRecord): AddressDto {
@@ -27,7 +27,7 @@ export function toTicketPageDto(page: { tickets: TicketRecord[]; nextCursor: str
 }
 
 /** HTML was sanitised at ingest; it is sanitised again here in case a stored body predates a fix. */
-export function toArticleDto(article: ArticleRecord): ArticleDto {
+export function toArticleDto(article: ArticleRecord, attachments: AttachmentRecord[] = []): ArticleDto {
   return {
     id: article.id,
     direction: article.direction,
@@ -38,9 +38,27 @@ export function toArticleDto(article: ArticleRecord): ArticleDto {
     html: article.html === null ? null : sanitizeEmailHtml(article.html),
     messageId: article.messageId,
     createdAt: article.createdAt.toISOString(),
+    attachments: attachments.map(toAttachmentDto),
   };
 }
 
-export function toTicketDetailDto(detail: { ticket: TicketRecord; articles: ArticleRecord[] }): TicketDetailDto {
-  return { ...toTicketDto(detail.ticket), articles: detail.articles.map(toArticleDto) };
+export function toAttachmentDto(attachment: AttachmentRecord): AttachmentDto {
+  return {
+    id: attachment.id,
+    filename: attachment.filename,
+    contentType: effectiveContentType(attachment.declaredContentType, attachment.sniffedContentType),
+    declaredContentType: attachment.declaredContentType,
+    sniffedContentType: attachment.sniffedContentType,
+    size: attachment.size,
+    sha256: attachment.sha256,
+    inline: attachment.inline,
+    stored: attachment.stored,
+    omittedReason: attachment.omittedReason,
+  };
+}
+
+export function toTicketDetailDto(detail: { ticket: TicketRecord; articles: ArticleRecord[]; attachments?: AttachmentRecord[] }): TicketDetailDto {
+  const byArticle = new Map<string, AttachmentRecord[]>();
+  for (const attachment of detail.attachments ?? []) byArticle.set(attachment.articleId, [...(byArticle.get(attachment.articleId) ?? []), attachment]);
+  return { ...toTicketDto(detail.ticket), articles: detail.articles.map((article) => toArticleDto(article, byArticle.get(article.id))) };
 }

@@ -72,4 +72,151 @@ export class RawMessageRepository {
   async markQuarantined(tx: Db, id: string, reason: string): Promise<void> {
     await tx.query(`UPDATE raw_message SET status = 'quarantined', quarantine_reason = $2, processed_at = now() WHERE id = $1`, [id, reason]);
   }
+
+  /**
+   * Holds, until the transaction ends, the right to store these bytes into this mailbox: two
+   * deliveries of the same message at once (an MTA retrying over a second connection) then
+   * see each other, and the second is recorded as a duplicate.
+   */
+  async lockContent(tx: Db, mailboxId: string, sha256: string): Promise<void> {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`raw_message:${mailboxId}:${sha256}`]);
+  }
+
+  /**
+   * Stores a message with its origin: IMAP (with UIDs) or SMTP push (with its envelope, no
+   * UIDs). Returns its id, or null when this IMAP UID is already stored.
+   */
+  async insertFromSource(tx: Db, message: SourcedRawMessage): Promise<string | null> {
+    const rows: { id: string }[] = await tx.query(
+      `INSERT INTO raw_message (mailbox_id, source, uid_validity, uid, envelope_from, envelope_to, sha256, message_id, size, raw)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (mailbox_id, uid_validity, uid) DO NOTHING RETURNING id`,
+      [...sourcedColumns(message), message.raw.length, message.raw],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  /** insertDuplicate for a message with its origin; false when this IMAP UID was recorded before. */
+  async insertDuplicateFromSource(tx: Db, message: Omit<SourcedRawMessage, 'raw'> & { size: number }, duplicateOf: string): Promise<boolean> {
+    const rows = await tx.query(
+      `INSERT INTO raw_message (mailbox_id, source, uid_validity, uid, envelope_from, envelope_to, sha256, message_id, size, raw, status, duplicate_of, processed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, ''::bytea, 'duplicate', $10, now())
+       ON CONFLICT (mailbox_id, uid_validity, uid) DO NOTHING RETURNING id`,
+      [...sourcedColumns(message), message.size, duplicateOf],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Quarantined messages, most recently quarantined first, keyset-paginated on (quarantinedAt,
+   * id) at millisecond precision (what a cursor can carry). Never the raw bytes.
+   */
+  async listQuarantined(db: Db, page: { limit: number; after?: { quarantinedAt: Date; id: string } }): Promise<QuarantinedMessageRecord[]> {
+    const quarantinedAt = `date_trunc('milliseconds', coalesce(processed_at, received_at))`;
+    const params: unknown[] = [];
+    let after = '';
+    if (page.after) {
+      params.push(page.after.quarantinedAt, page.after.id);
+      after = `AND (${quarantinedAt}, id) < ($1, $2)`;
+    }
+    params.push(page.limit);
+    const rows = await db.query(
+      `SELECT id, mailbox_id, quarantine_reason, message_id, size, received_at, ${quarantinedAt} AS quarantined_at
+         FROM raw_message WHERE status = 'quarantined' ${after}
+        ORDER BY ${quarantinedAt} DESC, id DESC LIMIT $${params.length}`,
+      params,
+    );
+    return rows.map(
+      (row: Record<string, unknown>): QuarantinedMessageRecord => ({
+        id: row.id as string,
+        mailboxId: row.mailbox_id as string,
+        reason: (row.quarantine_reason as string | null) ?? '',
+        messageId: row.message_id as string | null,
+        size: row.size as number,
+        receivedAt: row.received_at as Date,
+        quarantinedAt: row.quarantined_at as Date,
+      }),
+    );
+  }
+
+  /** A quarantined message's raw bytes; null when the id is unknown or the message is not quarantined. */
+  async findQuarantinedRaw(db: Db, id: string): Promise<Buffer | null> {
+    const [row] = await db.query(`SELECT raw FROM raw_message WHERE id = $1 AND status = 'quarantined'`, [id]);
+    return row ? (row.raw as Buffer) : null;
+  }
+
+  /** Locks a raw message (any status) for a state change; null when the id is unknown. */
+  async lockStatus(tx: Db, id: string): Promise<{ status: RawMessageRecord['status']; mailboxId: string } | null> {
+    const [row] = await tx.query('SELECT status, mailbox_id FROM raw_message WHERE id = $1 FOR UPDATE', [id]);
+    return row ? { status: row.status, mailboxId: row.mailbox_id } : null;
+  }
+
+  /** Hands a quarantined message back to routing: 'received' again, reason and processing time cleared. */
+  async releaseFromQuarantine(tx: Db, id: string): Promise<boolean> {
+    const rows = await tx.query(
+      `UPDATE raw_message SET status = 'received', quarantine_reason = NULL, processed_at = NULL
+        WHERE id = $1 AND status = 'quarantined' RETURNING id`,
+      [id],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Claims raw messages still waiting for routing after `graceMs` and not re-emitted within
+   * it either; SKIP LOCKED lets several reconcilers share the work without re-emitting twice.
+   */
+  async claimStalled(tx: Db, graceMs: number, limit: number): Promise<{ id: string; mailboxId: string }[]> {
+    const rows: { id: string; mailbox_id: string }[] = await tx.query(
+      `WITH stalled AS (
+         SELECT id FROM raw_message
+          WHERE status = 'received'
+            AND received_at < now() - make_interval(secs => $1::double precision / 1000)
+            AND (reemitted_at IS NULL OR reemitted_at < now() - make_interval(secs => $1::double precision / 1000))
+          ORDER BY received_at LIMIT $2 FOR UPDATE SKIP LOCKED),
+       marked AS (UPDATE raw_message r SET reemitted_at = now() FROM stalled WHERE r.id = stalled.id RETURNING r.id, r.mailbox_id)
+       SELECT id, mailbox_id FROM marked`,
+      [graceMs, limit],
+    );
+    return rows.map((r) => ({ id: r.id, mailboxId: r.mailbox_id }));
+  }
+}
+
+/** A message and where it came from: an IMAP UID, or an SMTP/LMTP delivery and its envelope. */
+export interface SourcedRawMessage {
+  mailboxId: string;
+  source: 'imap' | 'smtp';
+  /** Set for IMAP, null for SMTP. */
+  uidValidity: bigint | null;
+  uid: bigint | null;
+  /** The SMTP envelope (MAIL FROM, '' for the null sender <>; the accepted RCPT TOs); null for IMAP. */
+  envelopeFrom: string | null;
+  envelopeTo: string[] | null;
+  sha256: string;
+  messageId: string | null;
+  raw: Buffer;
+}
+
+function sourcedColumns(message: Omit<SourcedRawMessage, 'raw'>): unknown[] {
+  return [
+    message.mailboxId,
+    message.source,
+    message.uidValidity?.toString() ?? null,
+    message.uid?.toString() ?? null,
+    message.envelopeFrom,
+    message.envelopeTo,
+    message.sha256,
+    message.messageId,
+  ];
+}
+
+/** One quarantined message as the quarantine list shows it: no raw bytes. */
+export interface QuarantinedMessageRecord {
+  id: string;
+  mailboxId: string;
+  reason: string;
+  messageId: string | null;
+  size: number;
+  receivedAt: Date;
+  /** When routing quarantined it (millisecond precision). */
+  quarantinedAt: Date;
 }

@@ -1,39 +1,166 @@
-import type { Calendar, SlaKind } from '@casework/domain';
+import type { Calendar, ClockPause, SlaClockState, SlaKind } from '@casework/domain';
 import type { Db } from '../db.js';
 
+/** A policy with its calendar resolved (its `sla_calendar` row, else its inline calendar). */
 export interface SlaPolicyRecord {
   id: string;
   name: string;
-  firstResponseMinutes: number;
+  queueId: string | null;
+  priority: string | null;
+  firstResponseMinutes: number | null;
+  nextResponseMinutes: number | null;
+  resolutionMinutes: number | null;
+  warnAtPercent: number;
+  calendarId: string | null;
   calendar: Calendar;
 }
 
-export interface DueClock {
+/** A clock with what recomputing its due and warning times needs (its policy's calendar and threshold). */
+export interface SlaClockRecord {
+  id: string;
+  ticketId: string;
+  kind: SlaKind;
+  policyId: string | null;
+  state: SlaClockState;
+  startedAt: Date;
+  pauses: ClockPause[];
+  carriedOverMs: number;
+  targetMs: number | null;
+  dueAt: Date | null;
+  warnAt: Date | null;
+  warnedAt: Date | null;
+  metAt: Date | null;
+  calendar: Calendar;
+  warnAtPercent: number;
+}
+
+export interface NewSlaClock {
+  ticketId: string;
+  kind: SlaKind;
+  policyId: string | null;
+  startedAt: Date;
+  targetMs: number;
+  dueAt: Date | null;
+  warnAt: Date | null;
+}
+
+/** The recomputed state of a clock after a pause, resume, re-target or resolution. */
+export interface SlaClockUpdate {
+  policyId: string | null;
+  state: SlaClockState;
+  startedAt: Date;
+  pauses: ClockPause[];
+  carriedOverMs: number;
+  targetMs: number | null;
+  dueAt: Date | null;
+  warnAt: Date | null;
+  metAt: Date | null;
+}
+
+/** A running clock whose due time or (unsent) warning time has come. */
+export interface FiringClock {
   id: string;
   ticketId: string;
   ticketNumber: string;
   ticketSubject: string;
   kind: SlaKind;
-  dueAt: Date;
+  dueAt: Date | null;
+  warnAt: Date | null;
+  warnedAt: Date | null;
 }
 
+/** @deprecated name kept for callers of the first-response-only scheduler. */
+export type DueClock = FiringClock;
+
 export interface BreachRecord {
+  clockId: string;
   ticketId: string;
+  ticketNumber: string;
+  queueId: string;
   kind: string;
   dueAt: Date;
   breachedAt: Date;
+}
+
+export interface BreachFilter {
+  limit: number;
+  queueId?: string;
+  kind?: string;
+  since?: Date;
+  until?: Date;
+}
+
+export interface AtRiskRecord {
+  clockId: string;
+  ticketId: string;
+  ticketNumber: string;
+  queueId: string;
+  kind: string;
+  dueAt: Date;
+}
+
+const POLICY_COLUMNS = `p.id, p.name, p.queue_id, p.priority, p.first_response_minutes, p.next_response_minutes, p.resolution_minutes,
+  p.warn_at_percent, p.calendar_id, COALESCE(c.definition, p.calendar, '{"kind":"24x7"}'::jsonb) AS resolved_calendar`;
+
+const num = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
+
+export function toPolicyRecord(row: Record<string, unknown>): SlaPolicyRecord {
+  return {
+    id: row.id as string,
+    name: row.name as string,
+    queueId: (row.queue_id as string | null) ?? null,
+    priority: (row.priority as string | null) ?? null,
+    firstResponseMinutes: num(row.first_response_minutes),
+    nextResponseMinutes: num(row.next_response_minutes),
+    resolutionMinutes: num(row.resolution_minutes),
+    warnAtPercent: Number(row.warn_at_percent),
+    calendarId: (row.calendar_id as string | null) ?? null,
+    calendar: row.resolved_calendar as Calendar,
+  };
+}
+
+function toPauses(value: unknown): ClockPause[] {
+  return ((value ?? []) as { from: string; to: string | null }[]).map((p) => ({ from: new Date(p.from), to: p.to === null ? null : new Date(p.to) }));
+}
+
+const pausesJson = (pauses: ClockPause[]): string => JSON.stringify(pauses.map((p) => ({ from: p.from.toISOString(), to: p.to?.toISOString() ?? null })));
+
+function toClockRecord(row: Record<string, unknown>): SlaClockRecord {
+  return {
+    id: row.id as string,
+    ticketId: row.ticket_id as string,
+    kind: row.kind as SlaKind,
+    policyId: (row.policy_id as string | null) ?? null,
+    state: row.state as SlaClockState,
+    startedAt: row.started_at as Date,
+    pauses: toPauses(row.pauses),
+    carriedOverMs: Number(row.carried_over_ms),
+    targetMs: num(row.target_ms),
+    dueAt: (row.due_at as Date | null) ?? null,
+    warnAt: (row.warn_at as Date | null) ?? null,
+    warnedAt: (row.warned_at as Date | null) ?? null,
+    metAt: (row.met_at as Date | null) ?? null,
+    calendar: (row.resolved_calendar as Calendar | null) ?? { kind: '24x7' },
+    warnAtPercent: row.warn_at_percent === null || row.warn_at_percent === undefined ? 80 : Number(row.warn_at_percent),
+  };
 }
 
 export class SlaRepository {
   /** Most specific policy wins: queue+priority, queue, priority, then the global default. */
   async policyFor(db: Db, queueId: string, priority: string): Promise<SlaPolicyRecord | null> {
     const [row] = await db.query(
-      `SELECT id, name, first_response_minutes, calendar FROM sla_policy
-        WHERE (queue_id = $1 OR queue_id IS NULL) AND (priority = $2 OR priority IS NULL)
-        ORDER BY (queue_id IS NOT NULL) DESC, (priority IS NOT NULL) DESC LIMIT 1`,
+      `SELECT ${POLICY_COLUMNS} FROM sla_policy p LEFT JOIN sla_calendar c ON c.id = p.calendar_id
+        WHERE (p.queue_id = $1 OR p.queue_id IS NULL) AND (p.priority = $2 OR p.priority IS NULL)
+        ORDER BY (p.queue_id IS NOT NULL) DESC, (p.priority IS NOT NULL) DESC LIMIT 1`,
       [queueId, priority],
     );
-    return row ? { id: row.id, name: row.name, firstResponseMinutes: Number(row.first_response_minutes), calendar: row.calendar } : null;
+    return row ? toPolicyRecord(row) : null;
+  }
+
+  /** The policy for a ticket's current queue and priority. */
+  async policyForTicket(db: Db, ticketId: string): Promise<SlaPolicyRecord | null> {
+    const [ticket] = await db.query(`SELECT queue_id, priority FROM ticket WHERE id = $1`, [ticketId]);
+    return ticket ? this.policyFor(db, ticket.queue_id, ticket.priority) : null;
   }
 
   async upsertDefaultPolicy(db: Db, firstResponseMinutes: number): Promise<void> {
@@ -45,17 +172,24 @@ export class SlaRepository {
   }
 
   /**
-   * One clock per ticket and kind: a redelivered `ticket.opened` cannot start a second. A
-   * clock already met by an early reply (see `meetBeforeStart`) gets its real start and due.
+   * Starts a clock; returns its id, or null if none was started. First-response and resolution
+   * clocks are one per ticket (a redelivered `ticket.opened` cannot start a second; a
+   * first-response clock already met by an early reply, see `meetBeforeStart`, gets its real
+   * start and due); next-response clocks repeat, one running at a time.
    */
-  async startClock(tx: Db, clock: { ticketId: string; kind: SlaKind; policyId: string | null; startedAt: Date; dueAt: Date }): Promise<void> {
-    await tx.query(
-      `INSERT INTO sla_clock (ticket_id, kind, policy_id, started_at, due_at) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (ticket_id, kind) DO UPDATE
-         SET policy_id = EXCLUDED.policy_id, started_at = EXCLUDED.started_at, due_at = EXCLUDED.due_at
-         WHERE sla_clock.state = 'met' AND sla_clock.policy_id IS NULL`,
-      [clock.ticketId, clock.kind, clock.policyId, clock.startedAt, clock.dueAt],
+  async startClock(tx: Db, clock: NewSlaClock): Promise<string | null> {
+    const conflict =
+      clock.kind === 'next_response'
+        ? `ON CONFLICT (ticket_id) WHERE kind = 'next_response' AND state = 'running' DO NOTHING`
+        : `ON CONFLICT (ticket_id, kind) WHERE kind <> 'next_response' DO UPDATE
+             SET policy_id = EXCLUDED.policy_id, started_at = EXCLUDED.started_at, due_at = EXCLUDED.due_at, target_ms = EXCLUDED.target_ms
+             WHERE sla_clock.state = 'met' AND sla_clock.policy_id IS NULL AND sla_clock.target_ms IS NULL`;
+    const rows: { id: string; inserted: boolean }[] = await tx.query(
+      `INSERT INTO sla_clock (ticket_id, kind, policy_id, started_at, target_ms, due_at, warn_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ${conflict} RETURNING id, (xmax = 0) AS inserted`,
+      [clock.ticketId, clock.kind, clock.policyId, clock.startedAt, clock.targetMs, clock.dueAt, clock.warnAt],
     );
+    return rows[0]?.inserted ? rows[0].id : null;
   }
 
   /**
@@ -65,29 +199,83 @@ export class SlaRepository {
   async meetBeforeStart(tx: Db, ticketId: string, kind: SlaKind, at: Date): Promise<void> {
     await tx.query(
       `INSERT INTO sla_clock (ticket_id, kind, started_at, due_at, state, met_at) VALUES ($1, $2, $3, $3, 'met', $3)
-       ON CONFLICT (ticket_id, kind) DO NOTHING`,
+       ON CONFLICT (ticket_id, kind) WHERE kind <> 'next_response' DO NOTHING`,
       [ticketId, kind, at],
     );
   }
 
-  /** Stops a running clock as met; a breached clock stays breached (the breach happened). */
+  /**
+   * Stops a running clock as met. A breached clock stays breached (the breach happened) but
+   * records when it was finally answered (its first `met_at`). True if a clock was there.
+   */
   async meet(tx: Db, ticketId: string, kind: SlaKind, at: Date): Promise<boolean> {
     const rows = await tx.query(
       // Wrapped in a SELECT: TypeORM answers a bare UPDATE with [rows, count], not rows.
-      `WITH met AS (UPDATE sla_clock SET state = 'met', met_at = $3 WHERE ticket_id = $1 AND kind = $2 AND state = 'running' RETURNING id)
+      `WITH met AS (
+         UPDATE sla_clock SET state = CASE WHEN state = 'running' THEN 'met' ELSE state END, met_at = $3
+          WHERE ticket_id = $1 AND kind = $2 AND (state = 'running' OR (state = 'breached' AND met_at IS NULL)) RETURNING id)
        SELECT id FROM met`,
       [ticketId, kind, at],
     );
     return rows.length > 0;
   }
 
-  /** Claims due clocks; SKIP LOCKED lets several schedulers sweep without double-firing. */
-  async claimDue(tx: Db, now: Date, limit: number): Promise<DueClock[]> {
+  /** Whether a specialist has replied on the ticket (a response clock was answered, in time or late). */
+  async hasReply(db: Db, ticketId: string): Promise<boolean> {
+    const [row] = await db.query(
+      `SELECT EXISTS (SELECT 1 FROM sla_clock WHERE ticket_id = $1 AND kind IN ('first_response', 'next_response') AND met_at IS NOT NULL) AS replied`,
+      [ticketId],
+    );
+    return row.replied === true;
+  }
+
+  /** Locks the ticket's clocks in these states (with their policy's calendar and threshold). */
+  async lockClocks(tx: Db, ticketId: string, states: SlaClockState[] = ['running']): Promise<SlaClockRecord[]> {
     const rows = await tx.query(
-      `SELECT s.id, s.ticket_id, s.kind, s.due_at, t.number, t.subject
+      `SELECT s.id, s.ticket_id, s.kind, s.policy_id, s.state, s.started_at, s.pauses, s.carried_over_ms, s.target_ms, s.due_at, s.warn_at,
+              s.warned_at, s.met_at, p.warn_at_percent, COALESCE(c.definition, p.calendar, '{"kind":"24x7"}'::jsonb) AS resolved_calendar
+         FROM sla_clock s LEFT JOIN sla_policy p ON p.id = s.policy_id LEFT JOIN sla_calendar c ON c.id = p.calendar_id
+        WHERE s.ticket_id = $1 AND s.state = ANY($2::text[])
+        ORDER BY s.started_at
+        FOR UPDATE OF s`,
+      [ticketId, states],
+    );
+    return rows.map(toClockRecord);
+  }
+
+  /** Clocks of a ticket for display (no lock). */
+  async clocksOf(db: Db, ticketId: string): Promise<SlaClockRecord[]> {
+    const rows = await db.query(
+      `SELECT s.id, s.ticket_id, s.kind, s.policy_id, s.state, s.started_at, s.pauses, s.carried_over_ms, s.target_ms, s.due_at, s.warn_at,
+              s.warned_at, s.met_at, p.warn_at_percent, COALESCE(c.definition, p.calendar, '{"kind":"24x7"}'::jsonb) AS resolved_calendar
+         FROM sla_clock s LEFT JOIN sla_policy p ON p.id = s.policy_id LEFT JOIN sla_calendar c ON c.id = p.calendar_id
+        WHERE s.ticket_id = $1 ORDER BY s.started_at`,
+      [ticketId],
+    );
+    return rows.map(toClockRecord);
+  }
+
+  /** Writes a clock's recomputed timeline; a new due or warning time re-arms the warning. */
+  async saveClock(tx: Db, id: string, update: SlaClockUpdate): Promise<void> {
+    await tx.query(
+      `UPDATE sla_clock SET policy_id = $2, state = $3, started_at = $4, pauses = $5::jsonb, carried_over_ms = $6, target_ms = $7,
+              due_at = $8, warn_at = $9, met_at = $10,
+              warned_at = CASE WHEN warn_at IS NOT DISTINCT FROM $9 THEN warned_at END
+        WHERE id = $1`,
+      [id, update.policyId, update.state, update.startedAt, pausesJson(update.pauses), update.carriedOverMs, update.targetMs, update.dueAt, update.warnAt, update.metAt],
+    );
+  }
+
+  /**
+   * Claims running clocks whose due time, or unsent warning time, has come; SKIP LOCKED lets
+   * several schedulers sweep without double-firing.
+   */
+  async claimFiring(tx: Db, now: Date, limit: number): Promise<FiringClock[]> {
+    const rows = await tx.query(
+      `SELECT s.id, s.ticket_id, s.kind, s.due_at, s.warn_at, s.warned_at, t.number, t.subject
          FROM sla_clock s JOIN ticket t ON t.id = s.ticket_id
-        WHERE s.state = 'running' AND s.due_at <= $1
-        ORDER BY s.due_at LIMIT $2
+        WHERE s.next_fire_at <= $1
+        ORDER BY s.next_fire_at LIMIT $2
         FOR UPDATE OF s SKIP LOCKED`,
       [now, limit],
     );
@@ -97,29 +285,74 @@ export class SlaRepository {
       ticketNumber: r.number as string,
       ticketSubject: r.subject as string,
       kind: r.kind as SlaKind,
-      dueAt: r.due_at as Date,
+      dueAt: (r.due_at as Date | null) ?? null,
+      warnAt: (r.warn_at as Date | null) ?? null,
+      warnedAt: (r.warned_at as Date | null) ?? null,
     }));
   }
 
-  async markBreached(tx: Db, clockId: string, at: Date): Promise<void> {
-    await tx.query(`UPDATE sla_clock SET state = 'breached', breached_at = $2 WHERE id = $1`, [clockId, at]);
+  /** @deprecated use claimFiring (also returns clocks whose warning is due). */
+  claimDue(tx: Db, now: Date, limit: number): Promise<FiringClock[]> {
+    return this.claimFiring(tx, now, limit);
   }
 
-  async nextDueAt(db: Db): Promise<Date | null> {
-    const [row] = await db.query(`SELECT min(due_at) AS due FROM sla_clock WHERE state = 'running'`);
-    return row?.due ?? null;
+  async markBreached(tx: Db, clockIds: string | string[], at: Date): Promise<void> {
+    await tx.query(`UPDATE sla_clock SET state = 'breached', breached_at = $2 WHERE id = ANY($1::uuid[])`, [[clockIds].flat(), at]);
   }
 
-  async breaches(db: Db, limit: number): Promise<BreachRecord[]> {
+  async markWarned(tx: Db, clockIds: string[], at: Date): Promise<void> {
+    await tx.query(`UPDATE sla_clock SET warned_at = $2 WHERE id = ANY($1::uuid[])`, [clockIds, at]);
+  }
+
+  /** The next instant a running clock is due or due a warning. */
+  async nextFireAt(db: Db): Promise<Date | null> {
+    const [row] = await db.query(`SELECT min(next_fire_at) AS at FROM sla_clock WHERE next_fire_at IS NOT NULL`);
+    return row?.at ?? null;
+  }
+
+  /** @deprecated use nextFireAt. */
+  nextDueAt(db: Db): Promise<Date | null> {
+    return this.nextFireAt(db);
+  }
+
+  async breaches(db: Db, filter: BreachFilter | number): Promise<BreachRecord[]> {
+    const f: BreachFilter = typeof filter === 'number' ? { limit: filter } : filter;
     const rows = await db.query(
-      `SELECT ticket_id, kind, due_at, breached_at FROM sla_clock WHERE state = 'breached' ORDER BY breached_at DESC LIMIT $1`,
-      [limit],
+      `SELECT s.id, s.ticket_id, t.number, t.queue_id, s.kind, s.due_at, s.breached_at
+         FROM sla_clock s JOIN ticket t ON t.id = s.ticket_id
+        WHERE s.state = 'breached'
+          AND ($2::uuid IS NULL OR t.queue_id = $2) AND ($3::text IS NULL OR s.kind = $3)
+          AND ($4::timestamptz IS NULL OR s.breached_at >= $4) AND ($5::timestamptz IS NULL OR s.breached_at < $5)
+        ORDER BY s.breached_at DESC LIMIT $1`,
+      [f.limit, f.queueId ?? null, f.kind ?? null, f.since ?? null, f.until ?? null],
     );
     return rows.map((r: Record<string, unknown>) => ({
+      clockId: r.id as string,
       ticketId: r.ticket_id as string,
+      ticketNumber: r.number as string,
+      queueId: r.queue_id as string,
       kind: r.kind as string,
       dueAt: r.due_at as Date,
       breachedAt: r.breached_at as Date,
+    }));
+  }
+
+  /** Running clocks due before `until` (including overdue ones not yet swept), soonest first. */
+  async atRisk(db: Db, until: Date, limit: number): Promise<AtRiskRecord[]> {
+    const rows = await db.query(
+      `SELECT s.id, s.ticket_id, t.number, t.queue_id, s.kind, s.due_at
+         FROM sla_clock s JOIN ticket t ON t.id = s.ticket_id
+        WHERE s.state = 'running' AND s.due_at <= $1
+        ORDER BY s.due_at LIMIT $2`,
+      [until, limit],
+    );
+    return rows.map((r: Record<string, unknown>) => ({
+      clockId: r.id as string,
+      ticketId: r.ticket_id as string,
+      ticketNumber: r.number as string,
+      queueId: r.queue_id as string,
+      kind: r.kind as string,
+      dueAt: r.due_at as Date,
     }));
   }
 }

@@ -93,7 +93,7 @@ export class IntegrationBed {
     const child = startService(name, { ...env, HTTP_PORT: String(httpPort) }, !!process.env.CASEWORK_TEST_LOGS);
     const worker = { name, process: child, httpPort };
     this.workers.push(worker);
-    await waitForHealthy(child, `http://127.0.0.1:${httpPort}/health`, 20_000);
+    await waitForHealthy(child, `http://127.0.0.1:${httpPort}/health`, 60_000);
     return worker;
   }
 

@@ -3,6 +3,38 @@ import { AddressDto, TicketDto } from './ticket.dto.js';
 
 export const ARTICLE_DIRECTIONS = ['inbound', 'outbound', 'note'] as const;
 
+export class AttachmentDto {
+  @ApiProperty({ format: 'uuid', description: 'Download: GET /tickets/{ticketId}/attachments/{id}' })
+  id!: string;
+
+  @ApiProperty({ example: 'screenshot.png', description: 'Sanitised: no path, no control or bidi characters, at most 255 bytes' })
+  filename!: string;
+
+  @ApiProperty({ example: 'image/png', description: 'What the content is: the sniffed type, else the declared one. Display only' })
+  contentType!: string;
+
+  @ApiProperty({ example: 'image/png', description: "The sender's claim, from the MIME part" })
+  declaredContentType!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'image/png', description: 'From the bytes; null when they match no known format' })
+  sniffedContentType!: string | null;
+
+  @ApiProperty({ description: 'Bytes' })
+  size!: number;
+
+  @ApiProperty({ description: 'Hex SHA-256 of the content' })
+  sha256!: string;
+
+  @ApiProperty({ description: 'Shown inside the body (a cid: image) rather than listed' })
+  inline!: boolean;
+
+  @ApiProperty({ description: 'False when the bytes were not kept (over the size limit): the download then answers 410' })
+  stored!: boolean;
+
+  @ApiProperty({ type: String, nullable: true, example: 'over the 25 MB attachment limit' })
+  omittedReason!: string | null;
+}
+
 export class ArticleDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
@@ -30,6 +62,9 @@ export class ArticleDto {
 
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
+
+  @ApiProperty({ type: () => [AttachmentDto], description: 'In the order of the mail' })
+  attachments!: AttachmentDto[];
 }
 
 export class TicketDetailDto extends TicketDto {

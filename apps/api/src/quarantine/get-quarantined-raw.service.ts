@@ -1,0 +1,21 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { RawMessageRepository } from '@casework/database';
+import { isUuid } from '../common/uuid.util.js';
+import { DomainError } from '../common/domain.error.js';
+
+/** The bytes exactly as received: the evidence an agent inspects or reports. */
+@Injectable()
+export class GetQuarantinedRawService {
+  constructor(
+    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(RawMessageRepository) private readonly rawMessages: RawMessageRepository,
+  ) {}
+
+  async execute(id: string): Promise<Buffer> {
+    if (!isUuid(id)) throw DomainError.quarantinedMessageNotFound(id);
+    const raw = await this.rawMessages.findQuarantinedRaw(this.db, id);
+    if (!raw) throw DomainError.quarantinedMessageNotFound(id);
+    return raw;
+  }
+}

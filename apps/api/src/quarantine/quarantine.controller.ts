@@ -1,0 +1,66 @@
+import { Controller, Get, Header, HttpCode, HttpStatus, Inject, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ErrorResponseDto, ValidationErrorResponseDto } from '../common/error-response.dto.js';
+import { DEFAULT_QUARANTINE_LIMIT, ListQuarantineQueryDto } from './dto/list-quarantine-query.dto.js';
+import { QuarantinePageDto, RetryAcceptedDto } from './dto/quarantined-message.dto.js';
+import { GetQuarantinedRawService } from './get-quarantined-raw.service.js';
+import { ListQuarantineService } from './list-quarantine.service.js';
+import { toQuarantinePageDto } from './quarantine.mapper.js';
+import { RetryQuarantinedService } from './retry-quarantined.service.js';
+
+@ApiTags('quarantine')
+@ApiBadRequestResponse({ type: ValidationErrorResponseDto })
+@Controller('quarantine')
+export class QuarantineController {
+  constructor(
+    @Inject(ListQuarantineService) private readonly listQuarantine: ListQuarantineService,
+    @Inject(GetQuarantinedRawService) private readonly getRaw: GetQuarantinedRawService,
+    @Inject(RetryQuarantinedService) private readonly retryQuarantined: RetryQuarantinedService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Mail routing could not turn into tickets, most recently quarantined first' })
+  @ApiOkResponse({ type: QuarantinePageDto })
+  async list(@Query() query: ListQuarantineQueryDto): Promise<QuarantinePageDto> {
+    return toQuarantinePageDto(await this.listQuarantine.execute({ limit: query.limit ?? DEFAULT_QUARANTINE_LIMIT, cursor: query.cursor }));
+  }
+
+  @Get(':id/raw')
+  // Hostile mail as evidence: always a download, never rendered, never cached.
+  @Header('X-Content-Type-Options', 'nosniff')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'The raw message bytes exactly as received, as a download' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  async raw(@Param('id') id: string): Promise<StreamableFile> {
+    const raw = await this.getRaw.execute(id);
+    return new StreamableFile(raw, {
+      type: 'application/octet-stream',
+      disposition: `attachment; filename="quarantined-${id}.eml"`,
+      length: raw.length,
+    });
+  }
+
+  @Post(':id/retry')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({ summary: 'Hand a quarantined message back to routing, which parses it again' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiAcceptedResponse({ type: RetryAcceptedDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'The message is not quarantined (already routed, or retried and waiting)' })
+  async retry(@Param('id') id: string): Promise<RetryAcceptedDto> {
+    return this.retryQuarantined.execute(id);
+  }
+}

@@ -1,0 +1,31 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Subjects } from '@casework/contracts';
+import { RawMessageRepository } from '@casework/database';
+import { UnitOfWork } from '@casework/messaging';
+import { isUuid } from '../common/uuid.util.js';
+import { DomainError } from '../common/domain.error.js';
+
+/**
+ * Hands a quarantined message back to routing (after a fix or a bigger limit): its status
+ * back to `received` and a fresh `mail.received` commit together. Routing parses it again;
+ * if it fails again it is quarantined again, with the new reason.
+ */
+@Injectable()
+export class RetryQuarantinedService {
+  constructor(
+    @Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
+    @Inject(RawMessageRepository) private readonly rawMessages: RawMessageRepository,
+  ) {}
+
+  async execute(id: string): Promise<{ rawMessageId: string }> {
+    if (!isUuid(id)) throw DomainError.quarantinedMessageNotFound(id);
+    return this.unitOfWork.run(async (tx, emit) => {
+      const locked = await this.rawMessages.lockStatus(tx, id);
+      if (!locked) throw DomainError.quarantinedMessageNotFound(id);
+      if (locked.status !== 'quarantined') throw DomainError.messageNotQuarantined(id, locked.status);
+      await this.rawMessages.releaseFromQuarantine(tx, id);
+      await emit(Subjects.MailReceived, { rawMessageId: id, mailboxId: locked.mailboxId });
+      return { rawMessageId: id };
+    });
+  }
+}

@@ -1,0 +1,32 @@
+import { Controller, Get, Header, Inject, Param, StreamableFile } from '@nestjs/common';
+import { ApiGoneResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ErrorResponseDto } from '../common/error-response.dto.js';
+import { attachmentDisposition } from './content-disposition.util.js';
+import { GetAttachmentService } from './get-attachment.service.js';
+
+@ApiTags('tickets')
+@Controller('tickets')
+export class AttachmentsController {
+  constructor(@Inject(GetAttachmentService) private readonly getAttachment: GetAttachmentService) {}
+
+  @Get(':ticketId/attachments/:attachmentId')
+  // Hostile content: always a download of opaque bytes, never sniffed, rendered or cached.
+  @Header('X-Content-Type-Options', 'nosniff')
+  @Header('Content-Security-Policy', 'sandbox')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: "An attachment's bytes as a download (always application/octet-stream, whatever the mail declared)" })
+  @ApiParam({ name: 'ticketId', format: 'uuid' })
+  @ApiParam({ name: 'attachmentId', format: 'uuid' })
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such attachment on this ticket' })
+  @ApiGoneResponse({ type: ErrorResponseDto, description: 'The bytes were not stored (over the size limit); the raw message still holds them' })
+  async download(@Param('ticketId') ticketId: string, @Param('attachmentId') attachmentId: string): Promise<StreamableFile> {
+    const { attachment, content } = await this.getAttachment.execute(ticketId, attachmentId);
+    return new StreamableFile(content, {
+      type: 'application/octet-stream',
+      disposition: attachmentDisposition(attachment.filename),
+      length: content.length,
+    });
+  }
+}

@@ -1,0 +1,299 @@
+/**
+ * bench:ingest — how fast the whole suite drains a mailbox that already holds a backlog.
+ *
+ * N messages (80 % plain, 20 % HTML; copies of suitable corpus messages from CORPUS_DIR,
+ * default ../shared/corpus, each with a Message-ID of its own, else synthesized) are APPENDed
+ * to a private Dovecot BEFORE ingest starts. Then, on a private PostgreSQL cluster:
+ *
+ *   ceiling  a minimal pipeline over the same mailbox: imapflow fetch → mailparser parse →
+ *            one INSERT per message into a scratch table, one message at a time;
+ *   suite    routing, template-reply, notification and api are started, then ingest; the drain
+ *            runs until every raw_message is ticketed, quarantined or a duplicate.
+ *
+ * Targets (ingest issue): ≥ 200 messages/s and ≥ 0.6 × the ceiling.
+ * Options: --messages N (5000), --timeout S (drain timeout, default 1800), --profile (samples
+ * pg_stat_activity during the drain: where each service's time goes, by database state and
+ * statement). BENCH_SEED replays the same message mix.
+ */
+import { cpus, loadavg } from 'node:os';
+import { ImapFlow } from 'imapflow';
+import { simpleParser } from 'mailparser';
+import pg from 'pg';
+import { Subjects } from '@casework/contracts';
+import { CaseworkSuite, SERVICE_NAMES } from '@casework/devkit';
+import { benchMessages } from '../test/support/bench-mail.js';
+import { SeededRandom, seedFromEnv } from '../test/support/seeded-random.js';
+
+const TARGET = { msgPerSec: 200, ratio: 0.6 };
+const HTML_SHARE = 0.2;
+const APPEND_CONNECTIONS = 4;
+
+function option(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  const value = at >= 0 ? Number(process.argv[at + 1]) : fallback;
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
+  return value;
+}
+
+const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+const rate = (run: { count: number; ms: number }) => run.count / (run.ms / 1000);
+/** The machine's load average: on a shared machine the figures move with it. */
+const load = () => `(load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs)`;
+const seconds = (ms: number) => `${round(ms / 1000)} s`;
+
+/** APPENDs everything over a few connections; returns how many the server accepted. */
+async function preload(suite: CaseworkSuite, messages: Buffer[]): Promise<number> {
+  let next = 0;
+  let accepted = 0;
+  const worker = async () => {
+    const client = await suite.imap();
+    try {
+      while (next < messages.length) {
+        const raw = messages[next++];
+        try {
+          await client.append('INBOX', raw);
+          accepted++;
+        } catch (error) {
+          console.warn(`  APPEND refused: ${(error as Error).message}`);
+        }
+      }
+    } finally {
+      await client.logout().catch(() => undefined);
+    }
+  };
+  await Promise.all(Array.from({ length: APPEND_CONNECTIONS }, worker));
+  return accepted;
+}
+
+/**
+ * The ceiling: the least a pipeline with the same steps must do — fetch each message over IMAP,
+ * parse it with mailparser, INSERT one row — sequentially, without transactions, events or
+ * threading.
+ */
+async function ceiling(suite: CaseworkSuite, db: pg.Client): Promise<{ count: number; ms: number }> {
+  await db.query('DROP TABLE IF EXISTS bench_ceiling');
+  await db.query(`CREATE TABLE bench_ceiling (
+    uid bigint PRIMARY KEY, message_id text, subject text, from_address text, body_text text, body_html text, raw bytea NOT NULL)`);
+  const client = new ImapFlow({
+    host: suite.dovecot.host,
+    port: suite.dovecot.port,
+    secure: false,
+    auth: { user: suite.dovecot.user, pass: suite.dovecot.password },
+    logger: false,
+  });
+  await client.connect();
+  let count = 0;
+  const started = performance.now();
+  try {
+    const lock = await client.getMailboxLock('INBOX');
+    try {
+      for await (const message of client.fetch('1:*', { uid: true, source: true })) {
+        if (!message.source) continue;
+        const parsed = await simpleParser(message.source);
+        await db.query(
+          'INSERT INTO bench_ceiling (uid, message_id, subject, from_address, body_text, body_html, raw) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+          [message.uid, parsed.messageId ?? null, parsed.subject ?? '', parsed.from?.text ?? null, (parsed.text ?? '').replace(/\u0000/g, ''), parsed.html || null, message.source],
+        );
+        count++;
+      }
+    } finally {
+      lock.release();
+    }
+  } finally {
+    await client.logout().catch(() => undefined);
+  }
+  const ms = performance.now() - started;
+  await db.query('DROP TABLE bench_ceiling');
+  return { count, ms };
+}
+
+interface DrainRow {
+  total: number;
+  done: number;
+  ticketed: number;
+  quarantined: number;
+  duplicates: number;
+}
+
+async function drainCounts(db: pg.Client): Promise<DrainRow> {
+  const { rows } = await db.query<DrainRow>(`
+    SELECT count(*)::int AS total,
+           count(*) FILTER (WHERE status <> 'received')::int AS done,
+           count(*) FILTER (WHERE status = 'ticketed')::int AS ticketed,
+           count(*) FILTER (WHERE status = 'quarantined')::int AS quarantined,
+           count(*) FILTER (WHERE status = 'duplicate')::int AS duplicates
+      FROM raw_message`);
+  return rows[0];
+}
+
+/**
+ * Samples what each service's connections are doing, every `intervalMs`. Per sample a service is
+ * "executing SQL" (any connection active), "inside a transaction, between statements" (client
+ * round trip or work in node while a transaction is open), or "outside the database" (parsing,
+ * NATS, IMAP, the event loop). For executing samples the statement is tallied.
+ */
+class ActivitySampler {
+  private readonly states = new Map<string, Map<string, number>>();
+  private readonly statements = new Map<string, Map<string, number>>();
+  private running = true;
+  private readonly loop: Promise<void>;
+
+  constructor(
+    private readonly db: pg.Client,
+    intervalMs: number,
+  ) {
+    this.loop = (async () => {
+      while (this.running) {
+        await this.sample().catch(() => undefined);
+        await new Promise((r) => setTimeout(r, intervalMs));
+      }
+    })();
+  }
+
+  private async sample(): Promise<void> {
+    const { rows } = await this.db.query<{ app: string; state: string; query: string }>(`
+      SELECT application_name AS app, state, regexp_replace(left(query, 200), '\\s+', ' ', 'g') AS query
+        FROM pg_stat_activity
+       WHERE datname = current_database() AND application_name LIKE 'casework-%' AND pid <> pg_backend_pid()`);
+    const byApp = new Map<string, { state: string; query: string }[]>();
+    for (const row of rows) byApp.set(row.app, [...(byApp.get(row.app) ?? []), row]);
+    for (const [app, connections] of byApp) {
+      const active = connections.filter((c) => c.state === 'active');
+      const state = active.length > 0 ? 'executing SQL' : connections.some((c) => c.state.startsWith('idle in transaction')) ? 'in a transaction, between statements' : 'outside the database';
+      bump(this.states, app, state);
+      for (const c of active) bump(this.statements, app, statementKey(c.query));
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.loop;
+  }
+
+  report(): string {
+    const lines: string[] = [];
+    for (const [app, states] of [...this.states].sort()) {
+      const samples = [...states.values()].reduce((a, b) => a + b, 0);
+      lines.push(`  ${app} (${samples} samples): ${[...states].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${Math.round((100 * n) / samples)} %`).join(', ')}`);
+      const statements = [...(this.statements.get(app) ?? new Map<string, number>())].sort((a, b) => b[1] - a[1]).slice(0, 6);
+      for (const [statement, n] of statements) lines.push(`      ${String(Math.round((100 * n) / samples)).padStart(3)} %  ${statement}`);
+    }
+    return lines.join('\n');
+  }
+}
+
+function bump(map: Map<string, Map<string, number>>, app: string, key: string): void {
+  const counts = map.get(app) ?? new Map<string, number>();
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+  map.set(app, counts);
+}
+
+function statementKey(query: string): string {
+  return query.replace(/\$\d+/g, '?').slice(0, 90);
+}
+
+async function main(): Promise<void> {
+  const total = Math.floor(option('messages', 5000));
+  const timeoutMs = option('timeout', 1800) * 1000;
+  const profile = process.argv.includes('--profile');
+  const seed = seedFromEnv('BENCH_SEED');
+  const runId = `b${Date.now().toString(36)}`;
+  console.log(`bench:ingest — ${total} messages, seed ${seed} (BENCH_SEED=${seed} replays the mix)`);
+
+  const { messages, source } = await benchMessages(total, { random: new SeededRandom(seed), runId, htmlShare: HTML_SHARE });
+  const bytes = messages.reduce((sum, m) => sum + m.raw.length, 0);
+  console.log(`  messages: ${source}; ${round(bytes / total / 1024)} KB on average`);
+
+  const suite = await CaseworkSuite.start({ logLevel: 'warn', privatePostgres: true, services: [] });
+  const db = new pg.Client({ connectionString: suite.database.url });
+  await db.connect();
+  let exitCode = 1;
+  try {
+    let started = Date.now();
+    const appended = await preload(suite, messages.map((m) => m.raw));
+    console.log(`  preloaded ${appended} messages into Dovecot in ${seconds(Date.now() - started)}`);
+
+    const before = await ceiling(suite, db);
+    console.log(`  ceiling (fetch + parse + INSERT, one at a time): ${before.count} in ${seconds(before.ms)} = ${round(rate(before))} messages/s ${load()}`);
+
+    // Everything but ingest first, so the drain measures the pipeline, not the boot of the others.
+    await Promise.all(SERVICE_NAMES.filter((name) => name !== 'ingest').map((name) => suite.startService(name)));
+    const samplerDb = new pg.Client({ connectionString: suite.database.url });
+    if (profile) await samplerDb.connect();
+    const sampler = profile ? new ActivitySampler(samplerDb, 25) : null;
+    started = Date.now();
+    await suite.startService('ingest');
+    const ingestHealthyMs = Date.now() - started;
+
+    let counts = await drainCounts(db);
+    let lastReport = Date.now();
+    const deadline = started + timeoutMs;
+    while ((counts.total < appended || counts.done < appended) && Date.now() < deadline) {
+      for (const service of suite.services.values()) {
+        if (service.child.exitCode !== null) throw new Error(`${service.name} exited with ${service.child.exitCode}:\n${service.recentOutput()}`);
+      }
+      await new Promise((r) => setTimeout(r, 200));
+      counts = await drainCounts(db);
+      if (Date.now() - lastReport >= 15_000) {
+        lastReport = Date.now();
+        console.log(`  … ${seconds(Date.now() - started)}: stored ${counts.total}, routed ${counts.done}`);
+      }
+    }
+    const wallMs = Date.now() - started;
+    const drained = counts.total >= appended && counts.done >= appended;
+    await sampler?.stop();
+    if (profile) await samplerDb.end();
+
+    // Database clock: from the first stored raw message to the last routed one.
+    const { rows } = await db.query<{ first_stored: number; last_stored: number; last_routed: number; tickets: number; received_events: number }>(`
+      SELECT extract(epoch FROM min(received_at)) * 1000 AS first_stored,
+             extract(epoch FROM max(received_at)) * 1000 AS last_stored,
+             extract(epoch FROM max(processed_at)) * 1000 AS last_routed,
+             (SELECT count(*)::int FROM ticket) AS tickets,
+             (SELECT count(*)::int FROM outbox WHERE subject = $1) AS received_events
+        FROM raw_message`, [Subjects.MailReceived]);
+    const window = rows[0];
+    const drainMs = Number(window.last_routed) - Number(window.first_stored);
+    const storeMs = Number(window.last_stored) - Number(window.first_stored);
+    const msgPerSec = counts.done / (drainMs / 1000);
+    console.log(`  drained ${load()}`);
+
+    // The machine is shared: the ceiling is measured again after the drain, with the services
+    // stopped as they were for the first measurement (template-reply may still be sending), and
+    // the two are averaged.
+    await Promise.all([...suite.services.values()].map((service) => service.kill()));
+    const after = await ceiling(suite, db);
+    console.log(`  ceiling again after the drain: ${after.count} in ${seconds(after.ms)} = ${round(rate(after))} messages/s ${load()}`);
+    const ceilingMsgPerSec = (rate(before) + rate(after)) / 2;
+    const ratio = msgPerSec / ceilingMsgPerSec;
+
+    console.log('');
+    console.log(`Drain of ${appended} preloaded messages by the whole suite${drained ? '' : ` — NOT DRAINED within ${seconds(timeoutMs)}`}`);
+    console.log(`  ${counts.ticketed} ticketed, ${counts.quarantined} quarantined, ${counts.duplicates} duplicates; ${window.tickets} tickets`);
+    console.log(`  ingest stored all in ${seconds(storeMs)} (${round(counts.total / (storeMs / 1000))} messages/s)`);
+    console.log(`  routing finished ${seconds(Number(window.last_routed) - Number(window.last_stored))} after the last store`);
+    console.log(`  wall clock from ingest start: ${seconds(wallMs)} (ingest healthy after ${seconds(ingestHealthyMs)})`);
+    console.log(`  mail.received events: ${window.received_events} for ${counts.total} raw messages (${window.received_events - counts.total + counts.duplicates} re-emitted by the reconciler)`);
+    if (sampler) console.log(`  where the time went (pg_stat_activity every 25 ms during the drain):\n${sampler.report()}`);
+    console.log(`  throughput ${round(msgPerSec)} messages/s (target ≥ ${TARGET.msgPerSec}) ${msgPerSec >= TARGET.msgPerSec ? 'OK' : 'BELOW TARGET'}`);
+    console.log(`  ceiling ${round(ceilingMsgPerSec)} messages/s (mean of ${round(rate(before))} before and ${round(rate(after))} after); ratio ${round(ratio, 2)} (target ≥ ${TARGET.ratio}) ${ratio >= TARGET.ratio ? 'OK' : 'BELOW TARGET'}`);
+    console.log(
+      JSON.stringify({
+        bench: 'ingest',
+        messages: appended,
+        msgPerSec: Math.round(msgPerSec),
+        ceilingMsgPerSec: Math.round(ceilingMsgPerSec),
+        ratio: round(ratio, 2),
+        drained,
+        seed,
+      }),
+    );
+    exitCode = drained ? 0 : 1;
+  } finally {
+    await db.end().catch(() => undefined);
+    await suite.stop();
+  }
+  process.exitCode = exitCode;
+}
+
+await main();

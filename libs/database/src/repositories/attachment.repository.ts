@@ -1,0 +1,115 @@
+import type { Db } from '../db.js';
+
+/** An attachment to store; `content` null (with `omittedReason`) when it is not kept. */
+export interface NewAttachment {
+  filename: string;
+  declaredContentType: string;
+  sniffedContentType: string | null;
+  size: number;
+  sha256: string;
+  contentId: string | null;
+  inline: boolean;
+  content: Buffer | null;
+  omittedReason: string | null;
+}
+
+export interface AttachmentRecord {
+  id: string;
+  articleId: string;
+  ticketId: string;
+  filename: string;
+  declaredContentType: string;
+  sniffedContentType: string | null;
+  size: number;
+  sha256: string;
+  contentId: string | null;
+  inline: boolean;
+  /** False when the bytes were not kept (`omittedReason` says why). */
+  stored: boolean;
+  omittedReason: string | null;
+  createdAt: Date;
+}
+
+const COLUMNS = `a.id, a.article_id, ar.ticket_id, a.filename, a.declared_content_type, a.sniffed_content_type, a.size, a.sha256,
+                 a.content_id, a.inline, a.blob_sha256 IS NOT NULL AS stored, a.omitted_reason, a.created_at`;
+
+export class AttachmentRepository {
+  /**
+   * Stores an article's attachments in the caller's transaction, in their order in the mail.
+   * Content goes to `blob` once per SHA-256: bytes already stored are not sent again.
+   */
+  async addToArticle(tx: Db, articleId: string, attachments: NewAttachment[]): Promise<string[]> {
+    const blobs = new Map<string, Buffer>();
+    for (const attachment of attachments) if (attachment.content) blobs.set(attachment.sha256, attachment.content);
+    if (blobs.size > 0) {
+      const existing: { sha256: string }[] = await tx.query('SELECT sha256 FROM blob WHERE sha256 = ANY($1::text[])', [[...blobs.keys()]]);
+      for (const { sha256 } of existing) blobs.delete(sha256);
+      for (const [sha256, content] of blobs) {
+        // A concurrent transaction storing the same bytes makes this wait, then do nothing.
+        await tx.query('INSERT INTO blob (sha256, size, content) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING', [sha256, content.length, content]);
+      }
+    }
+    const ids: string[] = [];
+    for (const [position, attachment] of attachments.entries()) {
+      const [row] = await tx.query(
+        `INSERT INTO attachment (article_id, position, sha256, blob_sha256, filename, declared_content_type, sniffed_content_type, size,
+                                 content_id, inline, omitted_reason)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+        [
+          articleId,
+          position,
+          attachment.sha256,
+          attachment.content ? attachment.sha256 : null,
+          attachment.filename,
+          attachment.declaredContentType,
+          attachment.sniffedContentType,
+          attachment.size,
+          attachment.contentId,
+          attachment.inline,
+          attachment.content ? null : attachment.omittedReason ?? 'not stored',
+        ],
+      );
+      ids.push(row.id);
+    }
+    return ids;
+  }
+
+  /** Every attachment of a ticket's articles, in article order, then in mail order. */
+  async forTicket(db: Db, ticketId: string): Promise<AttachmentRecord[]> {
+    const rows = await db.query(
+      `SELECT ${COLUMNS} FROM attachment a JOIN article ar ON ar.id = a.article_id
+        WHERE ar.ticket_id = $1 ORDER BY ar.created_at, ar.id, a.position`,
+      [ticketId],
+    );
+    return rows.map(mapAttachment);
+  }
+
+  /** One attachment of this ticket with its bytes (null when not stored); null when there is none. */
+  async findWithContent(db: Db, ticketId: string, attachmentId: string): Promise<{ attachment: AttachmentRecord; content: Buffer | null } | null> {
+    const [row] = await db.query(
+      `SELECT ${COLUMNS}, b.content FROM attachment a JOIN article ar ON ar.id = a.article_id LEFT JOIN blob b ON b.sha256 = a.blob_sha256
+        WHERE a.id = $1 AND ar.ticket_id = $2`,
+      [attachmentId, ticketId],
+    );
+    return row ? { attachment: mapAttachment(row), content: (row.content as Buffer | null) ?? null } : null;
+  }
+}
+
+function mapAttachment(row: Record<string, unknown>): AttachmentRecord {
+  return {
+    id: row.id as string,
+    articleId: row.article_id as string,
+    ticketId: row.ticket_id as string,
+    filename: row.filename as string,
+    declaredContentType: row.declared_content_type as string,
+    sniffedContentType: (row.sniffed_content_type as string | null) ?? null,
+    // bigint arrives as a string; attachments stay far below 2^53 bytes.
+    size: Number(row.size),
+    sha256: row.sha256 as string,
+    contentId: (row.content_id as string | null) ?? null,
+    inline: row.inline as boolean,
+    stored: row.stored as boolean,
+    omittedReason: (row.omitted_reason as string | null) ?? null,
+    createdAt: row.created_at as Date,
+  };
+}

@@ -1,0 +1,178 @@
+/**
+ * `node dist/scripts/cli.js <command>`: operator commands against DATABASE_URL.
+ *
+ *   mailbox:backfill <mailbox-id> [--timeout <seconds>]
+ *       Follows the mailbox's catch-up (the backfill of a newly added mailbox, or a backlog)
+ *       with a progress bar until nothing is left to store, then exits 0. Exits 1 with the
+ *       reason when the mailbox is unknown or disabled, keeps failing (its last error), stays
+ *       unheld (no ingest replica can watch it) or the timeout passes.
+ *
+ * The progress comes from mailbox_status, which the ingest replica holding the mailbox writes
+ * every few seconds: this reads, it never talks to IMAP itself.
+ */
+import { BaseSettings, loadConfigOrExit } from '@casework/config';
+import { createDataSource, MailboxRepository, type MailboxStatusRecord } from '@casework/database';
+
+const USAGE = 'usage: node dist/scripts/cli.js mailbox:backfill <mailbox-id> [--timeout <seconds>]';
+const POLL_MS = 500;
+/** Non-TTY output: one progress line this often. */
+const LINE_EVERY_MS = 3000;
+/** A mailbox nobody holds this long is reported as a failure. */
+const UNHELD_GRACE_MS = 30_000;
+/** A watcher failing this long (it retries with backoff meanwhile) is reported as a failure. */
+const ERROR_GRACE_MS = 15_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  if (command === 'mailbox:backfill') return backfill(rest);
+  if (command === undefined || command === '--help' || command === '-h') {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  throw new CliError(`unknown command ${JSON.stringify(command)}\n${USAGE}`, 2);
+}
+
+function parseBackfillArgs(args: string[]): { id: string; timeoutMs: number | null } {
+  let id: string | undefined;
+  let timeoutMs: number | null = null;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--timeout') {
+      const seconds = Number(args[++i]);
+      if (!Number.isFinite(seconds) || seconds <= 0) throw new CliError(`--timeout needs a number of seconds\n${USAGE}`, 2);
+      timeoutMs = seconds * 1000;
+    } else if (id === undefined && !args[i].startsWith('-')) id = args[i];
+    else throw new CliError(`unexpected argument ${JSON.stringify(args[i])}\n${USAGE}`, 2);
+  }
+  if (!id) throw new CliError(`mailbox:backfill needs a mailbox id\n${USAGE}`, 2);
+  return { id, timeoutMs };
+}
+
+async function backfill(args: string[]): Promise<void> {
+  const { id, timeoutMs } = parseBackfillArgs(args);
+  if (!UUID.test(id)) throw new CliError(`mailbox ${JSON.stringify(id.slice(0, 64))} not found`);
+  const settings = loadConfigOrExit('cli', BaseSettings);
+  const dataSource = createDataSource({ url: settings.DATABASE_URL, poolSize: 1, applicationName: 'casework-cli' });
+  try {
+    await dataSource.initialize();
+  } catch (error) {
+    throw new CliError(`cannot reach PostgreSQL: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  try {
+    await follow(id, timeoutMs, (mailboxId) => new MailboxRepository().readStatus(dataSource, mailboxId));
+  } finally {
+    await dataSource.destroy().catch(() => undefined);
+  }
+}
+
+/** Polls the status and draws the bar until the lag is 0 (resolves) or something is wrong (throws). */
+async function follow(id: string, timeoutMs: number | null, read: (id: string) => Promise<MailboxStatusRecord | null>): Promise<void> {
+  const display = new ProgressDisplay(process.stdout.isTTY === true);
+  const startedAt = Date.now();
+  let unheldSince: number | null = null;
+  let errorSince: number | null = null;
+  for (;;) {
+    const status = await read(id);
+    if (!status) throw new CliError(`mailbox ${id} not found`);
+    const now = Date.now();
+    if (status.state === 'disabled') throw new CliError(`mailbox ${id} is disabled: enable it (PATCH /mailboxes/${id} {"enabled":true}) to backfill it`);
+    unheldSince = status.state === 'unheld' ? (unheldSince ?? now) : null;
+    errorSince = status.state === 'error' ? (errorSince ?? now) : null;
+    if (unheldSince !== null && now - unheldSince >= UNHELD_GRACE_MS) {
+      display.finish();
+      const why = status.lastError ? ` (last error: ${status.lastError})` : '';
+      throw new CliError(`no ingest replica holds mailbox ${id} after ${UNHELD_GRACE_MS / 1000} s: is ingest running, with MAILBOX_SECRET_KEY?${why}`);
+    }
+    if (errorSince !== null && now - errorSince >= ERROR_GRACE_MS) {
+      display.finish();
+      throw new CliError(`mailbox ${id} is failing: ${status.lastError ?? 'unknown error'}`);
+    }
+    if (status.state === 'idle' && status.lagMessages === 0) {
+      display.done(status);
+      return;
+    }
+    display.update(status);
+    if (timeoutMs !== null && now - startedAt >= timeoutMs) {
+      display.finish();
+      throw new CliError(`timed out after ${timeoutMs / 1000} s with ${status.lagMessages ?? 'an unknown number of'} message(s) left`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+/** A \r-updated bar on a terminal; a line every few seconds otherwise (logs, CI). */
+class ProgressDisplay {
+  private total = 0;
+  private firstSample: { at: number; done: number } | null = null;
+  private lastLineAt = 0;
+  private lastState = '';
+  private drawn = false;
+
+  constructor(private readonly tty: boolean) {}
+
+  update(status: MailboxStatusRecord): void {
+    const line = this.describe(status);
+    if (this.tty) {
+      process.stdout.write(`\r${line}\u001b[K`);
+      this.drawn = true;
+      return;
+    }
+    const now = Date.now();
+    if (status.state === this.lastState && now - this.lastLineAt < LINE_EVERY_MS) return;
+    this.lastState = status.state;
+    this.lastLineAt = now;
+    process.stdout.write(`${line}\n`);
+  }
+
+  done(status: MailboxStatusRecord): void {
+    if (this.total > 0) this.update({ ...status, state: 'catching-up', lagMessages: 0 });
+    this.finish();
+    const lastUid = status.lastUid === null ? '' : `, last UID ${status.lastUid}`;
+    process.stdout.write(`mailbox up to date: nothing left to store${lastUid} (held by ${status.holder ?? 'unknown'})\n`);
+  }
+
+  finish(): void {
+    if (this.tty && this.drawn) process.stdout.write('\n');
+    this.drawn = false;
+  }
+
+  private describe(status: MailboxStatusRecord): string {
+    if (status.state !== 'catching-up' || status.lagMessages === null) {
+      const error = status.state === 'error' && status.lastError ? `: ${status.lastError}` : '';
+      return `${status.state}${status.holder ? ` (held by ${status.holder})` : ''}${error}, waiting…`;
+    }
+    this.total = Math.max(this.total, status.catchUpTotal ?? 0, status.lagMessages);
+    const done = this.total - status.lagMessages;
+    const now = Date.now();
+    this.firstSample ??= { at: now, done };
+    const seconds = (now - this.firstSample.at) / 1000;
+    const rate = seconds > 0.5 ? (done - this.firstSample.done) / seconds : 0;
+    const eta = rate > 0 ? `ETA ${formatSeconds(status.lagMessages / rate)}` : 'ETA …';
+    const width = 30;
+    const filled = this.total > 0 ? Math.round((done / this.total) * width) : 0;
+    const percent = this.total > 0 ? Math.floor((done / this.total) * 100) : 0;
+    return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(percent).padStart(3)}% ${done}/${this.total} stored, ${status.lagMessages} left, ${rate.toFixed(1)} msg/s, ${eta}`;
+  }
+}
+
+function formatSeconds(seconds: number): string {
+  const s = Math.ceil(seconds);
+  return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
+}
+
+try {
+  await main(process.argv.slice(2));
+} catch (error) {
+  const message = error instanceof CliError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`casework cli: ${message}\n`);
+  process.exitCode = error instanceof CliError ? error.exitCode : 1;
+}

@@ -132,9 +132,10 @@ async function main(): Promise<void> {
   // Dovecot's unprivileged processes must be able to traverse it.
   await chmod(STATE_DIR, 0o755);
   const token = await resolveApiToken();
+  const mailboxKey = await resolveMailboxSecretKey();
 
   // A bad setting stops everything before anything starts, naming every bad setting at once.
-  const draftEnv = serviceEnv({ devMail, token: token.value, databaseUrl: process.env.DATABASE_URL, natsUrl: process.env.NATS_URL });
+  const draftEnv = serviceEnv({ devMail, token: token.value, mailboxKey, databaseUrl: process.env.DATABASE_URL, natsUrl: process.env.NATS_URL });
   validateAllSettings(draftEnv);
   const settings = loadConfigOrExit('dev-start', SeedSettings);
   const apiPort = await choosePort(loadConfig(ApiSettings, draftEnv).PORT, DEFAULT_API_PORT, process.env.PORT);
@@ -164,7 +165,7 @@ async function main(): Promise<void> {
   await seed(runtimeSettings, say);
   checkpoint();
 
-  const env = serviceEnv({ devMail, token: token.value, databaseUrl: postgres.url, natsUrl: nats.url });
+  const env = serviceEnv({ devMail, token: token.value, mailboxKey, databaseUrl: postgres.url, natsUrl: nats.url });
   await startServices(env, apiPort, workerPorts);
   checkpoint();
 
@@ -190,9 +191,20 @@ async function resolveApiToken(): Promise<ApiToken> {
   return { value, source: `new, saved in ${displayPath(STATE.apiToken)}` };
 }
 
+/** The key that encrypts stored mailbox passwords: it must survive restarts, or they cannot be opened. */
+async function resolveMailboxSecretKey(): Promise<string> {
+  if (process.env.MAILBOX_SECRET_KEY) return process.env.MAILBOX_SECRET_KEY;
+  const path = join(STATE_DIR, 'mailbox-secret-key');
+  if (existsSync(path)) return (await readFile(path, 'utf8')).trim();
+  const value = randomBytes(32).toString('base64');
+  await writeFile(path, `${value}\n`, { mode: 0o600 });
+  return value;
+}
+
 interface EnvInputs {
   devMail: boolean;
   token: string;
+  mailboxKey: string;
   /** Undefined: the settings' default. */
   databaseUrl: string | undefined;
   natsUrl: string | undefined;
@@ -203,12 +215,13 @@ interface EnvInputs {
  * PORT). MAIL_FROM, OPS_EMAIL, SLA_*, LOG_LEVEL pass through; unset, every service has the same
  * defaults as the seed.
  */
-function serviceEnv({ devMail, token, databaseUrl, natsUrl }: EnvInputs): NodeJS.ProcessEnv {
+function serviceEnv({ devMail, token, mailboxKey, databaseUrl, natsUrl }: EnvInputs): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: databaseUrl,
     NATS_URL: natsUrl,
     API_BOOTSTRAP_TOKEN: token,
+    MAILBOX_SECRET_KEY: mailboxKey,
   };
   if (devMail) {
     Object.assign(env, {

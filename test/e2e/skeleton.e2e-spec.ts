@@ -62,7 +62,7 @@ describe('walking skeleton: one email through the whole suite', () => {
         const response = await suite.api<TicketBody>(`/tickets/${ticket.id}`);
         return response.body.articles?.some((a) => a.messageId === followup.messageId) ? response.body : undefined;
       },
-      5000,
+      15_000,
       'the follow-up on the same ticket',
     );
     expect(detail.articles!.map((a) => a.direction)).toEqual(['inbound', 'outbound', 'outbound', 'inbound']);
@@ -73,7 +73,7 @@ describe('walking skeleton: one email through the whole suite', () => {
         const { body } = await suite.api<TicketBody>(`/tickets/${ticket.id}`);
         return body.sla.find((c) => c.kind === 'first_response' && c.state === 'met');
       },
-      5000,
+      15_000,
       'the first-response clock to be met',
     );
     expect(met.state).toBe('met');
@@ -114,16 +114,19 @@ describe('walking skeleton: an unanswered ticket breaches its first-response tar
         const { body } = await suite.api<{ items: { ticketId: string; kind: string; dueAt: string; breachedAt: string }[] }>('/sla/breaches');
         return body.items.find((b) => b.ticketId === ticket.id);
       },
-      10_000,
+      20_000,
       'the breach in /sla/breaches',
     );
     expect(breach.kind).toBe('first_response');
     expect(new Date(breach.breachedAt).getTime()).toBeGreaterThanOrEqual(new Date(breach.dueAt).getTime());
 
-    await suite.smtp.waitFor((m) => m.envelopeTo.includes('ops@casework.test'), 5000);
+    // One breach email (an 80 % warning may precede it: that is a different notice).
+    const isBreachMail = (m: { envelopeTo: string[]; subject: string }) => m.envelopeTo.includes('ops@casework.test') && m.subject.startsWith('SLA breached');
+    await suite.smtp.waitFor(isBreachMail, 15_000);
     await new Promise((r) => setTimeout(r, 1500));
-    expect(suite.smtp.messages.filter((m) => m.envelopeTo.includes('ops@casework.test'))).toHaveLength(1);
+    expect(suite.smtp.messages.filter(isBreachMail)).toHaveLength(1);
+    expect(suite.smtp.messages.filter(isBreachMail)[0].subject).toContain(ticket.number);
     const { body } = await suite.api<TicketBody>(`/tickets/${ticket.id}`);
-    expect(body.sla).toEqual([expect.objectContaining({ kind: 'first_response', state: 'breached' })]);
+    expect(body.sla.find((c) => c.kind === 'first_response')).toEqual(expect.objectContaining({ state: 'breached' }));
   });
 });

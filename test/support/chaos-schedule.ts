@@ -1,7 +1,7 @@
 import type { SeededRandom } from './seeded-random.js';
 
 /** What a chaos event hits: a service SIGKILLed (and started again), or a server restarted. */
-export type ChaosTarget = 'ingest' | 'routing' | 'nats' | 'postgres';
+export type ChaosTarget = 'ingest' | 'routing' | 'template-reply' | 'nats' | 'postgres';
 
 export interface ChaosEvent {
   /** Milliseconds after the start of the run. */

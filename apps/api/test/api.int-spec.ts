@@ -57,7 +57,7 @@ describe('api (built process)', () => {
     expect(first.items[0]).toEqual({
       ...{ id: ticket.id, number: ticket.number, subject: 'Harassment report', status: 'open', priority: 'normal' },
       ...{ queue: { slug: 'safety', name: 'Safety' }, requester: { email: 'reporter@example.org', name: 'Rita Reporter' } },
-      ...{ createdAt: ISO, updatedAt: ISO, sla: [{ kind: 'first_response', dueAt: ISO, state: 'breached' }] },
+      ...{ createdAt: ISO, updatedAt: ISO, sla: [{ kind: 'first_response', dueAt: ISO, state: 'breached', remainingMs: null }] },
     });
     expect(first.nextCursor).toEqual(expect.any(String));
     const second = (await app.call<TicketPageDto>(`/tickets?limit=2&cursor=${first.nextCursor}`)).body;
@@ -137,7 +137,9 @@ describe('api (built process)', () => {
 
   it('lists SLA breaches', async () => {
     const { body } = await app.call<BreachListDto>('/sla/breaches?limit=10');
-    expect(body.items).toEqual([{ ticketId: ticket.id, kind: 'first_response', dueAt: ISO, breachedAt: ISO }]);
+    expect(body.items).toEqual([
+      { ticketId: ticket.id, kind: 'first_response', dueAt: ISO, breachedAt: ISO, clockId: expect.any(String), ticketNumber: ticket.number, queueId: expect.any(String) },
+    ]);
   });
 
   it('serves the OpenAPI docs without a token', async () => {

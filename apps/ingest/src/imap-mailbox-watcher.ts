@@ -10,6 +10,8 @@ const RECONNECT_MAX_MS = 60_000;
 const IDLE_RESTART_MS = 25 * 60_000;
 /** Without IDLE the folder is searched this often. */
 export const POLL_INTERVAL_MS = 10_000;
+/** During a catch-up the lag is written to the status row this often. */
+const STATUS_EVERY_MS = 1000;
 /** After-commit actions applied per IMAP command. */
 const ACTION_BATCH = 500;
 
@@ -209,6 +211,8 @@ export class ImapMailboxWatcher {
         progress.done++;
         this.current.lagMessages = total - progress.done;
         if (progress.due()) this.log.info({ mailboxId: mailbox.id, stored, ...progress.snapshot() }, 'catch-up progress');
+        // The lag reaches the status row about once a second (not only at the next heartbeat).
+        if (progress.statusDue()) options.onStatusChange?.(this.status);
       }
       // Only what is committed by now has an action queued: apply it before the next batch.
       if (!this.stopping) await this.applyPendingActions(client, uidValidity);
@@ -278,6 +282,14 @@ class Progress {
     readonly total: number,
     private readonly intervalMs: number,
   ) {}
+
+  private lastStatusAt = Date.now();
+
+  statusDue(): boolean {
+    if (Date.now() - this.lastStatusAt < STATUS_EVERY_MS) return false;
+    this.lastStatusAt = Date.now();
+    return true;
+  }
 
   due(): boolean {
     if (Date.now() - this.lastLogAt < this.intervalMs) return false;

@@ -33,7 +33,7 @@ describe('after-commit actions, status and backfill (built ingest, Dovecot, Post
     [bed, dovecot] = await Promise.all([IntegrationBed.start(), startDovecot()]);
     imap = await TestImap.connect(dovecot);
     for (const folder of ['Seen', 'Inbound', 'Backlog']) await imap.createFolder(folder);
-    ingest = await bed.startWorker('ingest', bed.baseEnv(ingestEnv(dovecot, { IMAP_BATCH_SIZE: '40', INGEST_PROGRESS_INTERVAL_MS: '300' })));
+    ingest = await bed.startWorker('ingest', bed.baseEnv(ingestEnv(dovecot, { IMAP_BATCH_SIZE: '40', INGEST_PROGRESS_INTERVAL_MS: '300', INGEST_SCAN_INTERVAL_MS: '1000' })));
   }, 60_000);
 
   afterAll(async () => {
@@ -120,6 +120,7 @@ describe('after-commit actions, status and backfill (built ingest, Dovecot, Post
     const id = await createMailbox(bed.ds, dovecot, { folder: 'Backlog' });
     const result = await runCli(['mailbox:backfill', id, '--timeout', '50'], { DATABASE_URL: bed.db.url });
     expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
+    if (process.env.CASEWORK_TEST_LOGS) process.stdout.write(`cli output:\n${result.stdout}`);
     expect(result.stdout).toContain('mailbox up to date');
     // Not a terminal: plain lines, no carriage returns.
     expect(result.stdout).not.toContain('\r');
@@ -128,7 +129,8 @@ describe('after-commit actions, status and backfill (built ingest, Dovecot, Post
       .recentOutput()
       .split('\n')
       .filter((line) => line.includes('catch-up progress'))
-      .map((line) => JSON.parse(line));
+      .map((line) => JSON.parse(line))
+      .filter((line) => line.mailboxId === id);
     expect(progress.length).toBeGreaterThan(0);
     expect(progress[0]).toMatchObject({ mailboxId: id, total: BACKLOG, done: expect.any(Number), perSecond: expect.any(Number) });
     expect(progress[0]).toHaveProperty('etaSeconds');
@@ -136,14 +138,16 @@ describe('after-commit actions, status and backfill (built ingest, Dovecot, Post
 
   it('cli mailbox:backfill fails with a message for an unknown or disabled mailbox, and on bad usage', async () => {
     const env = { DATABASE_URL: bed.db.url };
-    const unknown = await runCli(['mailbox:backfill', '8c0a9b4e-3f57-4c1e-9d2a-6f0e1b2c3d4e'], env);
-    expect([unknown.code, unknown.stderr]).toEqual([1, expect.stringContaining('not found')]);
     const [{ id: disabled }] = await bed.ds.query(`UPDATE mailbox SET enabled = false WHERE folder = 'Inbound' RETURNING id`).then(([rows]) => rows);
-    const off = await runCli(['mailbox:backfill', disabled], env);
+    const [unknown, off, usage, unknownCommand] = await Promise.all([
+      runCli(['mailbox:backfill', '8c0a9b4e-3f57-4c1e-9d2a-6f0e1b2c3d4e'], env),
+      runCli(['mailbox:backfill', disabled], env),
+      runCli(['mailbox:backfill'], env),
+      runCli(['mailbox:explode'], env),
+    ]);
+    expect([unknown.code, unknown.stderr]).toEqual([1, expect.stringContaining('not found')]);
     expect([off.code, off.stderr]).toEqual([1, expect.stringContaining('disabled')]);
-    const usage = await runCli(['mailbox:backfill'], env);
     expect([usage.code, usage.stderr]).toEqual([2, expect.stringContaining('usage:')]);
-    const unknownCommand = await runCli(['mailbox:explode'], env);
-    expect(unknownCommand.code).toBe(2);
+    expect([unknownCommand.code, unknownCommand.stderr]).toEqual([2, expect.stringContaining('unknown command')]);
   }, 30_000);
 });

@@ -9,6 +9,7 @@ import { LoggerModule, ObservabilityModule } from '@casework/observability';
 import { NOTIFICATION_SETTINGS } from './notification.tokens.js';
 import { OpsNotifierService } from './ops-notifier.service.js';
 import { SlaClockHandler } from './sla-clock.handler.js';
+import { SlaLifecycleService } from './sla-lifecycle.service.js';
 import { SlaSchedulerService } from './sla-scheduler.service.js';
 
 @Module({})
@@ -30,6 +31,7 @@ export class NotificationModule {
           useValue: SmtpMailer.fromSettings(settings),
         },
         OpsNotifierService,
+        SlaLifecycleService,
         SlaSchedulerService,
       ],
     };

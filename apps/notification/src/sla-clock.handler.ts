@@ -1,47 +1,58 @@
 import { Controller, Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import type { NotificationSettings } from '@casework/config';
 import { Subjects, type EventEnvelope } from '@casework/contracts';
-import { SlaRepository } from '@casework/database';
-import { dueAt } from '@casework/domain';
 import { UnitOfWork } from '@casework/messaging';
-import { NOTIFICATION_SETTINGS } from './notification.tokens.js';
+import { SlaLifecycleService } from './sla-lifecycle.service.js';
 import { SlaSchedulerService } from './sla-scheduler.service.js';
 
 const CONSUMER = 'notification';
 
-/** Starts the first-response clock when a ticket opens; stops it at the first specialist reply. */
+/** Drives the SLA clocks from ticket and reply events (see SlaLifecycleService for the rules). */
 @Controller()
 export class SlaClockHandler {
   constructor(
-    @Inject(NOTIFICATION_SETTINGS) private readonly settings: NotificationSettings,
     @Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
-    @Inject(SlaRepository) private readonly sla: SlaRepository,
+    @Inject(SlaLifecycleService) private readonly lifecycle: SlaLifecycleService,
     @Inject(SlaSchedulerService) private readonly scheduler: SlaSchedulerService,
   ) {}
 
   @EventPattern(Subjects.TicketOpened, { concurrency: 4 })
   async onTicketOpened(@Payload() event: EventEnvelope<typeof Subjects.TicketOpened>): Promise<void> {
-    const startedAt = new Date(event.occurredAt);
-    let due: Date | null = null;
+    let times: Date[] = [];
     await this.unitOfWork.runOnce(CONSUMER, event, async (tx) => {
-      const policy = await this.sla.policyFor(tx, event.data.queueId, event.data.priority);
-      const minutes = policy?.firstResponseMinutes ?? this.settings.SLA_FIRST_RESPONSE_MINUTES;
-      due = dueAt(startedAt, minutes, policy?.calendar);
-      await this.sla.startClock(tx, { ticketId: event.data.ticketId, kind: 'first_response', policyId: policy?.id ?? null, startedAt, dueAt: due });
+      times = await this.lifecycle.ticketOpened(tx, event.data, new Date(event.occurredAt));
     });
-    if (due) this.scheduler.wakeBy(due);
+    this.wake(times);
   }
 
   /** Only a specialist's reply answers the stakeholder; the acknowledgement does not. */
   @EventPattern(Subjects.ReplySent, { concurrency: 4 })
   async onReplySent(@Payload() event: EventEnvelope<typeof Subjects.ReplySent>): Promise<void> {
     if (event.data.kind !== 'reply') return;
+    await this.unitOfWork.runOnce(CONSUMER, event, (tx) => this.lifecycle.replySent(tx, event.data.ticketId, new Date(event.occurredAt)));
+  }
+
+  /** A stakeholder's own follow-up (not an auto-reply) owes them the next response. */
+  @EventPattern(Subjects.TicketFollowup, { concurrency: 4 })
+  async onFollowup(@Payload() event: EventEnvelope<typeof Subjects.TicketFollowup>): Promise<void> {
+    if (event.data.automation.automated) return;
+    let times: Date[] = [];
     await this.unitOfWork.runOnce(CONSUMER, event, async (tx) => {
-      const repliedAt = new Date(event.occurredAt);
-      if (await this.sla.meet(tx, event.data.ticketId, 'first_response', repliedAt)) return;
-      // After an outage the reply may be handled before the ticket.opened that starts the clock.
-      await this.sla.meetBeforeStart(tx, event.data.ticketId, 'first_response', repliedAt);
+      times = await this.lifecycle.followup(tx, event.data.ticketId, new Date(event.occurredAt));
     });
+    this.wake(times);
+  }
+
+  @EventPattern(Subjects.TicketStatusChanged, { concurrency: 4 })
+  async onStatusChanged(@Payload() event: EventEnvelope<typeof Subjects.TicketStatusChanged>): Promise<void> {
+    let times: Date[] = [];
+    await this.unitOfWork.runOnce(CONSUMER, event, async (tx) => {
+      times = await this.lifecycle.statusChanged(tx, event.data.ticketId, event.data.from, event.data.to, new Date(event.occurredAt));
+    });
+    this.wake(times);
+  }
+
+  private wake(times: Date[]): void {
+    for (const time of times) this.scheduler.wakeBy(time);
   }
 }

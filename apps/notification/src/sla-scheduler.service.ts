@@ -2,10 +2,10 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShut
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import type { NotificationSettings } from '@casework/config';
-import { Subjects } from '@casework/contracts';
-import { NotificationRepository, SlaRepository, TemplateRepository } from '@casework/database';
+import { Subjects, type EventEnvelope } from '@casework/contracts';
+import { appendOutboxBatch, NotificationRepository, SlaRepository, TemplateRepository, type FiringClock, type NewNotification } from '@casework/database';
 import { domainOfAddress, generateMessageId, renderTemplate } from '@casework/mail';
-import { UnitOfWork } from '@casework/messaging';
+import { OutboxRelay } from '@casework/messaging';
 import { LOGGER } from '@casework/observability';
 import { NOTIFICATION_SETTINGS } from './notification.tokens.js';
 import { OpsNotifierService } from './ops-notifier.service.js';
@@ -13,9 +13,10 @@ import { OpsNotifierService } from './ops-notifier.service.js';
 const CLAIM_BATCH = 500;
 
 /**
- * Breaches due clocks. Clocks are rows: each sweep claims due ones with SKIP LOCKED (so
- * replicas never fire one twice), then sleeps until the next due time, capped, or until a
- * sooner clock is started in this process.
+ * Breaches due clocks and warns about clocks nearing their due time. Clocks are rows: each
+ * sweep claims the ones whose due or (unsent) warning time has come with SKIP LOCKED (so
+ * replicas never fire one twice), then sleeps until the next due or warning time, capped, or
+ * until a sooner time is scheduled in this process.
  */
 @Injectable()
 export class SlaSchedulerService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -29,7 +30,7 @@ export class SlaSchedulerService implements OnApplicationBootstrap, OnApplicatio
     @Inject(NOTIFICATION_SETTINGS) private readonly settings: NotificationSettings,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
+    @Inject(OutboxRelay) private readonly relay: OutboxRelay,
     @Inject(SlaRepository) private readonly sla: SlaRepository,
     @Inject(TemplateRepository) private readonly templates: TemplateRepository,
     @Inject(NotificationRepository) private readonly notifications: NotificationRepository,
@@ -57,7 +58,7 @@ export class SlaSchedulerService implements OnApplicationBootstrap, OnApplicatio
       let sleepMs = this.settings.SLA_SWEEP_MAX_SLEEP_MS;
       try {
         while ((await this.sweep()) === CLAIM_BATCH && !this.stopping);
-        const next = await this.sla.nextDueAt(this.dataSource);
+        const next = await this.sla.nextFireAt(this.dataSource);
         if (next) sleepMs = Math.max(0, Math.min(sleepMs, next.getTime() - Date.now()));
       } catch (error) {
         this.logger.warn({ err: error }, 'SLA sweep failed');
@@ -75,41 +76,87 @@ export class SlaSchedulerService implements OnApplicationBootstrap, OnApplicatio
     }
   }
 
-  /** Breaches one batch of due clocks; returns how many. */
+  /**
+   * Fires one batch of clocks whose time has come: a due clock is breached (once: it stops
+   * running), a clock past its warning time gets its one warning. The clocks' new state, their
+   * events (outbox rows) and ops notices commit together; the events are published right after.
+   * Set-based (a handful of statements per batch, not per clock): thousands of clocks can come
+   * due in the same second. Returns how many clocks were claimed.
+   */
   async sweep(now = new Date()): Promise<number> {
-    const queued: string[] = [];
-    const count = await this.unitOfWork.run(async (tx, emit) => {
-      const due = await this.sla.claimDue(tx, now, CLAIM_BATCH);
-      if (due.length === 0) return 0;
-      const template = await this.templates.latest(tx, 'sla-breach', 'en');
-      for (const clock of due) {
-        await this.sla.markBreached(tx, clock.id, now);
-        await emit(Subjects.SlaBreached, { clockId: clock.id, ticketId: clock.ticketId, kind: clock.kind, dueAt: clock.dueAt.toISOString(), breachedAt: now.toISOString() });
-        const message = renderTemplate(template ?? { subject: 'SLA breached: {{clock.kind}} on ticket {{ticket.number}}', body: '' }, {
-          ticket: { number: clock.ticketNumber, subject: clock.ticketSubject, id: clock.ticketId },
-          clock: { kind: clock.kind, dueAt: clock.dueAt.toISOString() },
+    const startedAt = Date.now();
+    const events: EventEnvelope[] = [];
+    let queued: string[] = [];
+    const fired = await this.dataSource.transaction(async (tx) => {
+      const clocks = await this.sla.claimFiring(tx, now, CLAIM_BATCH);
+      if (clocks.length === 0) return { claimed: 0, breached: 0, warned: 0 };
+      const due = clocks.filter((c) => c.dueAt !== null && c.dueAt.getTime() <= now.getTime());
+      const warn = clocks.filter((c) => !due.includes(c) && c.warnedAt === null && c.warnAt !== null && c.warnAt.getTime() <= now.getTime());
+      await this.sla.markBreached(tx, due.map((c) => c.id), now);
+      await this.sla.markWarned(tx, warn.map((c) => c.id), now);
+      const notices: NewNotification[] = [];
+      const notice = (clock: FiringClock, reason: 'breach' | 'warning', message: { subject: string; text: string }): NewNotification => ({
+        clockId: clock.id,
+        ticketId: clock.ticketId,
+        channel: 'email',
+        recipient: this.settings.OPS_EMAIL,
+        subject: message.subject,
+        body: message.text,
+        messageId: generateMessageId(domainOfAddress(this.settings.MAIL_FROM)),
+        reason,
+      });
+      if (due.length > 0) {
+        const template = (await this.templates.latest(tx, 'sla-breach', 'en')) ?? DEFAULT_BREACH_TEMPLATE;
+        const breaches = due.map((clock) => {
+          notices.push(notice(clock, 'breach', renderTemplate(template, contextOf(clock))));
+          return { clockId: clock.id, ticketId: clock.ticketId, kind: clock.kind, dueAt: clock.dueAt!.toISOString(), breachedAt: now.toISOString(), ticketNumber: clock.ticketNumber };
         });
-        const id = await this.notifications.insert(tx, {
-          clockId: clock.id,
-          ticketId: clock.ticketId,
-          channel: 'email',
-          recipient: this.settings.OPS_EMAIL,
-          subject: message.subject,
-          body: message.text,
-          messageId: generateMessageId(domainOfAddress(this.settings.MAIL_FROM)),
-        });
-        if (id) queued.push(id);
+        events.push(...(await appendOutboxBatch(tx, Subjects.SlaBreached, breaches)));
       }
-      return due.length;
+      if (warn.length > 0) {
+        const template = (await this.templates.latest(tx, 'sla-warning', 'en')) ?? DEFAULT_WARNING_TEMPLATE;
+        const warnings = warn.map((clock) => {
+          notices.push(notice(clock, 'warning', renderTemplate(template, contextOf(clock))));
+          return {
+            clockId: clock.id,
+            ticketId: clock.ticketId,
+            ticketNumber: clock.ticketNumber,
+            kind: clock.kind,
+            warnAt: clock.warnAt!.toISOString(),
+            dueAt: clock.dueAt?.toISOString() ?? clock.warnAt!.toISOString(),
+            warnedAt: now.toISOString(),
+          };
+        });
+        events.push(...(await appendOutboxBatch(tx, Subjects.SlaWarning, warnings)));
+      }
+      queued = await this.notifications.insertMany(tx, notices);
+      return { claimed: clocks.length, breached: due.length, warned: warn.length };
     });
-    if (count > 0) this.logger.warn({ breached: count }, 'SLA clocks breached');
+    await this.relay.publishCommitted(events);
+    if (fired.breached > 0) this.logger.warn({ breached: fired.breached, ms: Date.now() - startedAt }, 'SLA clocks breached');
+    if (fired.warned > 0) this.logger.info({ warned: fired.warned, ms: Date.now() - startedAt }, 'SLA clock warnings');
     // Sending must not hold up the next sweep: sends queue up behind each other in the
-    // background (one database connection at a time); a failed send is retried by the notifier.
+    // background (one database connection at a time); a failed or unsent notice is retried by
+    // the notifier's sweep (also after a shutdown cut the queue short).
     this.sending = this.sending.then(async () => {
       for (const id of queued) {
+        if (this.stopping) return;
         await this.notifier.send(id).catch((error) => this.logger.warn({ err: error, notificationId: id }, 'ops notification send failed'));
       }
     });
-    return count;
+    return fired.claimed;
   }
+}
+
+const DEFAULT_BREACH_TEMPLATE = { subject: 'SLA breached: {{clock.kind}} on ticket {{ticket.number}}', body: '' };
+const DEFAULT_WARNING_TEMPLATE = {
+  subject: 'SLA warning: {{clock.kind}} on ticket {{ticket.number}} is due at {{clock.dueAt}}',
+  body: 'Ticket {{ticket.number}} ("{{ticket.subject}}") is close to its {{clock.kind}} target: due at {{clock.dueAt}}.\n',
+};
+
+function contextOf(clock: FiringClock) {
+  return {
+    ticket: { number: clock.ticketNumber, subject: clock.ticketSubject, id: clock.ticketId },
+    clock: { kind: clock.kind, dueAt: clock.dueAt?.toISOString() ?? '', warnAt: clock.warnAt?.toISOString() ?? '' },
+  };
 }

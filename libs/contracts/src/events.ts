@@ -67,6 +67,19 @@ export interface SlaBreachedV1 {
   kind: string;
   dueAt: string;
   breachedAt: string;
+  /** Added with the SLA engine; absent from earlier events. */
+  ticketNumber?: string;
+}
+
+/** A running clock has used its policy's warning share (e.g. 80 %) of the target; sent once per clock. */
+export interface SlaWarningV1 {
+  clockId: string;
+  ticketId: string;
+  ticketNumber: string;
+  kind: string;
+  warnAt: string;
+  dueAt: string;
+  warnedAt: string;
 }
 
 /** One map from subject to payload: a subject cannot be published with the wrong payload. */
@@ -79,6 +92,7 @@ export interface EventMap {
   [Subjects.ReplyRequested]: ReplyRequestedV1;
   [Subjects.ReplySent]: ReplySentV1;
   [Subjects.SlaBreached]: SlaBreachedV1;
+  [Subjects.SlaWarning]: SlaWarningV1;
 }
 
 export type EventSubject = keyof EventMap;

@@ -14,6 +14,7 @@ export const Subjects = {
   ReplyRequested: 'casework.reply.requested',
   ReplySent: 'casework.reply.sent',
   SlaBreached: 'casework.sla.breached',
+  SlaWarning: 'casework.sla.warning',
 } as const;
 
 export type Subject = (typeof Subjects)[keyof typeof Subjects];

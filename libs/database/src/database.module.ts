@@ -9,6 +9,7 @@ import { OutboxRepository } from './repositories/outbox.repository.js';
 import { ProcessedEventRepository } from './repositories/processed-event.repository.js';
 import { QueueRepository } from './repositories/queue.repository.js';
 import { RawMessageRepository } from './repositories/raw-message.repository.js';
+import { SlaPolicyRepository } from './repositories/sla-policy.repository.js';
 import { SlaRepository } from './repositories/sla.repository.js';
 import { TemplateRepository } from './repositories/template.repository.js';
 import { TicketRepository } from './repositories/ticket.repository.js';
@@ -22,6 +23,7 @@ const REPOSITORIES = [
   ProcessedEventRepository,
   QueueRepository,
   RawMessageRepository,
+  SlaPolicyRepository,
   SlaRepository,
   TemplateRepository,
   TicketRepository,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { ImapFlow } from 'imapflow';
 import { createDataSource, runMigrations, seedDefaults } from '@casework/database';
 import { SERVICE_NAMES, startService, waitForHealthy, type ServiceName } from './casework-services.js';
@@ -106,6 +107,7 @@ export class CaseworkSuite {
       SLA_SWEEP_MAX_SLEEP_MS: '250',
       PORT: String(apiPort),
       LOG_LEVEL: options.logLevel ?? 'info',
+      MAILBOX_SECRET_KEY: randomBytes(32).toString('base64'),
       ...options.env,
     };
     const suite = new CaseworkSuite(database, nats, dovecot, smtp, apiPort, { ...env, API_BOOTSTRAP_TOKEN: '' }, options.logLine ?? options.printLogs ?? false, postgres);

@@ -17,6 +17,13 @@ interface Logger {
 }
 
 /**
+ * After a failed fast-path publish (NATS down, or a connection that went silent), commits leave
+ * their events to the sweep for this long, or until the sweep publishes again, instead of each
+ * waiting out the publish timeout: the writers (ingest above all) keep committing at full speed.
+ */
+const FAST_PATH_PAUSE_MS = 10_000;
+
+/**
  * Publishes outbox rows to JetStream. The fast path publishes right after the writer's
  * commit; the sweep publishes whatever a crash or a NATS outage left behind.
  */
@@ -24,6 +31,7 @@ export class OutboxRelay {
   private readonly outbox = new OutboxRepository();
   private readonly sweeper: PeriodicTask;
   private readonly pruner: PeriodicTask;
+  private fastPathPausedUntil = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -36,9 +44,9 @@ export class OutboxRelay {
     this.pruner = new PeriodicTask('outbox prune', 15 * 60_000, () => this.outbox.prunePublished(this.dataSource, 24), logger);
   }
 
-  /** Fast path: never throws; what fails here is left for the sweep. */
+  /** Fast path: never throws; what fails here, or while the fast path is paused, is left for the sweep. */
   async publishCommitted(envelopes: EventEnvelope[]): Promise<void> {
-    if (envelopes.length === 0) return;
+    if (envelopes.length === 0 || Date.now() < this.fastPathPausedUntil) return;
     const published: string[] = [];
     await Promise.all(
       envelopes.map(async (envelope) => {
@@ -46,7 +54,11 @@ export class OutboxRelay {
           await this.publisher.publish(envelope);
           published.push(envelope.id);
         } catch (error) {
-          this.logger.warn({ err: error, eventId: envelope.id, subject: envelope.subject }, 'publish failed; the outbox sweep will retry');
+          this.fastPathPausedUntil = Date.now() + FAST_PATH_PAUSE_MS;
+          this.logger.warn(
+            { err: error, eventId: envelope.id, subject: envelope.subject, fastPathPausedMs: FAST_PATH_PAUSE_MS },
+            'publish failed; the outbox sweep will retry',
+          );
         }
       }),
     );
@@ -68,11 +80,14 @@ export class OutboxRelay {
 
   /** Publishes one batch of stale unpublished rows; returns how many. */
   async sweep(): Promise<number> {
-    return this.dataSource.transaction(async (tx) => {
+    const swept = await this.dataSource.transaction(async (tx) => {
       const envelopes = await this.outbox.lockUnpublished(tx, this.options.batchSize, this.options.sweepGraceMs);
       for (const envelope of envelopes) await this.publisher.publish(envelope);
       await this.outbox.markPublished(tx, envelopes.map((e) => e.id));
       return envelopes.length;
     });
+    // Publishing works again: commits go back to publishing their own events at once.
+    if (swept > 0) this.fastPathPausedUntil = 0;
+    return swept;
   }
 }

@@ -15,7 +15,13 @@ export function statusOf(code: DomainErrorCode): HttpStatus {
       return HttpStatus.CONFLICT;
     case 'InvalidCursor':
     case 'InvalidMailbox':
+    case 'InvalidSla':
       return HttpStatus.BAD_REQUEST;
+    case 'SlaPolicyNotFound':
+    case 'SlaCalendarNotFound':
+      return HttpStatus.NOT_FOUND;
+    case 'SlaConflict':
+      return HttpStatus.CONFLICT;
     case 'MailboxNotFound':
       return HttpStatus.NOT_FOUND;
     case 'MailboxConflict':

@@ -1,7 +1,9 @@
 /** Every failure a use case can report; the exception filter maps each to an HTTP status. */
-export type DomainErrorCode = 'TicketNotFound' | 'InvalidCursor' | 'QuarantinedMessageNotFound' | 'MessageNotQuarantined' | MailboxErrorCode;
+export type DomainErrorCode = 'TicketNotFound' | 'InvalidCursor' | 'QuarantinedMessageNotFound' | 'MessageNotQuarantined' | MailboxErrorCode | SlaErrorCode;
 /** Failures of /mailboxes (factories in mailboxes/mailbox.errors.ts). */
 export type MailboxErrorCode = 'MailboxNotFound' | 'MailboxConflict' | 'InvalidMailbox' | 'MailboxSecretKeyMissing';
+/** Failures of /sla (factories in sla/sla.errors.ts). */
+export type SlaErrorCode = 'SlaPolicyNotFound' | 'SlaCalendarNotFound' | 'SlaConflict' | 'InvalidSla';
 
 /**
  * What services throw instead of HTTP exceptions: a stable code, a safe message and, for

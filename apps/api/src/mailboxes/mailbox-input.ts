@@ -10,7 +10,9 @@ export function normalizeHost(host: string): string {
 
 /** Cross-field rule: moving a message into the folder being watched would fetch it forever. */
 export function checkAfterCommit(afterCommit: AfterCommitAction, folder: string, fields: Record<string, string[]>): void {
-  if (afterCommit.startsWith('move:') && afterCommit.slice('move:'.length) === folder) {
+  const target = afterCommit.startsWith('move:') ? afterCommit.slice('move:'.length) : null;
+  // INBOX is case-insensitive in IMAP (RFC 3501 5.1).
+  if (target !== null && (target === folder || (target.toUpperCase() === 'INBOX' && folder.toUpperCase() === 'INBOX'))) {
     (fields.afterCommit ??= []).push('afterCommit must not move messages into the watched folder');
   }
 }

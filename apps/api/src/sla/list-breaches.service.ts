@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { SlaRepository, type BreachRecord } from '@casework/database';
+import { SlaRepository, type AtRiskRecord, type BreachFilter, type BreachRecord } from '@casework/database';
 
 @Injectable()
 export class ListBreachesService {
@@ -9,7 +9,12 @@ export class ListBreachesService {
     @Inject(SlaRepository) private readonly sla: SlaRepository,
   ) {}
 
-  execute(limit: number): Promise<BreachRecord[]> {
-    return this.sla.breaches(this.db, limit);
+  execute(filter: BreachFilter | number): Promise<BreachRecord[]> {
+    return this.sla.breaches(this.db, filter);
+  }
+
+  /** Running clocks due within `withinMs` from now (and overdue ones the scheduler has yet to breach). */
+  atRisk(withinMs: number, limit: number, now = new Date()): Promise<AtRiskRecord[]> {
+    return this.sla.atRisk(this.db, new Date(now.getTime() + withinMs), limit);
   }
 }

@@ -1,13 +1,14 @@
-import type { AddressRecord, ArticleRecord, AttachmentRecord, TicketRecord } from '@casework/database';
+import type { AddressRecord, ArticleRecord, AttachmentRecord, SlaSummary, TicketRecord } from '@casework/database';
+import { remainingBusinessTime } from '@casework/domain';
 import { effectiveContentType, sanitizeEmailHtml } from '@casework/mail';
 import type { ArticleDto, AttachmentDto, TicketDetailDto } from './dto/ticket-detail.dto.js';
-import type { AddressDto, TicketDto, TicketPageDto } from './dto/ticket.dto.js';
+import type { AddressDto, SlaClockDto, TicketDto, TicketPageDto } from './dto/ticket.dto.js';
 
 function toAddressDto(address: AddressRecord): AddressDto {
   return { email: address.email, name: address.name ?? null };
 }
 
-export function toTicketDto(ticket: TicketRecord): TicketDto {
+export function toTicketDto(ticket: TicketRecord, now: Date = new Date()): TicketDto {
   return {
     id: ticket.id,
     number: ticket.number,
@@ -18,12 +19,21 @@ export function toTicketDto(ticket: TicketRecord): TicketDto {
     requester: toAddressDto(ticket.requester),
     createdAt: ticket.createdAt.toISOString(),
     updatedAt: ticket.updatedAt.toISOString(),
-    sla: ticket.sla.map((clock) => ({ kind: clock.kind, dueAt: clock.dueAt.toISOString(), state: clock.state })),
+    sla: ticket.sla.map((clock) => toSlaClockDto(clock, now)),
   };
 }
 
+/** Business time left on a clock (negative once overdue); null when met or without a target. */
+export function toSlaClockDto(clock: SlaSummary, now: Date = new Date()): SlaClockDto {
+  const remainingMs =
+    clock.state === 'met' || clock.targetMs === null
+      ? null
+      : remainingBusinessTime({ startedAt: clock.startedAt, pauses: clock.pauses, carriedOverMs: clock.carriedOverMs }, clock.targetMs, now, clock.calendar);
+  return { kind: clock.kind, dueAt: clock.dueAt?.toISOString() ?? null, state: clock.state, remainingMs };
+}
+
 export function toTicketPageDto(page: { tickets: TicketRecord[]; nextCursor: string | null }): TicketPageDto {
-  return { items: page.tickets.map(toTicketDto), nextCursor: page.nextCursor };
+  return { items: page.tickets.map((ticket) => toTicketDto(ticket)), nextCursor: page.nextCursor };
 }
 
 /** HTML was sanitised at ingest; it is sanitised again here in case a stored body predates a fix. */

@@ -9,6 +9,8 @@ export interface NewNotification {
   subject: string;
   body: string;
   messageId: string;
+  /** What the notice is about (default 'breach'): one notice per clock, reason and recipient. */
+  reason?: 'breach' | 'warning';
 }
 
 export interface NotificationRecord extends NewNotification {
@@ -19,9 +21,9 @@ export interface NotificationRecord extends NewNotification {
 export class NotificationRepository {
   async insert(tx: Db, notification: NewNotification): Promise<string | null> {
     const rows: { id: string }[] = await tx.query(
-      `INSERT INTO notification (clock_id, ticket_id, channel, recipient, subject, body, message_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (clock_id, channel, recipient) DO NOTHING RETURNING id`,
-      [notification.clockId, notification.ticketId, notification.channel, notification.recipient, notification.subject, notification.body, notification.messageId],
+      `INSERT INTO notification (clock_id, ticket_id, channel, recipient, subject, body, message_id, reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (clock_id, reason, channel, recipient) DO NOTHING RETURNING id`,
+      [notification.clockId, notification.ticketId, notification.channel, notification.recipient, notification.subject, notification.body, notification.messageId, notification.reason ?? 'breach'],
     );
     return rows[0]?.id ?? null;
   }
@@ -47,6 +49,28 @@ export class NotificationRepository {
 
   dueIds(db: Db, limit: number): Promise<string[]> {
     return deliveryAttempts.dueIds(db, 'notification', limit);
+  }
+
+  /** Many notices in one statement (a sweep's batch); returns the ids of those newly queued. */
+  async insertMany(tx: Db, notifications: NewNotification[]): Promise<string[]> {
+    if (notifications.length === 0) return [];
+    const column = <K extends keyof NewNotification>(key: K) => notifications.map((n) => n[key] ?? null);
+    const rows: { id: string }[] = await tx.query(
+      `INSERT INTO notification (clock_id, ticket_id, channel, recipient, subject, body, message_id, reason)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+       ON CONFLICT (clock_id, reason, channel, recipient) DO NOTHING RETURNING id`,
+      [
+        column('clockId'),
+        column('ticketId'),
+        column('channel'),
+        column('recipient'),
+        column('subject'),
+        column('body'),
+        column('messageId'),
+        notifications.map((n) => n.reason ?? 'breach'),
+      ],
+    );
+    return rows.map((r) => r.id);
   }
 
   markSent(tx: Db, id: string): Promise<void> {

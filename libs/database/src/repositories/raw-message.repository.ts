@@ -154,8 +154,10 @@ export class RawMessageRepository {
   /** Hands a quarantined message back to routing: 'received' again, reason and processing time cleared. */
   async releaseFromQuarantine(tx: Db, id: string): Promise<boolean> {
     const rows = await tx.query(
-      `UPDATE raw_message SET status = 'received', quarantine_reason = NULL, processed_at = NULL
-        WHERE id = $1 AND status = 'quarantined' RETURNING id`,
+      // In a CTE: TypeORM answers a bare UPDATE with [rows, count], not rows.
+      `WITH released AS (UPDATE raw_message SET status = 'received', quarantine_reason = NULL, processed_at = NULL
+         WHERE id = $1 AND status = 'quarantined' RETURNING id)
+       SELECT id FROM released`,
       [id],
     );
     return rows.length > 0;

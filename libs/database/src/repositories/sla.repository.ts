@@ -55,6 +55,8 @@ export interface SlaClockUpdate {
   dueAt: Date | null;
   warnAt: Date | null;
   metAt: Date | null;
+  /** The warning is sent again for the new warning time (a re-target); otherwise a sent warning stays sent. */
+  rearmWarning?: boolean;
 }
 
 /** A running clock whose due time or (unsent) warning time has come. */
@@ -69,9 +71,6 @@ export interface FiringClock {
   warnedAt: Date | null;
 }
 
-/** @deprecated name kept for callers of the first-response-only scheduler. */
-export type DueClock = FiringClock;
-
 export interface BreachRecord {
   clockId: string;
   ticketId: string;
@@ -84,7 +83,8 @@ export interface BreachRecord {
 
 export interface BreachFilter {
   limit: number;
-  queueId?: string;
+  /** A queue's id or slug. */
+  queue?: string;
   kind?: string;
   since?: Date;
   until?: Date;
@@ -255,14 +255,14 @@ export class SlaRepository {
     return rows.map(toClockRecord);
   }
 
-  /** Writes a clock's recomputed timeline; a new due or warning time re-arms the warning. */
+  /** Writes a clock's recomputed timeline. */
   async saveClock(tx: Db, id: string, update: SlaClockUpdate): Promise<void> {
     await tx.query(
       `UPDATE sla_clock SET policy_id = $2, state = $3, started_at = $4, pauses = $5::jsonb, carried_over_ms = $6, target_ms = $7,
               due_at = $8, warn_at = $9, met_at = $10,
-              warned_at = CASE WHEN warn_at IS NOT DISTINCT FROM $9 THEN warned_at END
+              warned_at = CASE WHEN $11::boolean AND warn_at IS DISTINCT FROM $9 THEN NULL ELSE warned_at END
         WHERE id = $1`,
-      [id, update.policyId, update.state, update.startedAt, pausesJson(update.pauses), update.carriedOverMs, update.targetMs, update.dueAt, update.warnAt, update.metAt],
+      [id, update.policyId, update.state, update.startedAt, pausesJson(update.pauses), update.carriedOverMs, update.targetMs, update.dueAt, update.warnAt, update.metAt, update.rearmWarning ?? false],
     );
   }
 
@@ -291,11 +291,6 @@ export class SlaRepository {
     }));
   }
 
-  /** @deprecated use claimFiring (also returns clocks whose warning is due). */
-  claimDue(tx: Db, now: Date, limit: number): Promise<FiringClock[]> {
-    return this.claimFiring(tx, now, limit);
-  }
-
   async markBreached(tx: Db, clockIds: string | string[], at: Date): Promise<void> {
     await tx.query(`UPDATE sla_clock SET state = 'breached', breached_at = $2 WHERE id = ANY($1::uuid[])`, [[clockIds].flat(), at]);
   }
@@ -310,21 +305,16 @@ export class SlaRepository {
     return row?.at ?? null;
   }
 
-  /** @deprecated use nextFireAt. */
-  nextDueAt(db: Db): Promise<Date | null> {
-    return this.nextFireAt(db);
-  }
-
   async breaches(db: Db, filter: BreachFilter | number): Promise<BreachRecord[]> {
     const f: BreachFilter = typeof filter === 'number' ? { limit: filter } : filter;
     const rows = await db.query(
       `SELECT s.id, s.ticket_id, t.number, t.queue_id, s.kind, s.due_at, s.breached_at
          FROM sla_clock s JOIN ticket t ON t.id = s.ticket_id
         WHERE s.state = 'breached'
-          AND ($2::uuid IS NULL OR t.queue_id = $2) AND ($3::text IS NULL OR s.kind = $3)
+          AND ($2::text IS NULL OR t.queue_id IN (SELECT q.id FROM queue q WHERE q.id::text = $2 OR q.slug = $2)) AND ($3::text IS NULL OR s.kind = $3)
           AND ($4::timestamptz IS NULL OR s.breached_at >= $4) AND ($5::timestamptz IS NULL OR s.breached_at < $5)
         ORDER BY s.breached_at DESC LIMIT $1`,
-      [f.limit, f.queueId ?? null, f.kind ?? null, f.since ?? null, f.until ?? null],
+      [f.limit, f.queue ?? null, f.kind ?? null, f.since ?? null, f.until ?? null],
     );
     return rows.map((r: Record<string, unknown>) => ({
       clockId: r.id as string,

@@ -1,4 +1,4 @@
-import { ticketNumberFromSequence, type TicketPriority, type TicketStatus } from '@casework/domain';
+import { ticketNumberFromSequence, type Calendar, type TicketPriority, type TicketStatus } from '@casework/domain';
 import type { Db } from '../db.js';
 
 export interface AddressRecord {
@@ -8,8 +8,15 @@ export interface AddressRecord {
 
 export interface SlaSummary {
   kind: string;
-  dueAt: Date;
+  /** Null while the clock is paused. */
+  dueAt: Date | null;
   state: string;
+  /** The clock's timeline, target and calendar: what remaining business time is computed from. */
+  startedAt: Date;
+  pauses: { from: Date; to: Date | null }[];
+  carriedOverMs: number;
+  targetMs: number | null;
+  calendar: Calendar;
 }
 
 export interface TicketRecord {
@@ -67,12 +74,27 @@ export interface TicketListFilter {
   after?: { createdAt: Date; id: string };
 }
 
+/** One `sla` entry of TICKET_SELECT as JSON. */
+interface SlaJson {
+  kind: string;
+  dueAt: string | null;
+  state: string;
+  startedAt: string;
+  pauses: { from: string; to: string | null }[] | null;
+  carriedOverMs: number | string | null;
+  targetMs: number | string | null;
+  calendar: Calendar;
+}
+
 const TICKET_SELECT = `
   SELECT t.id, t.number, t.subject, t.status, t.priority, t.created_at, t.updated_at,
          q.id AS queue_id, q.slug AS queue_slug, q.name AS queue_name, q.address AS queue_address,
          c.email AS requester_email, c.name AS requester_name,
-         COALESCE((SELECT json_agg(json_build_object('kind', s.kind, 'dueAt', s.due_at, 'state', s.state) ORDER BY s.started_at)
-                     FROM sla_clock s WHERE s.ticket_id = t.id), '[]') AS sla
+         COALESCE((SELECT json_agg(json_build_object('kind', s.kind, 'dueAt', s.due_at, 'state', s.state, 'startedAt', s.started_at, 'pauses', s.pauses,
+                                                     'carriedOverMs', s.carried_over_ms, 'targetMs', s.target_ms,
+                                                     'calendar', COALESCE(sc.definition, sp.calendar, '{"kind":"24x7"}'::jsonb)) ORDER BY s.started_at)
+                     FROM sla_clock s LEFT JOIN sla_policy sp ON sp.id = s.policy_id LEFT JOIN sla_calendar sc ON sc.id = sp.calendar_id
+                    WHERE s.ticket_id = t.id), '[]') AS sla
     FROM ticket t JOIN queue q ON q.id = t.queue_id JOIN contact c ON c.id = t.requester_id`;
 
 export class TicketRepository {
@@ -210,7 +232,16 @@ function mapTicket(row: Record<string, unknown>): TicketRecord {
     requester: { email: row.requester_email as string, name: (row.requester_name as string | null) ?? null },
     createdAt: row.created_at as Date,
     updatedAt: row.updated_at as Date,
-    sla: (row.sla as { kind: string; dueAt: string; state: string }[]).map((s) => ({ kind: s.kind, dueAt: new Date(s.dueAt), state: s.state })),
+    sla: (row.sla as SlaJson[]).map((s) => ({
+      kind: s.kind,
+      dueAt: s.dueAt === null ? null : new Date(s.dueAt),
+      state: s.state,
+      startedAt: new Date(s.startedAt),
+      pauses: (s.pauses ?? []).map((p) => ({ from: new Date(p.from), to: p.to === null ? null : new Date(p.to) })),
+      carriedOverMs: Number(s.carriedOverMs ?? 0),
+      targetMs: s.targetMs === null ? null : Number(s.targetMs),
+      calendar: s.calendar,
+    })),
   };
 }
 

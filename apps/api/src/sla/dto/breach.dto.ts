@@ -12,6 +12,15 @@ export class BreachDto {
 
   @ApiProperty({ format: 'date-time' })
   breachedAt!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  clockId!: string;
+
+  @ApiProperty({ example: '100009' })
+  ticketNumber!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  queueId!: string;
 }
 
 export class BreachListDto {

@@ -21,11 +21,18 @@ export class SlaClockDto {
   @ApiProperty({ example: 'first_response' })
   kind!: string;
 
-  @ApiProperty({ format: 'date-time' })
-  dueAt!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Null while the clock is paused (ticket pending)' })
+  dueAt!: string | null;
 
   @ApiProperty({ enum: ['running', 'met', 'breached'] })
   state!: string;
+
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: "Business time left until the target (in the policy's calendar), negative once overdue; null when met",
+  })
+  remainingMs!: number | null;
 }
 
 export class TicketDto {

@@ -1,0 +1,103 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { NotificationSettings } from '@casework/config';
+import { SlaRepository, type Db, type SlaClockUpdate, type SlaPolicyRecord } from '@casework/database';
+import { ALWAYS_OPEN, DEFAULT_WARN_AT_PERCENT, type Calendar, type SlaKind } from '@casework/domain';
+import { NOTIFICATION_SETTINGS } from './notification.tokens.js';
+import { pauseAt, resumeAt, retargetClock, scheduleOf, targetMsFor } from './sla-clock-math.js';
+
+/** Statuses in which nobody is waiting on the team: clocks do not run. */
+const STOPPED_STATUSES = new Set(['pending', 'resolved', 'closed']);
+const DONE_STATUSES = new Set(['resolved', 'closed']);
+
+/**
+ * The clocks' lifecycle, inside the caller's transaction. Returns the due and warning times it
+ * scheduled, so the scheduler can wake early for them.
+ *
+ * - first_response: starts when the ticket opens, met by the first specialist reply.
+ * - next_response: starts at a stakeholder's (non-automated) follow-up once the team has
+ *   replied, met by the next reply; one running at a time, a new one per cycle.
+ * - resolution: runs from open to resolved/closed (met then); reopening resumes it with the
+ *   time already used.
+ * - pending (and resolved/closed) pause every running clock; back to open resumes them.
+ */
+@Injectable()
+export class SlaLifecycleService {
+  constructor(
+    @Inject(NOTIFICATION_SETTINGS) private readonly settings: NotificationSettings,
+    @Inject(SlaRepository) private readonly sla: SlaRepository,
+  ) {}
+
+  async ticketOpened(tx: Db, ticket: { ticketId: string; queueId: string; priority: string }, at: Date): Promise<Date[]> {
+    const policy = await this.sla.policyFor(tx, ticket.queueId, ticket.priority);
+    const firstResponseMs = policy ? targetMsFor(policy, 'first_response') : Math.round(this.settings.SLA_FIRST_RESPONSE_MINUTES * 60_000);
+    const times: Date[] = [];
+    if (firstResponseMs !== null) times.push(...(await this.start(tx, ticket.ticketId, 'first_response', policy, firstResponseMs, at)));
+    const resolutionMs = policy ? targetMsFor(policy, 'resolution') : null;
+    if (resolutionMs !== null) times.push(...(await this.start(tx, ticket.ticketId, 'resolution', policy, resolutionMs, at)));
+    return times;
+  }
+
+  /** A specialist's reply (not the acknowledgement, not a note) meets the response clocks. */
+  async replySent(tx: Db, ticketId: string, at: Date): Promise<void> {
+    if (!(await this.sla.meet(tx, ticketId, 'first_response', at))) {
+      // After an outage the reply may be handled before the ticket.opened that starts the clock.
+      await this.sla.meetBeforeStart(tx, ticketId, 'first_response', at);
+    }
+    await this.sla.meet(tx, ticketId, 'next_response', at);
+  }
+
+  /** A stakeholder wrote again after the team replied: the next response is owed. */
+  async followup(tx: Db, ticketId: string, at: Date): Promise<Date[]> {
+    if (!(await this.sla.hasReply(tx, ticketId))) return [];
+    const policy = await this.sla.policyForTicket(tx, ticketId);
+    const targetMs = policy ? targetMsFor(policy, 'next_response') : null;
+    if (targetMs === null) return [];
+    return this.start(tx, ticketId, 'next_response', policy, targetMs, at);
+  }
+
+  async statusChanged(tx: Db, ticketId: string, from: string, to: string, at: Date): Promise<Date[]> {
+    const reopening = DONE_STATUSES.has(from) && !DONE_STATUSES.has(to);
+    const clocks = await this.sla.lockClocks(tx, ticketId, reopening ? ['running', 'met'] : ['running']);
+    const times: Date[] = [];
+    for (const clock of clocks) {
+      let update: SlaClockUpdate | null;
+      if (clock.state === 'met') {
+        // Only a resolution clock met by resolving (paused since) comes back.
+        if (clock.kind !== 'resolution' || !clock.pauses.some((p) => p.to === null)) continue;
+        update = STOPPED_STATUSES.has(to) ? pauseAt(clock, at, { state: 'running', metAt: null }) : resumeAt(clock, at, { state: 'running', metAt: null });
+      } else if (DONE_STATUSES.has(to) && clock.kind === 'resolution') {
+        update = pauseAt(clock, at, { state: 'met', metAt: at });
+      } else {
+        update = STOPPED_STATUSES.has(to) ? pauseAt(clock, at) : resumeAt(clock, at);
+      }
+      if (!update) continue;
+      await this.sla.saveClock(tx, clock.id, update);
+      if (update.state === 'running') times.push(...[update.dueAt, update.warnAt].filter((d): d is Date => d !== null));
+    }
+    return times;
+  }
+
+  /**
+   * The ticket's queue or priority changed: its running clocks move to the policy now selected,
+   * keeping the time already spent. (No event announces such a change yet; callers to come.)
+   */
+  async retargetTicket(tx: Db, ticketId: string, at: Date): Promise<Date[]> {
+    const policy = await this.sla.policyForTicket(tx, ticketId);
+    if (!policy) return [];
+    const times: Date[] = [];
+    for (const clock of await this.sla.lockClocks(tx, ticketId, ['running'])) {
+      if (clock.policyId === policy.id) continue;
+      const update = retargetClock(clock, policy, at);
+      await this.sla.saveClock(tx, clock.id, update);
+      times.push(...[update.dueAt, update.warnAt].filter((d): d is Date => d !== null));
+    }
+    return times;
+  }
+
+  private async start(tx: Db, ticketId: string, kind: SlaKind, policy: SlaPolicyRecord | null, targetMs: number, at: Date): Promise<Date[]> {
+    const calendar: Calendar = policy?.calendar ?? ALWAYS_OPEN;
+    const schedule = scheduleOf({ startedAt: at, pauses: [] }, targetMs, calendar, policy?.warnAtPercent ?? DEFAULT_WARN_AT_PERCENT);
+    const id = await this.sla.startClock(tx, { ticketId, kind, policyId: policy?.id ?? null, startedAt: at, targetMs, dueAt: schedule.dueAt, warnAt: schedule.warnAt });
+    return id ? [schedule.dueAt, schedule.warnAt].filter((d): d is Date => d !== null) : [];
+  }
+}

@@ -11,6 +11,7 @@ import { BearerTokenGuard } from './auth/bearer-token.guard.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { createValidationPipe } from './common/validation-exception.factory.js';
 import { MailboxesModule } from './mailboxes/mailboxes.module.js';
+import { OncallModule } from './oncall/oncall.module.js';
 import { QuarantineModule } from './quarantine/quarantine.module.js';
 import { QueuesModule } from './queues/queues.module.js';
 import { SlaModule } from './sla/sla.module.js';
@@ -31,6 +32,7 @@ export class AppModule {
         SlaModule,
         QuarantineModule,
         MailboxesModule.register(config),
+        OncallModule,
       ],
       providers: [
         { provide: API_TOKEN, useValue: config.API_BOOTSTRAP_TOKEN },

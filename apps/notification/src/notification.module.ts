@@ -8,7 +8,10 @@ import { MessagingModule, NatsConnectionHolder } from '@casework/messaging';
 import { LoggerModule, ObservabilityModule } from '@casework/observability';
 import { NOTIFICATION_SETTINGS } from './notification.tokens.js';
 import { OpsNotifierService } from './ops-notifier.service.js';
+import { PagingHandler } from './paging.handler.js';
+import { PagingService } from './paging.service.js';
 import { SlaClockHandler } from './sla-clock.handler.js';
+import { SlaMetricsService } from './sla-metrics.service.js';
 import { SlaLifecycleService } from './sla-lifecycle.service.js';
 import { SlaSchedulerService } from './sla-scheduler.service.js';
 
@@ -23,7 +26,7 @@ export class NotificationModule {
         MessagingModule.forRoot({ natsUrl: settings.NATS_URL, serviceName: 'notification' }),
         ObservabilityModule.register({ dataSource: DataSource, nats: NatsConnectionHolder, imports: [] }),
       ],
-      controllers: [SlaClockHandler],
+      controllers: [SlaClockHandler, PagingHandler],
       providers: [
         { provide: NOTIFICATION_SETTINGS, useValue: settings },
         {
@@ -31,7 +34,9 @@ export class NotificationModule {
           useValue: SmtpMailer.fromSettings(settings),
         },
         OpsNotifierService,
+        PagingService,
         SlaLifecycleService,
+        SlaMetricsService,
         SlaSchedulerService,
       ],
     };

@@ -5,7 +5,7 @@ import type { NotificationSettings } from '@casework/config';
 import { NotificationRepository } from '@casework/database';
 import { SmtpMailer } from '@casework/mail';
 import { PeriodicTask } from '@casework/messaging';
-import { LOGGER } from '@casework/observability';
+import { LOGGER, notificationFailures } from '@casework/observability';
 import { NOTIFICATION_SETTINGS } from './notification.tokens.js';
 
 const MAX_ATTEMPTS = 10;
@@ -51,6 +51,7 @@ export class OpsNotifierService implements OnApplicationBootstrap, OnApplication
         await this.notifications.markSent(tx, notice.id);
       } catch (error) {
         this.logger.warn({ err: error, notificationId }, 'ops notification failed; will retry');
+        notificationFailures.inc({ channel: notice.channel });
         await this.notifications.markAttemptFailed(tx, notice.id, (error as Error).message, MAX_ATTEMPTS);
       }
     });

@@ -2,6 +2,7 @@ import { Controller, Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { Subjects, type EventEnvelope } from '@casework/contracts';
 import { UnitOfWork } from '@casework/messaging';
+import { PagingService, type Paged } from './paging.service.js';
 import { SlaLifecycleService } from './sla-lifecycle.service.js';
 import { SlaSchedulerService } from './sla-scheduler.service.js';
 
@@ -14,15 +15,20 @@ export class SlaClockHandler {
     @Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
     @Inject(SlaLifecycleService) private readonly lifecycle: SlaLifecycleService,
     @Inject(SlaSchedulerService) private readonly scheduler: SlaSchedulerService,
+    @Inject(PagingService) private readonly paging: PagingService,
   ) {}
 
   @EventPattern(Subjects.TicketOpened, { concurrency: 4 })
   async onTicketOpened(@Payload() event: EventEnvelope<typeof Subjects.TicketOpened>): Promise<void> {
     let times: Date[] = [];
-    await this.unitOfWork.runOnce(CONSUMER, event, async (tx) => {
+    let paged: Paged = { notices: [], escalateAt: [] };
+    await this.unitOfWork.runOnce(CONSUMER, event, async (tx, emit) => {
       times = await this.lifecycle.ticketOpened(tx, event.data, new Date(event.occurredAt));
+      // An emergency pages whoever is on call, in the same transaction.
+      if (event.data.priority === 'emergency') paged = await this.paging.pageTicket(tx, emit, event.data.ticketId);
     });
-    this.wake(times);
+    this.wake([...times, ...paged.escalateAt]);
+    await this.paging.send(paged.notices);
   }
 
   /** Only a specialist's reply answers the stakeholder; the acknowledgement does not. */

@@ -6,9 +6,10 @@ import { Subjects, type EventEnvelope } from '@casework/contracts';
 import { appendOutboxBatch, NotificationRepository, SlaRepository, TemplateRepository, type FiringClock, type NewNotification } from '@casework/database';
 import { domainOfAddress, generateMessageId, renderTemplate } from '@casework/mail';
 import { OutboxRelay } from '@casework/messaging';
-import { LOGGER } from '@casework/observability';
+import { LOGGER, slaBreachDetectionSeconds } from '@casework/observability';
 import { NOTIFICATION_SETTINGS } from './notification.tokens.js';
 import { OpsNotifierService } from './ops-notifier.service.js';
+import { PagingService } from './paging.service.js';
 
 const CLAIM_BATCH = 500;
 
@@ -35,6 +36,7 @@ export class SlaSchedulerService implements OnApplicationBootstrap, OnApplicatio
     @Inject(TemplateRepository) private readonly templates: TemplateRepository,
     @Inject(NotificationRepository) private readonly notifications: NotificationRepository,
     @Inject(OpsNotifierService) private readonly notifier: OpsNotifierService,
+    @Inject(PagingService) private readonly paging: PagingService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -58,8 +60,11 @@ export class SlaSchedulerService implements OnApplicationBootstrap, OnApplicatio
       let sleepMs = this.settings.SLA_SWEEP_MAX_SLEEP_MS;
       try {
         while ((await this.sweep()) === CLAIM_BATCH && !this.stopping);
-        const next = await this.sla.nextFireAt(this.dataSource);
-        if (next) sleepMs = Math.max(0, Math.min(sleepMs, next.getTime() - Date.now()));
+        // Unacknowledged pages escalate in the same loop (claimed with SKIP LOCKED as well).
+        while ((await this.paging.escalateDue()).claimed > 0 && !this.stopping);
+        for (const next of [await this.sla.nextFireAt(this.dataSource), await this.paging.nextEscalationAt(this.dataSource)]) {
+          if (next) sleepMs = Math.max(0, Math.min(sleepMs, next.getTime() - Date.now()));
+        }
       } catch (error) {
         this.logger.warn({ err: error }, 'SLA sweep failed');
       }
@@ -93,6 +98,7 @@ export class SlaSchedulerService implements OnApplicationBootstrap, OnApplicatio
       const due = clocks.filter((c) => c.dueAt !== null && c.dueAt.getTime() <= now.getTime());
       const warn = clocks.filter((c) => !due.includes(c) && c.warnedAt === null && c.warnAt !== null && c.warnAt.getTime() <= now.getTime());
       await this.sla.markBreached(tx, due.map((c) => c.id), now);
+      for (const clock of due) slaBreachDetectionSeconds.observe(Math.max(0, now.getTime() - clock.dueAt!.getTime()) / 1000);
       await this.sla.markWarned(tx, warn.map((c) => c.id), now);
       const notices: NewNotification[] = [];
       const notice = (clock: FiringClock, reason: 'breach' | 'warning', message: { subject: string; text: string }): NewNotification => ({

@@ -82,6 +82,26 @@ export interface SlaWarningV1 {
   warnedAt: string;
 }
 
+/** A specialist changed a ticket's priority (API). */
+export interface TicketPriorityChangedV1 {
+  ticketId: string;
+  from: string;
+  to: string;
+  queueId: string;
+}
+
+/** Someone was paged about an emergency ticket (level 0 = first on call; each escalation +1). */
+export interface PageSentV1 {
+  pageId: string;
+  ticketId: string;
+  ticketNumber: string;
+  level: number;
+  target: string;
+  /** 'oncall': a person on call; 'fallback': nobody (more) on call, the ops address instead. */
+  via: 'oncall' | 'fallback';
+  escalateAt: string | null;
+}
+
 /** One map from subject to payload: a subject cannot be published with the wrong payload. */
 export interface EventMap {
   [Subjects.MailReceived]: MailReceivedV1;
@@ -93,6 +113,8 @@ export interface EventMap {
   [Subjects.ReplySent]: ReplySentV1;
   [Subjects.SlaBreached]: SlaBreachedV1;
   [Subjects.SlaWarning]: SlaWarningV1;
+  [Subjects.TicketPriorityChanged]: TicketPriorityChangedV1;
+  [Subjects.PageSent]: PageSentV1;
 }
 
 export type EventSubject = keyof EventMap;

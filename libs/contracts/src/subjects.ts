@@ -15,6 +15,8 @@ export const Subjects = {
   ReplySent: 'casework.reply.sent',
   SlaBreached: 'casework.sla.breached',
   SlaWarning: 'casework.sla.warning',
+  TicketPriorityChanged: 'casework.ticket.priority_changed',
+  PageSent: 'casework.page.sent',
 } as const;
 
 export type Subject = (typeof Subjects)[keyof typeof Subjects];

@@ -5,6 +5,7 @@ import { AttachmentRepository } from './repositories/attachment.repository.js';
 import { MailboxRepository } from './repositories/mailbox.repository.js';
 import { NotificationRepository } from './repositories/notification.repository.js';
 import { OutboundRepository } from './repositories/outbound.repository.js';
+import { OncallRepository } from './repositories/oncall.repository.js';
 import { OutboxRepository } from './repositories/outbox.repository.js';
 import { ProcessedEventRepository } from './repositories/processed-event.repository.js';
 import { QueueRepository } from './repositories/queue.repository.js';
@@ -19,6 +20,7 @@ const REPOSITORIES = [
   MailboxRepository,
   NotificationRepository,
   OutboundRepository,
+  OncallRepository,
   OutboxRepository,
   ProcessedEventRepository,
   QueueRepository,

@@ -3,6 +3,7 @@ export * from './db.js';
 export * from './repositories/attachment.repository.js';
 export * from './repositories/mailbox.repository.js';
 export * from './repositories/notification.repository.js';
+export * from './repositories/oncall.repository.js';
 export * from './repositories/outbound.repository.js';
 export * from './repositories/outbox.repository.js';
 export * from './repositories/outbox-batch.js';

@@ -28,6 +28,11 @@ export function statusOf(code: DomainErrorCode): HttpStatus {
       return HttpStatus.CONFLICT;
     case 'MailboxSecretKeyMissing':
       return HttpStatus.SERVICE_UNAVAILABLE;
+    case 'InvalidOncallShift':
+      return HttpStatus.BAD_REQUEST;
+    case 'OncallShiftNotFound':
+    case 'PageNotFound':
+      return HttpStatus.NOT_FOUND;
     default: {
       const unhandled: never = code;
       throw new Error(`unmapped domain error code ${String(unhandled)}`);

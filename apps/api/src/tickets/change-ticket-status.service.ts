@@ -1,27 +1,38 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Subjects } from '@casework/contracts';
-import { TicketRepository, type TicketRecord } from '@casework/database';
-import type { TicketStatus } from '@casework/domain';
+import { OncallRepository, TicketRepository, type TicketRecord } from '@casework/database';
+import type { TicketPriority, TicketStatus } from '@casework/domain';
 import { UnitOfWork } from '@casework/messaging';
 import { DomainError } from '../common/domain.error.js';
 import { isUuid } from '../common/uuid.util.js';
 
-/** Sets a ticket's status under its row lock; an event only when the status really changed. */
+/**
+ * Sets a ticket's status and/or priority under its row lock; an event per field that really
+ * changed (ticket.status_changed, ticket.priority_changed), in the same transaction.
+ */
 @Injectable()
 export class ChangeTicketStatusService {
   constructor(
     @Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
     @Inject(TicketRepository) private readonly tickets: TicketRepository,
+    @Inject(OncallRepository) private readonly priorities: OncallRepository,
   ) {}
 
-  async execute(id: string, status: TicketStatus): Promise<TicketRecord> {
+  async execute(id: string, status: TicketStatus | undefined, priority?: TicketPriority): Promise<TicketRecord> {
     if (!isUuid(id)) throw DomainError.ticketNotFound(id);
     return this.unitOfWork.run(async (tx, emit) => {
       const locked = await this.tickets.findForUpdate(tx, id);
       if (!locked) throw DomainError.ticketNotFound(id);
-      if (locked.status !== status) {
+      if (status !== undefined && locked.status !== status) {
         await this.tickets.setStatus(tx, id, status);
         await emit(Subjects.TicketStatusChanged, { ticketId: id, from: locked.status, to: status });
+      }
+      if (priority !== undefined) {
+        const current = await this.priorities.lockTicketPriority(tx, id);
+        if (current && current.priority !== priority) {
+          await this.priorities.setTicketPriority(tx, id, priority);
+          await emit(Subjects.TicketPriorityChanged, { ticketId: id, from: current.priority, to: priority, queueId: current.queueId });
+        }
       }
       const ticket = await this.tickets.find(tx, id);
       if (!ticket) throw DomainError.ticketNotFound(id);

@@ -57,11 +57,11 @@ export class TicketsController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: "Change a ticket's status" })
+  @ApiOperation({ summary: "Change a ticket's status and/or priority (emergency pages whoever is on call)" })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: TicketDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   async update(@Param('id') id: string, @Body() change: ChangeStatusDto): Promise<TicketDto> {
-    return toTicketDto(await this.changeStatus.execute(id, change.status));
+    return toTicketDto(await this.changeStatus.execute(id, change.status, change.priority));
   }
 }

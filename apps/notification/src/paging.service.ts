@@ -1,0 +1,116 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import type { Logger } from 'pino';
+import type { NotificationSettings } from '@casework/config';
+import { Subjects } from '@casework/contracts';
+import { OncallRepository, type Db, type TicketForPaging } from '@casework/database';
+import { domainOfAddress, generateMessageId } from '@casework/mail';
+import { UnitOfWork, type Emit } from '@casework/messaging';
+import { LOGGER } from '@casework/observability';
+import { NOTIFICATION_SETTINGS } from './notification.tokens.js';
+import { OpsNotifierService } from './ops-notifier.service.js';
+
+const ESCALATION_BATCH = 100;
+
+/** What a paging step queued: notices to send after the commit, escalation times to wake for. */
+export interface Paged {
+  notices: string[];
+  escalateAt: Date[];
+}
+
+/**
+ * Pages whoever is on call about an emergency ticket: a `page` row, an email notice sent at
+ * once and a `page.sent` event, all in the caller's transaction. An unacknowledged page
+ * escalates after PAGE_ESCALATION_MINUTES to the next person on call not yet paged about the
+ * ticket; with nobody (left) on call, the ops address is paged instead (no further escalation).
+ */
+@Injectable()
+export class PagingService implements OnApplicationShutdown {
+  private sending: Promise<void> = Promise.resolve();
+  private stopping = false;
+
+  constructor(
+    @Inject(NOTIFICATION_SETTINGS) private readonly settings: NotificationSettings,
+    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
+    @Inject(OncallRepository) private readonly oncall: OncallRepository,
+    @Inject(OpsNotifierService) private readonly notifier: OpsNotifierService,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    await this.sending;
+  }
+
+  /** The first page of an emergency ticket (once per ticket: level 0 is unique). */
+  async pageTicket(tx: Db, emit: Emit, ticketId: string, at = new Date()): Promise<Paged> {
+    const ticket = await this.oncall.ticketForPaging(tx, ticketId);
+    if (!ticket) return { notices: [], escalateAt: [] };
+    return this.page(tx, emit, ticket, 0, at);
+  }
+
+  /** Escalates one batch of unacknowledged pages whose time has come; returns how many. */
+  async escalateDue(now = new Date()): Promise<{ claimed: number; escalateAt: Date[] }> {
+    const notices: string[] = [];
+    const escalateAt: Date[] = [];
+    const claimed = await this.unitOfWork.run(async (tx, emit) => {
+      const pages = await this.oncall.claimEscalations(tx, now, ESCALATION_BATCH);
+      for (const page of pages) {
+        await this.oncall.markEscalated(tx, page.id);
+        const ticket = await this.oncall.ticketForPaging(tx, page.ticketId);
+        if (!ticket) continue;
+        const paged = await this.page(tx, emit, ticket, page.level + 1, now);
+        notices.push(...paged.notices);
+        escalateAt.push(...paged.escalateAt);
+      }
+      return pages.length;
+    });
+    if (claimed > 0) this.logger.warn({ escalated: claimed }, 'pages escalated');
+    this.send(notices);
+    return { claimed, escalateAt };
+  }
+
+  nextEscalationAt(db: Db): Promise<Date | null> {
+    return this.oncall.nextEscalationAt(db);
+  }
+
+  /** Sends queued page notices in the background (the notifier's retry sweep covers failures). */
+  send(notices: string[]): Promise<void> {
+    this.sending = this.sending.then(async () => {
+      for (const id of notices) {
+        if (this.stopping) return;
+        await this.notifier.send(id).catch((error) => this.logger.warn({ err: error, notificationId: id }, 'page notification send failed'));
+      }
+    });
+    return this.sending;
+  }
+
+  private async page(tx: Db, emit: Emit, ticket: TicketForPaging, level: number, at: Date): Promise<Paged> {
+    const alreadyPaged = new Set((await this.oncall.pagesOf(tx, ticket.id)).map((p) => p.targetEmail.toLowerCase()));
+    const person = (await this.oncall.onCall(tx, ticket.queueSlug, at)).find((shift) => !alreadyPaged.has(shift.email.toLowerCase()));
+    const via = person ? 'oncall' : 'fallback';
+    const target = person?.email ?? this.settings.OPS_EMAIL;
+    const escalateAt = person ? new Date(at.getTime() + Math.round(this.settings.PAGE_ESCALATION_MINUTES * 60_000)) : null;
+    const page = await this.oncall.insertPage(tx, { ticketId: ticket.id, targetEmail: target, targetName: person?.name ?? null, level, escalateAt });
+    if (!page) return { notices: [], escalateAt: [] };
+    const subject = `PAGE: emergency ticket ${ticket.number}${level > 0 ? ` (escalation ${level})` : ''}`;
+    const body = [
+      `Ticket ${ticket.number} ("${ticket.subject}") in queue ${ticket.queueSlug} is an emergency.`,
+      person ? `You are on call. Acknowledge with POST /api/v1/pages/${page.id}/ack` : 'Nobody (else) is on call for this queue: paging the ops address instead.',
+      escalateAt ? `Unacknowledged, it escalates to the next person on call at ${escalateAt.toISOString()}.` : '',
+      `Page ${page.id}`,
+    ]
+      .filter(Boolean)
+      .join('\n');
+    const notice = await this.oncall.insertPageNotice(tx, {
+      pageId: page.id,
+      ticketId: ticket.id,
+      recipient: target,
+      subject,
+      body: `${body}\n`,
+      messageId: generateMessageId(domainOfAddress(this.settings.MAIL_FROM)),
+    });
+    await emit(Subjects.PageSent, { pageId: page.id, ticketId: ticket.id, ticketNumber: ticket.number, level, target, via, escalateAt: escalateAt?.toISOString() ?? null });
+    if (!person) this.logger.warn({ ticketId: ticket.id, level }, 'nobody on call: paging the ops address');
+    return { notices: notice ? [notice] : [], escalateAt: escalateAt ? [escalateAt] : [] };
+  }
+}

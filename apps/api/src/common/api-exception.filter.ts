@@ -32,6 +32,7 @@ export function statusOf(code: DomainErrorCode): HttpStatus {
       return HttpStatus.BAD_REQUEST;
     case 'OncallShiftNotFound':
     case 'PageNotFound':
+    case 'WebhookNotFound':
       return HttpStatus.NOT_FOUND;
     default: {
       const unhandled: never = code;

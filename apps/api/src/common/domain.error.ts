@@ -1,7 +1,7 @@
 /** Every failure a use case can report; the exception filter maps each to an HTTP status. */
 export type DomainErrorCode = 'TicketNotFound' | 'InvalidCursor' | 'QuarantinedMessageNotFound' | 'MessageNotQuarantined' | MailboxErrorCode | SlaErrorCode | OncallErrorCode;
 /** Failures of /oncall and /pages (factories in oncall/oncall.errors.ts). */
-export type OncallErrorCode = 'InvalidOncallShift' | 'OncallShiftNotFound' | 'PageNotFound';
+export type OncallErrorCode = 'InvalidOncallShift' | 'OncallShiftNotFound' | 'PageNotFound' | 'WebhookNotFound';
 /** Failures of /mailboxes (factories in mailboxes/mailbox.errors.ts). */
 export type MailboxErrorCode = 'MailboxNotFound' | 'MailboxConflict' | 'InvalidMailbox' | 'MailboxSecretKeyMissing';
 /** Failures of /sla (factories in sla/sla.errors.ts). */

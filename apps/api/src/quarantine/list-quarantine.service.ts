@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RawMessageRepository, type QuarantinedMessageRecord } from '@casework/database';
-import { DomainError } from '../common/domain.error.js';
-import { decodeQuarantineCursor, encodeQuarantineCursor } from './quarantine-cursor.util.js';
+import { encodePageCursor, positionAfter } from '../common/page-cursor.util.js';
 
 export interface QuarantinePage {
   messages: QuarantinedMessageRecord[];
@@ -18,12 +17,12 @@ export class ListQuarantineService {
   ) {}
 
   async execute(input: { limit: number; cursor?: string }): Promise<QuarantinePage> {
-    const after = input.cursor === undefined ? undefined : decodeQuarantineCursor(input.cursor);
-    if (after === null) throw new DomainError('InvalidCursor', 'invalid cursor', { cursor: ['cursor is not a cursor this API issued'] });
+    const position = positionAfter(input.cursor);
+    const after = position && { quarantinedAt: position.at, id: position.id };
     const rows = await this.rawMessages.listQuarantined(this.db, { limit: input.limit + 1, after });
     const messages = rows.slice(0, input.limit);
     const last = messages.at(-1);
-    const nextCursor = rows.length > input.limit && last ? encodeQuarantineCursor({ quarantinedAt: last.quarantinedAt, id: last.id }) : null;
+    const nextCursor = rows.length > input.limit && last ? encodePageCursor({ at: last.quarantinedAt, id: last.id }) : null;
     return { messages, nextCursor };
   }
 }

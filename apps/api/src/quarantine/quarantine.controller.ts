@@ -11,7 +11,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ErrorResponseDto, ValidationErrorResponseDto } from '../common/error-response.dto.js';
-import { DEFAULT_QUARANTINE_LIMIT, ListQuarantineQueryDto } from './dto/list-quarantine-query.dto.js';
+import { DEFAULT_PAGE_LIMIT } from '../common/page-query.dto.js';
+import { ListQuarantineQueryDto } from './dto/list-quarantine-query.dto.js';
 import { QuarantinePageDto, RetryAcceptedDto } from './dto/quarantined-message.dto.js';
 import { GetQuarantinedRawService } from './get-quarantined-raw.service.js';
 import { ListQuarantineService } from './list-quarantine.service.js';
@@ -32,7 +33,7 @@ export class QuarantineController {
   @ApiOperation({ summary: 'Mail routing could not turn into tickets, most recently quarantined first' })
   @ApiOkResponse({ type: QuarantinePageDto })
   async list(@Query() query: ListQuarantineQueryDto): Promise<QuarantinePageDto> {
-    return toQuarantinePageDto(await this.listQuarantine.execute({ limit: query.limit ?? DEFAULT_QUARANTINE_LIMIT, cursor: query.cursor }));
+    return toQuarantinePageDto(await this.listQuarantine.execute({ limit: query.limit ?? DEFAULT_PAGE_LIMIT, cursor: query.cursor }));
   }
 
   @Get(':id/raw')

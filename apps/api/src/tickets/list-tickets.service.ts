@@ -2,8 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { TicketRepository, type TicketRecord } from '@casework/database';
 import type { TicketStatus } from '@casework/domain';
-import { DomainError } from '../common/domain.error.js';
-import { decodeTicketCursor, encodeTicketCursor } from './ticket-cursor.util.js';
+import { encodePageCursor, positionAfter } from '../common/page-cursor.util.js';
 
 export interface ListTicketsInput {
   status?: TicketStatus;
@@ -26,12 +25,12 @@ export class ListTicketsService {
   ) {}
 
   async execute(input: ListTicketsInput): Promise<TicketPage> {
-    const after = input.cursor === undefined ? undefined : decodeTicketCursor(input.cursor);
-    if (after === null) throw new DomainError('InvalidCursor', 'invalid cursor', { cursor: ['cursor is not a cursor this API issued'] });
+    const position = positionAfter(input.cursor);
+    const after = position && { createdAt: position.at, id: position.id };
     const rows = await this.tickets.list(this.db, { status: input.status, queueSlug: input.queueSlug, limit: input.limit + 1, after });
     const tickets = rows.slice(0, input.limit);
     const last = tickets.at(-1);
-    const nextCursor = rows.length > input.limit && last ? encodeTicketCursor({ createdAt: last.createdAt, id: last.id }) : null;
+    const nextCursor = rows.length > input.limit && last ? encodePageCursor({ at: last.createdAt, id: last.id }) : null;
     return { tickets, nextCursor };
   }
 }

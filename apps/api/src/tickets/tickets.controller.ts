@@ -3,7 +3,8 @@ import { ApiAcceptedResponse, ApiBadRequestResponse, ApiNotFoundResponse, ApiOkR
 import { ErrorResponseDto, ValidationErrorResponseDto } from '../common/error-response.dto.js';
 import { ChangeTicketStatusService } from './change-ticket-status.service.js';
 import { ChangeStatusDto } from './dto/change-status.dto.js';
-import { DEFAULT_TICKET_LIMIT, ListTicketsQueryDto } from './dto/list-tickets-query.dto.js';
+import { DEFAULT_PAGE_LIMIT } from '../common/page-query.dto.js';
+import { ListTicketsQueryDto } from './dto/list-tickets-query.dto.js';
 import { CreateReplyDto, ReplyAcceptedDto } from './dto/reply.dto.js';
 import { TicketDetailDto } from './dto/ticket-detail.dto.js';
 import { TicketDto, TicketPageDto } from './dto/ticket.dto.js';
@@ -30,7 +31,7 @@ export class TicketsController {
     const page = await this.listTickets.execute({
       status: query.status,
       queueSlug: query.queue,
-      limit: query.limit ?? DEFAULT_TICKET_LIMIT,
+      limit: query.limit ?? DEFAULT_PAGE_LIMIT,
       cursor: query.cursor,
     });
     return toTicketPageDto(page);

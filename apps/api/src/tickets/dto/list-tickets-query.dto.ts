@@ -1,11 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { TICKET_STATUSES, type TicketStatus } from '@casework/domain';
+import { PageQueryDto } from '../../common/page-query.dto.js';
 
-export const DEFAULT_TICKET_LIMIT = 25;
-
-export class ListTicketsQueryDto {
+export class ListTicketsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: TICKET_STATUSES })
   @IsOptional()
   @IsIn(TICKET_STATUSES)
@@ -16,18 +14,4 @@ export class ListTicketsQueryDto {
   @IsString()
   @MaxLength(200)
   queue?: string;
-
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: DEFAULT_TICKET_LIMIT })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'Opaque: the nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
 }

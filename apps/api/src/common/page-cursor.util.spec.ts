@@ -1,12 +1,12 @@
-import { decodeTicketCursor, encodeTicketCursor } from './ticket-cursor.util.js';
+import { decodePageCursor, encodePageCursor } from './page-cursor.util.js';
 
-describe('ticket cursor', () => {
-  const position = { createdAt: new Date('2026-01-02T03:04:05.678Z'), id: '8c0a9b4e-3f57-4c1e-9d2a-6f0e1b2c3d4e' };
+describe('page cursor', () => {
+  const position = { at: new Date('2026-01-02T03:04:05.678Z'), id: '8c0a9b4e-3f57-4c1e-9d2a-6f0e1b2c3d4e' };
 
   it('round-trips and stays url-safe', () => {
-    const cursor = encodeTicketCursor(position);
+    const cursor = encodePageCursor(position);
     expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
-    expect(decodeTicketCursor(cursor)).toEqual(position);
+    expect(decodePageCursor(cursor)).toEqual(position);
   });
 
   it.each([
@@ -18,6 +18,6 @@ describe('ticket cursor', () => {
     Buffer.from(`2026-01-02T03:04:05.678Z|${position.id}|x`).toString('base64url'),
     'A'.repeat(201),
   ])('rejects %p', (cursor) => {
-    expect(decodeTicketCursor(cursor)).toBeNull();
+    expect(decodePageCursor(cursor)).toBeNull();
   });
 });

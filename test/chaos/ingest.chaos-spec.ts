@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, appendFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -19,7 +19,7 @@ import { syntheticMail, type GeneratedMail } from '../support/synthetic-mail.js'
  * CHAOS_SEED replays a run (messages and fault schedule); CHAOS_MESSAGES, CHAOS_APPEND_SECONDS
  * and CHAOS_CONVERGE_SECONDS change its size; CHAOS_TEMPLATE_REPLY_KILLS (default 0) also
  * SIGKILLs the acknowledgement sender. Full service logs go to CHAOS_LOG_DIR (default a temp
- * dir, printed).
+ * dir, printed, removed again when the run passes).
  */
 
 const TOTAL = envInt('CHAOS_MESSAGES', 2000);
@@ -66,6 +66,7 @@ describe('ingest under faults (chaos)', () => {
   const timeline: string[] = [];
   let suite: CaseworkSuite;
   let startedAt = 0;
+  let passed = false;
 
   const elapsed = () => `+${((Date.now() - startedAt) / 1000).toFixed(1)}s`;
   const note = (line: string) => {
@@ -88,6 +89,8 @@ describe('ingest under faults (chaos)', () => {
 
   afterAll(async () => {
     await suite?.stop();
+    // Logs of a passing run are not kept unless asked for.
+    if (passed && !process.env.CHAOS_LOG_DIR) rmSync(logDir, { recursive: true, force: true });
   });
 
   /** A fresh connection per question: the private Postgres is restarted during the run. */
@@ -340,6 +343,7 @@ describe('ingest under faults (chaos)', () => {
     if (failures.length) {
       throw new Error(`${failures.join('\n')}\n\n${summary}\n\nlast problems logged (full logs in ${logDir}):\n${problemLines(incarnations)}`);
     }
+    passed = true;
   }, APPEND_MS + CONVERGE_MS + 600_000);
 });
 

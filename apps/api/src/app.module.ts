@@ -15,6 +15,7 @@ import { OncallModule } from './oncall/oncall.module.js';
 import { QuarantineModule } from './quarantine/quarantine.module.js';
 import { QueuesModule } from './queues/queues.module.js';
 import { SlaModule } from './sla/sla.module.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { TicketsModule } from './tickets/tickets.module.js';
 
 @Module({})
@@ -33,6 +34,7 @@ export class AppModule {
         QuarantineModule,
         MailboxesModule.register(config),
         OncallModule,
+        WebhooksModule,
       ],
       providers: [
         { provide: API_TOKEN, useValue: config.API_BOOTSTRAP_TOKEN },

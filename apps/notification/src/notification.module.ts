@@ -14,6 +14,7 @@ import { SlaClockHandler } from './sla-clock.handler.js';
 import { SlaMetricsService } from './sla-metrics.service.js';
 import { SlaLifecycleService } from './sla-lifecycle.service.js';
 import { SlaSchedulerService } from './sla-scheduler.service.js';
+import { WebhookDelivererService } from './webhook-deliverer.service.js';
 
 @Module({})
 export class NotificationModule {
@@ -38,6 +39,7 @@ export class NotificationModule {
         SlaLifecycleService,
         SlaMetricsService,
         SlaSchedulerService,
+        WebhookDelivererService,
       ],
     };
   }

@@ -8,6 +8,7 @@ import { UnitOfWork, type Emit } from '@casework/messaging';
 import { LOGGER } from '@casework/observability';
 import { NOTIFICATION_SETTINGS } from './notification.tokens.js';
 import { OpsNotifierService } from './ops-notifier.service.js';
+import { WebhookDelivererService } from './webhook-deliverer.service.js';
 
 const ESCALATION_BATCH = 100;
 
@@ -34,6 +35,7 @@ export class PagingService implements OnApplicationShutdown {
     @Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
     @Inject(OncallRepository) private readonly oncall: OncallRepository,
     @Inject(OpsNotifierService) private readonly notifier: OpsNotifierService,
+    @Inject(WebhookDelivererService) private readonly deliverer: WebhookDelivererService,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
@@ -75,6 +77,7 @@ export class PagingService implements OnApplicationShutdown {
 
   /** Sends queued page notices in the background (the notifier's retry sweep covers failures). */
   send(notices: string[]): Promise<void> {
+    if (notices.length > 0) this.deliverer.kick();
     this.sending = this.sending.then(async () => {
       for (const id of notices) {
         if (this.stopping) return;
@@ -109,7 +112,8 @@ export class PagingService implements OnApplicationShutdown {
       body: `${body}\n`,
       messageId: generateMessageId(domainOfAddress(this.settings.MAIL_FROM)),
     });
-    await emit(Subjects.PageSent, { pageId: page.id, ticketId: ticket.id, ticketNumber: ticket.number, level, target, via, escalateAt: escalateAt?.toISOString() ?? null });
+    const sent = await emit(Subjects.PageSent, { pageId: page.id, ticketId: ticket.id, ticketNumber: ticket.number, level, target, via, escalateAt: escalateAt?.toISOString() ?? null });
+    await this.deliverer.enqueue(tx, [sent]);
     if (!person) this.logger.warn({ ticketId: ticket.id, level }, 'nobody on call: paging the ops address');
     return { notices: notice ? [notice] : [], escalateAt: escalateAt ? [escalateAt] : [] };
   }

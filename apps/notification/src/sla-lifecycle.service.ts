@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { NotificationSettings } from '@casework/config';
-import { SlaRepository, type Db, type SlaClockUpdate, type SlaPolicyRecord } from '@casework/database';
+import { OncallRepository, SlaRepository, type Db, type SlaClockUpdate, type SlaPolicyRecord } from '@casework/database';
 import { ALWAYS_OPEN, DEFAULT_WARN_AT_PERCENT, type Calendar, type SlaKind } from '@casework/domain';
 import { NOTIFICATION_SETTINGS } from './notification.tokens.js';
 import { pauseAt, resumeAt, retargetClock, scheduleOf, targetMsFor } from './sla-clock-math.js';
@@ -25,6 +25,7 @@ export class SlaLifecycleService {
   constructor(
     @Inject(NOTIFICATION_SETTINGS) private readonly settings: NotificationSettings,
     @Inject(SlaRepository) private readonly sla: SlaRepository,
+    @Inject(OncallRepository) private readonly tickets: OncallRepository,
   ) {}
 
   async ticketOpened(tx: Db, ticket: { ticketId: string; queueId: string; priority: string }, at: Date): Promise<Date[]> {
@@ -48,6 +49,28 @@ export class SlaLifecycleService {
 
   /** A stakeholder wrote again after the team replied: the next response is owed. */
   async followup(tx: Db, ticketId: string, at: Date): Promise<Date[]> {
+    const times = await this.stakeholderAnswered(tx, ticketId, at);
+    return [...times, ...(await this.nextResponseOwed(tx, ticketId, at))];
+  }
+
+  /**
+   * A pending ticket waits on the stakeholder: their own follow-up ends that wait, so the
+   * clocks paused by `pending` run again (the ticket's status is left to the team).
+   */
+  private async stakeholderAnswered(tx: Db, ticketId: string, at: Date): Promise<Date[]> {
+    const ticket = await this.tickets.ticketForPaging(tx, ticketId);
+    if (ticket?.status !== 'pending') return [];
+    const times: Date[] = [];
+    for (const clock of await this.sla.lockClocks(tx, ticketId, ['running'])) {
+      const update = resumeAt(clock, at);
+      if (!update) continue;
+      await this.sla.saveClock(tx, clock.id, update);
+      times.push(...[update.dueAt, update.warnAt].filter((d): d is Date => d !== null));
+    }
+    return times;
+  }
+
+  private async nextResponseOwed(tx: Db, ticketId: string, at: Date): Promise<Date[]> {
     if (!(await this.sla.hasReply(tx, ticketId))) return [];
     const policy = await this.sla.policyForTicket(tx, ticketId);
     const targetMs = policy ? targetMsFor(policy, 'next_response') : null;

@@ -10,6 +10,7 @@ import { LOGGER, slaBreachDetectionSeconds } from '@casework/observability';
 import { NOTIFICATION_SETTINGS } from './notification.tokens.js';
 import { OpsNotifierService } from './ops-notifier.service.js';
 import { PagingService } from './paging.service.js';
+import { WebhookDelivererService } from './webhook-deliverer.service.js';
 
 const CLAIM_BATCH = 500;
 
@@ -37,6 +38,7 @@ export class SlaSchedulerService implements OnApplicationBootstrap, OnApplicatio
     @Inject(NotificationRepository) private readonly notifications: NotificationRepository,
     @Inject(OpsNotifierService) private readonly notifier: OpsNotifierService,
     @Inject(PagingService) private readonly paging: PagingService,
+    @Inject(WebhookDelivererService) private readonly deliverer: WebhookDelivererService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -136,9 +138,12 @@ export class SlaSchedulerService implements OnApplicationBootstrap, OnApplicatio
         events.push(...(await appendOutboxBatch(tx, Subjects.SlaWarning, warnings)));
       }
       queued = await this.notifications.insertMany(tx, notices);
+      // Webhooks wanting sla.breached / sla.warning get one delivery per event, in the same commit.
+      await this.deliverer.enqueue(tx, events);
       return { claimed: clocks.length, breached: due.length, warned: warn.length };
     });
     await this.relay.publishCommitted(events);
+    if (events.length > 0) this.deliverer.kick();
     if (fired.breached > 0) this.logger.warn({ breached: fired.breached, ms: Date.now() - startedAt }, 'SLA clocks breached');
     if (fired.warned > 0) this.logger.info({ warned: fired.warned, ms: Date.now() - startedAt }, 'SLA clock warnings');
     // Sending must not hold up the next sweep: sends queue up behind each other in the

@@ -36,6 +36,8 @@ export class RouteMailUseCase {
   ) {}
 
   async execute(event: EventEnvelope<typeof Subjects.MailReceived>): Promise<void> {
+    // A redelivery or re-emit of a routed mail must not load its bytes again.
+    if ((await this.rawMessages.statusOf(this.dataSource, event.data.rawMessageId)) !== 'received') return;
     const raw = await this.rawMessages.find(this.dataSource, event.data.rawMessageId);
     if (!raw || raw.status !== 'received') return;
 

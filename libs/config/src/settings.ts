@@ -168,6 +168,10 @@ export class NotificationSettings extends SmtpSettings {
   /** An unacknowledged page goes to the next person on call after this many minutes (fractions allowed). */
   @IsNumber({}, { message: 'must be a number of minutes' }) @Min(0.001)
   PAGE_ESCALATION_MINUTES: number = 10;
+
+  /** First retry delay of a failed webhook delivery (doubling each attempt, capped at an hour). */
+  @IsInt() @Min(10) @Max(3_600_000)
+  WEBHOOK_RETRY_BASE_MS: number = 5000;
 }
 
 export class ApiSettings extends BaseSettings {

@@ -14,6 +14,7 @@ import { SlaPolicyRepository } from './repositories/sla-policy.repository.js';
 import { SlaRepository } from './repositories/sla.repository.js';
 import { TemplateRepository } from './repositories/template.repository.js';
 import { TicketRepository } from './repositories/ticket.repository.js';
+import { WebhookRepository } from './repositories/webhook.repository.js';
 
 const REPOSITORIES = [
   AttachmentRepository,
@@ -29,6 +30,7 @@ const REPOSITORIES = [
   SlaRepository,
   TemplateRepository,
   TicketRepository,
+  WebhookRepository,
 ];
 
 @Injectable()

@@ -14,5 +14,6 @@ export * from './repositories/sla-policy.repository.js';
 export * from './repositories/sla.repository.js';
 export * from './repositories/template.repository.js';
 export * from './repositories/ticket.repository.js';
+export * from './repositories/webhook.repository.js';
 export * from './seed.js';
 export * from './database.module.js';

@@ -50,6 +50,7 @@ export interface TicketForPaging {
   number: string;
   subject: string;
   priority: string;
+  status: string;
   queueId: string;
   queueSlug: string;
 }
@@ -119,10 +120,10 @@ export class OncallRepository {
 
   async ticketForPaging(db: Db, ticketId: string): Promise<TicketForPaging | null> {
     const [row] = await db.query(
-      `SELECT t.id, t.number, t.subject, t.priority, t.queue_id, q.slug AS queue_slug FROM ticket t JOIN queue q ON q.id = t.queue_id WHERE t.id = $1`,
+      `SELECT t.id, t.number, t.subject, t.priority, t.status, t.queue_id, q.slug AS queue_slug FROM ticket t JOIN queue q ON q.id = t.queue_id WHERE t.id = $1`,
       [ticketId],
     );
-    return row ? { id: row.id, number: row.number, subject: row.subject, priority: row.priority, queueId: row.queue_id, queueSlug: row.queue_slug } : null;
+    return row ? { id: row.id, number: row.number, subject: row.subject, priority: row.priority, status: row.status, queueId: row.queue_id, queueSlug: row.queue_slug } : null;
   }
 
   /** The ticket's priority under its row lock (null: no such ticket). */

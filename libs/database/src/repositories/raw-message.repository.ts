@@ -53,6 +53,12 @@ export class RawMessageRepository {
     return rows.length > 0;
   }
 
+  /** The routing status alone, without loading the bytes. */
+  async statusOf(db: Db, id: string): Promise<RawMessageRecord['status'] | null> {
+    const [row] = await db.query('SELECT status FROM raw_message WHERE id = $1', [id]);
+    return row?.status ?? null;
+  }
+
   async find(db: Db, id: string): Promise<RawMessageRecord | null> {
     const [row] = await db.query('SELECT id, mailbox_id, status, raw, sha256, received_at FROM raw_message WHERE id = $1', [id]);
     if (!row) return null;
@@ -173,9 +179,11 @@ export class RawMessageRepository {
          SELECT id FROM raw_message
           WHERE status = 'received'
             AND received_at < now() - make_interval(secs => $1::double precision / 1000)
-            AND (reemitted_at IS NULL OR reemitted_at < now() - make_interval(secs => $1::double precision / 1000))
+            AND (reemitted_at IS NULL
+                 OR reemitted_at < now() - make_interval(secs => $1::double precision / 1000 * power(2, least(reemit_count, 6))))
           ORDER BY received_at LIMIT $2 FOR UPDATE SKIP LOCKED),
-       marked AS (UPDATE raw_message r SET reemitted_at = now() FROM stalled WHERE r.id = stalled.id RETURNING r.id, r.mailbox_id)
+       marked AS (UPDATE raw_message r SET reemitted_at = now(), reemit_count = r.reemit_count + 1
+                    FROM stalled WHERE r.id = stalled.id RETURNING r.id, r.mailbox_id)
        SELECT id, mailbox_id FROM marked`,
       [graceMs, limit],
     );

@@ -163,7 +163,7 @@ export class NotificationSettings extends SmtpSettings {
 
   /** Longest sleep between sweeps when no clock is due sooner. */
   @IsInt() @Min(50) @Max(60000)
-  SLA_SWEEP_MAX_SLEEP_MS: number = 1000;
+  SLA_SWEEP_MAX_SLEEP_MS: number = 250;
 
   /** An unacknowledged page goes to the next person on call after this many minutes (fractions allowed). */
   @IsNumber({}, { message: 'must be a number of minutes' }) @Min(0.001)

@@ -5,11 +5,9 @@ import { startSmtpCatcher, type SmtpCatcher } from '@casework/devkit';
 import { eventually, IntegrationBed, OPS_EMAIL } from '../../../libs/messaging/test/support/integration-kit.js';
 
 const CLOCKS = 10_000;
-// The issue's target is 10 s (measured by `npm run bench:sla` on a quiet machine). This test
-// guards exactly-once under contention; its time bound is looser so a loaded CI host cannot
-// fail it for speed alone.
+// The issue asks for all 10,000 within 10 s (a quiet CI host takes about 3 s).
 const TARGET_MS = 10_000;
-const DEADLINE_MS = 30_000;
+const DEADLINE_MS = TARGET_MS;
 
 /**
  * Two replicas and 10,000 clocks due within the same second: every clock is breached exactly

@@ -10,6 +10,7 @@ const DURABLE: Partial<Record<EventSubject, string>> = {
   [Subjects.ReplySent]: 'notification_casework_reply_sent',
   [Subjects.TicketFollowup]: 'notification_casework_ticket_followup',
   [Subjects.TicketStatusChanged]: 'notification_casework_ticket_status_changed',
+  [Subjects.TicketPriorityChanged]: 'notification_casework_ticket_priority_changed',
 };
 
 interface Ticket {
@@ -116,7 +117,7 @@ describe('SLA lifecycle (built notification process)', () => {
     warnQueueId = (await queues.upsert(bed.ds, { slug: 'warn', name: 'Warn', address: 'warn@casework.test', isDefault: false })).id;
     await bed.ds.query(
       `INSERT INTO sla_policy (name, queue_id, priority, first_response_minutes, next_response_minutes, resolution_minutes, warn_at_percent)
-       VALUES ('Cycle', $1, NULL, 60, 30, 600, 80), ('Warn', $2, NULL, 0.2, NULL, NULL, 25)`,
+       VALUES ('Cycle', $1, NULL, 60, 30, 600, 80), ('Warn', $2, NULL, 0.2, NULL, NULL, 25), ('Cycle high', $1, 'high', 20, NULL, NULL, 80)`,
       [cycleQueueId, warnQueueId],
     );
     requesterId = await tickets.upsertContact(bed.ds, { email: 'rita@example.org', name: 'Rita' });
@@ -232,4 +233,18 @@ describe('SLA lifecycle (built notification process)', () => {
     expect(notices).toEqual([{ reason: 'warning' }]);
     expect((await bed.events(Subjects.SlaBreached)).filter((e) => e.envelope.data.ticketId === ticket.id)).toHaveLength(0);
   }, 30_000);
+
+  it('re-targets running clocks under the policy a priority change selects, keeping the time spent', async () => {
+    const ticket = await seedTicket(cycleQueueId);
+    const start = new Date(Date.now() - 10 * 60_000);
+    await opened(ticket, start);
+    expect((await one(ticket, 'first_response')).due_at!.getTime()).toBe(start.getTime() + 60 * 60_000);
+
+    // The API changes the row and emits the event in one transaction.
+    await bed.ds.query(`UPDATE ticket SET priority = 'high' WHERE id = $1`, [ticket.id]);
+    await handled(envelope(Subjects.TicketPriorityChanged, { ticketId: ticket.id, from: 'normal', to: 'high', queueId: cycleQueueId }, new Date()));
+    const clock = await one(ticket, 'first_response', 'running');
+    // 20 minutes under the high-priority policy, counted from the original start (24/7 calendar).
+    expect(Math.abs(clock.due_at!.getTime() - (start.getTime() + 20 * 60_000))).toBeLessThan(1000);
+  });
 });

@@ -103,8 +103,12 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       return;
     }
     try {
-      const result = await handler(envelope, new JetStreamContext([message]));
-      await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+      // Nest chains several @EventPattern methods of one subject through `next`: run them all
+      // before the ack (each guards itself with its own processed_event consumer name).
+      for (let current: MessageHandler | undefined = handler; current; current = current.next) {
+        const result = await current(envelope, new JetStreamContext([message]));
+        await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+      }
       message.ack();
       eventsHandled.inc({ consumer: durable, outcome: 'ok' });
     } catch (error) {

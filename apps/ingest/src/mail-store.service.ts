@@ -79,7 +79,7 @@ export class MailStoreService {
     await this.rawMessages.lockContent(tx, mailboxId, sha256);
     const original = await this.rawMessages.findByContent(tx, mailboxId, sha256);
     if (original) {
-      await this.rawMessages.insertDuplicateFromSource(tx, { ...row, size: bytes.length }, original);
+      await this.rawMessages.insertDuplicate(tx, { ...row, size: bytes.length }, original);
       return { mailboxId, rawMessageId: original, isNew: false };
     }
     const rawMessageId = await this.rawMessages.insertFromSource(tx, { ...row, raw: bytes });

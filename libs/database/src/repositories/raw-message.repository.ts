@@ -20,17 +20,11 @@ export interface RawMessageRecord {
 
 export class RawMessageRepository {
   /**
-   * Stores a fetched message once. Returns its id, or null when this (mailbox, UIDVALIDITY,
-   * UID) is already stored — a refetch after a crash must not make a second ticket.
+   * Stores an IMAP-fetched message once. Returns its id, or null when this (mailbox,
+   * UIDVALIDITY, UID) is already stored — a refetch after a crash must not make a second ticket.
    */
-  async insert(tx: Db, message: NewRawMessage): Promise<string | null> {
-    const rows: { id: string }[] = await tx.query(
-      `INSERT INTO raw_message (mailbox_id, uid_validity, uid, sha256, message_id, size, raw)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (mailbox_id, uid_validity, uid) DO NOTHING RETURNING id`,
-      [message.mailboxId, message.uidValidity.toString(), message.uid.toString(), message.sha256, message.messageId, message.raw.length, message.raw],
-    );
-    return rows[0]?.id ?? null;
+  insert(tx: Db, message: NewRawMessage): Promise<string | null> {
+    return this.insertFromSource(tx, { ...message, source: 'imap', envelopeFrom: null, envelopeTo: null });
   }
 
   /** The stored message with the same bytes in this mailbox, if any. */
@@ -40,17 +34,6 @@ export class RawMessageRepository {
       [mailboxId, sha256],
     );
     return row?.id ?? null;
-  }
-
-  /** Records a UID whose bytes are already stored; false when this UID was recorded before. */
-  async insertDuplicate(tx: Db, message: Omit<NewRawMessage, 'raw'> & { size: number }, duplicateOf: string): Promise<boolean> {
-    const rows = await tx.query(
-      `INSERT INTO raw_message (mailbox_id, uid_validity, uid, sha256, message_id, size, raw, status, duplicate_of, processed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, ''::bytea, 'duplicate', $7, now())
-       ON CONFLICT (mailbox_id, uid_validity, uid) DO NOTHING RETURNING id`,
-      [message.mailboxId, message.uidValidity.toString(), message.uid.toString(), message.sha256, message.messageId, message.size, duplicateOf],
-    );
-    return rows.length > 0;
   }
 
   /** The routing status alone, without loading the bytes. */
@@ -102,8 +85,8 @@ export class RawMessageRepository {
     return rows[0]?.id ?? null;
   }
 
-  /** insertDuplicate for a message with its origin; false when this IMAP UID was recorded before. */
-  async insertDuplicateFromSource(tx: Db, message: Omit<SourcedRawMessage, 'raw'> & { size: number }, duplicateOf: string): Promise<boolean> {
+  /** Records a copy of bytes already stored (`duplicateOf`); false when this IMAP UID was recorded before. */
+  async insertDuplicate(tx: Db, message: Omit<SourcedRawMessage, 'raw'> & { size: number }, duplicateOf: string): Promise<boolean> {
     const rows = await tx.query(
       `INSERT INTO raw_message (mailbox_id, source, uid_validity, uid, envelope_from, envelope_to, sha256, message_id, size, raw, status, duplicate_of, processed_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, ''::bytea, 'duplicate', $10, now())

@@ -45,19 +45,10 @@ export interface NewSlaClock {
 }
 
 /** The recomputed state of a clock after a pause, resume, re-target or resolution. */
-export interface SlaClockUpdate {
-  policyId: string | null;
-  state: SlaClockState;
-  startedAt: Date;
-  pauses: ClockPause[];
-  carriedOverMs: number;
-  targetMs: number | null;
-  dueAt: Date | null;
-  warnAt: Date | null;
-  metAt: Date | null;
+export type SlaClockUpdate = Pick<SlaClockRecord, 'policyId' | 'state' | 'startedAt' | 'pauses' | 'carriedOverMs' | 'targetMs' | 'dueAt' | 'warnAt' | 'metAt'> & {
   /** The warning is sent again for the new warning time (a re-target); otherwise a sent warning stays sent. */
   rearmWarning?: boolean;
-}
+};
 
 /** A running clock whose due time or (unsent) warning time has come. */
 export interface FiringClock {

@@ -23,6 +23,7 @@ import { Subjects } from '@casework/contracts';
 import { CaseworkSuite, SERVICE_NAMES } from '@casework/devkit';
 import { benchMessages } from '../test/support/bench-mail.js';
 import { SeededRandom, seedFromEnv } from '../test/support/seeded-random.js';
+import { cpuDelta, cpuSecondsBy } from './process-cpu.js';
 
 const TARGET = { msgPerSec: 200, ratio: 0.6 };
 const HTML_SHARE = 0.2;
@@ -192,6 +193,19 @@ function statementKey(query: string): string {
   return query.replace(/\$\d+/g, '?').slice(0, 90);
 }
 
+/** Which part of the suite a process is, for the CPU tally. */
+function processGroups(databaseName: string): (commandLine: string) => string | null {
+  return (commandLine) => {
+    const app = /dist\/apps\/([a-z-]+)\//.exec(commandLine);
+    if (app) return app[1];
+    if (commandLine.startsWith('postgres:') && commandLine.includes(databaseName)) return 'postgres';
+    if (commandLine.includes('dovecot')) return 'dovecot';
+    if (commandLine.includes('nats-server')) return 'nats';
+    if (commandLine.includes('ingest.bench')) return 'bench (SMTP catcher)';
+    return null;
+  };
+}
+
 async function main(): Promise<void> {
   const total = Math.floor(option('messages', 5000));
   const timeoutMs = option('timeout', 1800) * 1000;
@@ -221,6 +235,8 @@ async function main(): Promise<void> {
     const samplerDb = new pg.Client({ connectionString: suite.database.url });
     if (profile) await samplerDb.connect();
     const sampler = profile ? new ActivitySampler(samplerDb, 25) : null;
+    const byProcess = processGroups(suite.database.name);
+    const cpuBefore = cpuSecondsBy(byProcess);
     started = Date.now();
     await suite.startService('ingest');
     const ingestHealthyMs = Date.now() - started;
@@ -240,6 +256,7 @@ async function main(): Promise<void> {
       }
     }
     const wallMs = Date.now() - started;
+    const cpuUsed = cpuDelta(cpuBefore, cpuSecondsBy(byProcess));
     const drained = counts.total >= appended && counts.done >= appended;
     await sampler?.stop();
     if (profile) await samplerDb.end();
@@ -274,6 +291,7 @@ async function main(): Promise<void> {
     console.log(`  routing finished ${seconds(Number(window.last_routed) - Number(window.last_stored))} after the last store`);
     console.log(`  wall clock from ingest start: ${seconds(wallMs)} (ingest healthy after ${seconds(ingestHealthyMs)})`);
     console.log(`  mail.received events: ${window.received_events} for ${counts.total} raw messages (${window.received_events - counts.total + counts.duplicates} re-emitted by the reconciler)`);
+    console.log(`  CPU seconds during the drain: ${cpuUsed.map(([group, s]) => `${group} ${round(s)}`).join(', ')}`);
     if (sampler) console.log(`  where the time went (pg_stat_activity every 25 ms during the drain):\n${sampler.report()}`);
     console.log(`  throughput ${round(msgPerSec)} messages/s (target ≥ ${TARGET.msgPerSec}) ${msgPerSec >= TARGET.msgPerSec ? 'OK' : 'BELOW TARGET'}`);
     console.log(`  ceiling ${round(ceilingMsgPerSec)} messages/s (mean of ${round(rate(before))} before and ${round(rate(after))} after); ratio ${round(ratio, 2)} (target ≥ ${TARGET.ratio}) ${ratio >= TARGET.ratio ? 'OK' : 'BELOW TARGET'}`);

@@ -2,7 +2,7 @@ import { ImapFlow, type ImapFlowOptions } from 'imapflow';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { AfterCommitAction, MailboxRepository, PendingAction, WatcherState, WatcherStatus } from '@casework/database';
-import type { MailStoreService } from './mail-store.service.js';
+import type { FetchedMessage, MailStoreService } from './mail-store.service.js';
 
 const RECONNECT_BASE_MS = 500;
 const RECONNECT_MAX_MS = 60_000;
@@ -12,6 +12,9 @@ const IDLE_RESTART_MS = 25 * 60_000;
 export const POLL_INTERVAL_MS = 10_000;
 /** During a catch-up the lag is written to the status row this often. */
 const STATUS_EVERY_MS = 1000;
+/** At most this many fetched messages, or this many bytes, commit in one transaction. */
+const STORE_CHUNK_MESSAGES = 100;
+const STORE_CHUNK_BYTES = 16 * 1024 * 1024;
 /** After-commit actions applied per IMAP command. */
 const ACTION_BATCH = 500;
 
@@ -31,7 +34,7 @@ export interface WatcherOptions {
   logger: Logger;
   dataSource: DataSource;
   mailboxes: MailboxRepository;
-  store: Pick<MailStoreService, 'store'>;
+  store: Pick<MailStoreService, 'storeFetched'>;
   /** Messages fetched per catch-up batch: bounds memory during a backlog. */
   batchSize: number;
   /** How often a long catch-up logs its progress. */
@@ -203,17 +206,29 @@ export class ImapMailboxWatcher {
     for (let start = 0; start < uids.length && !this.stopping; start += options.batchSize) {
       const batch = uids.slice(start, start + options.batchSize);
       const fetched = client.fetch(batch.map(String).join(','), { uid: true, source: true }, { uid: true });
-      for await (const message of fetched) {
-        if (this.stopping) break;
-        const uid = BigInt(message.uid);
-        if (message.source && (await options.store.store(mailbox.id, uidValidity, { uid, source: message.source }))) stored++;
-        if (uid > lastUid) lastUid = uid;
-        progress.done++;
+      // Fetched messages commit together, a chunk per transaction, bounded in count and bytes.
+      let chunk: FetchedMessage[] = [];
+      let chunkBytes = 0;
+      const commitChunk = async () => {
+        stored += await options.store.storeFetched(mailbox.id, uidValidity, chunk);
+        progress.done += chunk.length;
+        chunk = [];
+        chunkBytes = 0;
         this.current.lagMessages = total - progress.done;
         if (progress.due()) this.log.info({ mailboxId: mailbox.id, stored, ...progress.snapshot() }, 'catch-up progress');
         // The lag reaches the status row about once a second (not only at the next heartbeat).
         if (progress.statusDue()) options.onStatusChange?.(this.status);
+      };
+      for await (const message of fetched) {
+        if (this.stopping) break;
+        const uid = BigInt(message.uid);
+        if (uid > lastUid) lastUid = uid;
+        if (!message.source) continue;
+        chunk.push({ uid, source: message.source });
+        chunkBytes += message.source.length;
+        if (chunk.length >= STORE_CHUNK_MESSAGES || chunkBytes >= STORE_CHUNK_BYTES) await commitChunk();
       }
+      if (chunk.length > 0 && !this.stopping) await commitChunk();
       // Only what is committed by now has an action queued: apply it before the next batch.
       if (!this.stopping) await this.applyPendingActions(client, uidValidity);
     }

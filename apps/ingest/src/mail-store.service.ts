@@ -11,16 +11,17 @@ export interface FetchedMessage {
   source: Buffer;
 }
 
-/** Where a message came from: an IMAP UID (the cursor advances with it) or an SMTP/LMTP push. */
-export type RawOrigin =
-  | { source: 'imap'; mailboxId: string; uidValidity: bigint; uid: bigint }
-  | { source: 'smtp'; mailboxId: string; envelope: { from: string; to: string[] } };
+/** An SMTP/LMTP push into one mailbox, with its envelope. */
+export interface PushOrigin {
+  mailboxId: string;
+  envelope: { from: string; to: string[] };
+}
 
 export interface StoredRaw {
   mailboxId: string;
-  /** The new raw message, or the stored original these bytes duplicate (null: this IMAP UID was stored before). */
-  rawMessageId: string | null;
-  /** false: recorded as a duplicate (or already stored), no event emitted. */
+  /** The new raw message, or the stored original these bytes duplicate. */
+  rawMessageId: string;
+  /** false: recorded as a duplicate, no event emitted. */
   isNew: boolean;
 }
 
@@ -38,13 +39,39 @@ export class MailStoreService {
   ) {}
 
   /**
-   * Returns true when the message was new. A UID whose bytes are already stored for this
-   * mailbox (a rescan after a UIDVALIDITY change, a re-delivery) is recorded as a duplicate
-   * of the original and not routed again.
+   * Stores a batch of messages fetched from one folder in ONE transaction: their bytes, their
+   * `mail.received` events, the cursor moved past the highest UID and the after-commit actions
+   * of every UID. A UID whose bytes are already stored for this mailbox (a rescan after a
+   * UIDVALIDITY change, a second copy in the folder) is recorded as a duplicate of the
+   * original and not routed again; a UID stored before is skipped. Returns how many were new.
    */
-  async store(mailboxId: string, uidValidity: bigint, message: FetchedMessage): Promise<boolean> {
-    const [stored] = await this.storeRaw([{ source: 'imap', mailboxId, uidValidity, uid: message.uid }], message.source);
-    return stored.isNew;
+  async storeFetched(mailboxId: string, uidValidity: bigint, fetched: FetchedMessage[]): Promise<number> {
+    if (fetched.length === 0) return 0;
+    const messages = fetched.map(({ uid, source }) => ({ uid, raw: source, sha256: sha256Of(source), messageId: headerMessageId(source) }));
+    return this.unitOfWork.run(async (tx, emit) => {
+      await this.mailboxes.advanceCursorOver(tx, mailboxId, uidValidity, messages.map((m) => m.uid));
+      await this.rawMessages.lockContents(tx, mailboxId, messages.map((m) => m.sha256));
+      const originals = await this.rawMessages.findManyByContent(tx, mailboxId, messages.map((m) => m.sha256));
+      // The first copy of each content not stored yet is new; later copies in the batch duplicate it.
+      const fresh: typeof messages = [];
+      const firstCopies = new Set<string>();
+      for (const m of messages) {
+        if (originals.has(m.sha256) || firstCopies.has(m.sha256)) continue;
+        firstCopies.add(m.sha256);
+        fresh.push(m);
+      }
+      const stored = await this.rawMessages.insertImapMany(tx, mailboxId, uidValidity, fresh);
+      for (const m of fresh) {
+        const rawMessageId = stored.get(m.uid);
+        if (rawMessageId) originals.set(m.sha256, rawMessageId);
+      }
+      const copies = messages
+        .filter((m) => !fresh.includes(m) && originals.has(m.sha256))
+        .map(({ raw, ...m }) => ({ ...m, size: raw.length, duplicateOf: originals.get(m.sha256)! }));
+      await this.rawMessages.insertImapDuplicates(tx, mailboxId, uidValidity, copies);
+      for (const rawMessageId of stored.values()) await emit(Subjects.MailReceived, { rawMessageId, mailboxId });
+      return stored.size;
+    });
   }
 
   /**
@@ -53,8 +80,8 @@ export class MailStoreService {
    * Bytes already stored for a mailbox are recorded as a duplicate of the original, without
    * an event, so a redelivery (an MTA retrying after a lost 250) opens no second ticket.
    */
-  async storeRaw(origins: RawOrigin[], bytes: Buffer): Promise<StoredRaw[]> {
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
+  async storePushed(origins: PushOrigin[], bytes: Buffer): Promise<StoredRaw[]> {
+    const sha256 = sha256Of(bytes);
     const messageId = headerMessageId(bytes);
     return this.unitOfWork.run(async (tx, emit) => {
       const results: StoredRaw[] = [];
@@ -63,19 +90,9 @@ export class MailStoreService {
     });
   }
 
-  private async storeOne(tx: EntityManager, emit: Emit, origin: RawOrigin, bytes: Buffer, sha256: string, messageId: string | null): Promise<StoredRaw> {
+  private async storeOne(tx: EntityManager, emit: Emit, origin: PushOrigin, bytes: Buffer, sha256: string, messageId: string | null): Promise<StoredRaw> {
     const { mailboxId } = origin;
-    if (origin.source === 'imap') await this.mailboxes.advanceCursor(tx, mailboxId, { uidValidity: origin.uidValidity, lastUid: origin.uid });
-    const row = {
-      mailboxId,
-      source: origin.source,
-      uidValidity: origin.source === 'imap' ? origin.uidValidity : null,
-      uid: origin.source === 'imap' ? origin.uid : null,
-      envelopeFrom: origin.source === 'smtp' ? origin.envelope.from : null,
-      envelopeTo: origin.source === 'smtp' ? origin.envelope.to : null,
-      sha256,
-      messageId,
-    };
+    const row = { mailboxId, source: 'smtp' as const, uidValidity: null, uid: null, envelopeFrom: origin.envelope.from, envelopeTo: origin.envelope.to, sha256, messageId };
     await this.rawMessages.lockContent(tx, mailboxId, sha256);
     const original = await this.rawMessages.findByContent(tx, mailboxId, sha256);
     if (original) {
@@ -83,8 +100,13 @@ export class MailStoreService {
       return { mailboxId, rawMessageId: original, isNew: false };
     }
     const rawMessageId = await this.rawMessages.insertFromSource(tx, { ...row, raw: bytes });
-    if (!rawMessageId) return { mailboxId, rawMessageId: null, isNew: false };
+    // Only an IMAP UID can have been stored before; a push has none.
+    if (!rawMessageId) throw new Error('a pushed message was not stored');
     await emit(Subjects.MailReceived, { rawMessageId, mailboxId });
     return { mailboxId, rawMessageId, isNew: true };
   }
+}
+
+function sha256Of(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }

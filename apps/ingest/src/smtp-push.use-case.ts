@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { MailboxRepository } from '@casework/database';
-import { MailStoreService, type RawOrigin, type StoredRaw } from './mail-store.service.js';
+import { MailStoreService, type PushOrigin, type StoredRaw } from './mail-store.service.js';
 
 export interface PushedMessage {
   /** MAIL FROM; '' for the null sender <>. */
@@ -43,7 +43,7 @@ export class SmtpPushUseCase {
   async deliver(message: PushedMessage): Promise<StoredRaw[]> {
     const byMailbox = new Map<string, string[]>();
     for (const { address, mailboxId } of message.recipients) byMailbox.set(mailboxId, [...(byMailbox.get(mailboxId) ?? []), address]);
-    const origins: RawOrigin[] = [...byMailbox].map(([mailboxId, to]) => ({ source: 'smtp', mailboxId, envelope: { from: message.from, to } }));
-    return this.store.storeRaw(origins, message.bytes);
+    const origins: PushOrigin[] = [...byMailbox].map(([mailboxId, to]) => ({ mailboxId, envelope: { from: message.from, to } }));
+    return this.store.storePushed(origins, message.bytes);
   }
 }

@@ -69,10 +69,12 @@ function setup(client: FakeImap, options: Partial<WatcherOptions> = {}) {
   } as unknown as MailboxRepository;
   // The storing transaction queues the after-commit action as it commits.
   const store = {
-    store: async (_id: string, _v: bigint, message: { uid: bigint }) => {
-      calls.push(`store ${message.uid}`);
-      pending.push({ uid: message.uid, action: 'seen', attempts: 0 });
-      return true;
+    storeFetched: async (_id: string, _v: bigint, messages: { uid: bigint }[]) => {
+      for (const message of messages) {
+        calls.push(`store ${message.uid}`);
+        pending.push({ uid: message.uid, action: 'seen', attempts: 0 });
+      }
+      return messages.length;
     },
   };
   const watcher = new ImapMailboxWatcher(

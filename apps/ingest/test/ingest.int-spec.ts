@@ -223,4 +223,33 @@ describe('ingest (built process against private Dovecot, Postgres and NATS)', ()
     const [{ unpublished }] = await bed.ds.query('SELECT count(*)::int AS unpublished FROM outbox WHERE published_at IS NULL');
     expect(unpublished).toBe(0);
   }, 30_000);
+
+  it('stores a backlog in one batch: a second copy of new bytes in it is recorded as a duplicate of the first, one event each', async () => {
+    const before = await stored();
+    const eventsBefore = (await bed.events(Subjects.MailReceived)).length;
+    await bed.stopWorker(ingest, 'SIGTERM');
+    const twin = mail(['From: twin@example.org', 'To: safety@casework.test', 'Subject: Twice', 'Message-ID: <twin-8@example.org>'], 'Delivered twice.');
+    const other = mail(['From: other@example.org', 'To: safety@casework.test', 'Subject: Once', 'Message-ID: <once-9@example.org>'], 'Delivered once.');
+    const uids = [await append(twin), await append(other), await append(twin)];
+
+    ingest = await bed.startWorker('ingest', ingestEnv);
+    await eventually(async () => expect((await cursor())?.last_uid).toBe(uids[2].toString()), { describe: logs });
+    const rows: { uid: string; status: string; duplicate_of: string | null; id: string }[] = await bed.ds.query(
+      'SELECT id, uid, status, duplicate_of FROM raw_message WHERE uid = ANY($1::bigint[]) ORDER BY uid',
+      [uids.map(String)],
+    );
+    expect(rows.map((r) => [r.uid, r.status === 'duplicate' ? 'duplicate' : 'stored'])).toEqual([
+      [uids[0].toString(), 'stored'],
+      [uids[1].toString(), 'stored'],
+      [uids[2].toString(), 'duplicate'],
+    ]);
+    expect(rows[2].duplicate_of).toBe(rows[0].id);
+    expect(await stored()).toHaveLength(before.length + 2);
+    const events = await eventually(async () => {
+      const found = await bed.events(Subjects.MailReceived);
+      expect(found).toHaveLength(eventsBefore + 2);
+      return found;
+    }, { describe: logs });
+    expect(events.slice(-2).map((e) => e.envelope.data.rawMessageId).sort()).toEqual([rows[0].id, rows[1].id].sort());
+  }, 30_000);
 });

@@ -33,7 +33,7 @@ describe('after-commit actions, status and backfill (built ingest, Dovecot, Post
     [bed, dovecot] = await Promise.all([IntegrationBed.start(), startDovecot()]);
     imap = await TestImap.connect(dovecot);
     for (const folder of ['Seen', 'Inbound', 'Backlog']) await imap.createFolder(folder);
-    ingest = await bed.startWorker('ingest', bed.baseEnv(ingestEnv(dovecot, { IMAP_BATCH_SIZE: '40', INGEST_PROGRESS_INTERVAL_MS: '300', INGEST_SCAN_INTERVAL_MS: '1000' })));
+    ingest = await bed.startWorker('ingest', bed.baseEnv(ingestEnv(dovecot, { IMAP_BATCH_SIZE: '10', INGEST_PROGRESS_INTERVAL_MS: '100', INGEST_SCAN_INTERVAL_MS: '1000' })));
   }, 60_000);
 
   afterAll(async () => {

@@ -64,4 +64,25 @@ describe('OutboxRelay fast path', () => {
     expect(calls).toBe(3);
     expect(marked).toEqual(events.map((e) => e.id));
   });
+
+  it('coalesces the published marks of concurrent commits into few statements, and stop() waits for them', async () => {
+    const publisher = { publish: async () => undefined } as unknown as JetStreamPublisher;
+    const statements: string[][] = [];
+    let release: () => void = () => undefined;
+    const query = async (sql: string, params: unknown[]) => {
+      if (!sql.startsWith('UPDATE outbox SET published_at')) return [];
+      statements.push(params[0] as string[]);
+      // The first mark is slow: everything committed meanwhile must wait for one more statement.
+      if (statements.length === 1) await new Promise<void>((resolve) => (release = resolve));
+      return [];
+    };
+    const relay = new OutboxRelay({ query } as unknown as DataSource, publisher, logger);
+    const events = Array.from({ length: 20 }, envelope);
+    await relay.publishCommitted([events[0]]);
+    await Promise.all(events.slice(1).map((event) => relay.publishCommitted([event])));
+    release();
+    await relay.stop();
+    expect(statements).toHaveLength(2);
+    expect(statements.flat().sort()).toEqual(events.map((e) => e.id).sort());
+  });
 });

@@ -32,6 +32,8 @@ export class OutboxRelay {
   private readonly sweeper: PeriodicTask;
   private readonly pruner: PeriodicTask;
   private fastPathPausedUntil = 0;
+  private readonly unmarked: string[] = [];
+  private marking: Promise<void> | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -62,10 +64,28 @@ export class OutboxRelay {
         }
       }),
     );
-    try {
-      await this.outbox.markPublished(this.dataSource, published);
-    } catch (error) {
-      this.logger.warn({ err: error }, 'marking events published failed; they will be re-published and deduplicated');
+    this.markLater(published);
+  }
+
+  /**
+   * Marks published rows in the background, coalescing the marks of concurrent commits into one
+   * statement: the writer does not wait for it. A mark lost to a crash only means the sweep
+   * publishes the event again, and JetStream (Nats-Msg-Id) and the consumers deduplicate it.
+   */
+  private markLater(ids: string[]): void {
+    if (ids.length === 0) return;
+    this.unmarked.push(...ids);
+    this.marking ??= this.markAll().finally(() => (this.marking = null));
+  }
+
+  private async markAll(): Promise<void> {
+    while (this.unmarked.length > 0) {
+      const ids = this.unmarked.splice(0, this.unmarked.length);
+      try {
+        await this.outbox.markPublished(this.dataSource, ids);
+      } catch (error) {
+        this.logger.warn({ err: error, events: ids.length }, 'marking events published failed; they will be re-published and deduplicated');
+      }
     }
   }
 
@@ -76,6 +96,7 @@ export class OutboxRelay {
 
   async stop(): Promise<void> {
     await Promise.all([this.sweeper.stop(), this.pruner.stop()]);
+    await this.marking;
   }
 
   /** Publishes one batch of stale unpublished rows; returns how many. */

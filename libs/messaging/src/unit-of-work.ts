@@ -20,13 +20,16 @@ export class UnitOfWork {
 
   async run<T>(work: (tx: EntityManager, emit: Emit) => Promise<T>): Promise<T> {
     const emitted: EventEnvelope[] = [];
-    const result = await this.dataSource.transaction((tx) =>
-      work(tx, async (subject, data) => {
-        const envelope = await this.outbox.append(tx, subject, data);
+    const result = await this.dataSource.transaction(async (tx) => {
+      const value = await work(tx, async (subject, data) => {
+        const envelope = this.outbox.envelope(subject, data);
         emitted.push(envelope);
         return envelope;
-      }),
-    );
+      });
+      // One statement for all of them, just before the commit.
+      await this.outbox.appendAll(tx, emitted);
+      return value;
+    });
     await this.relay.publishCommitted(emitted);
     return result;
   }

@@ -156,7 +156,17 @@ export class MailboxRepository {
    * In the same statement (so in the storing transaction) the mailbox's after-commit action for
    * this UID is queued: it exists exactly when the message has committed, and survives a crash.
    */
-  async advanceCursor(tx: Db, mailboxId: string, cursor: MailboxCursor): Promise<void> {
+  advanceCursor(tx: Db, mailboxId: string, cursor: MailboxCursor): Promise<void> {
+    return this.advanceCursorOver(tx, mailboxId, cursor.uidValidity, [cursor.lastUid]);
+  }
+
+  /**
+   * advanceCursor for a batch of fetched UIDs: the cursor moves to the highest, and each UID
+   * gets the mailbox's after-commit action queued.
+   */
+  async advanceCursorOver(tx: Db, mailboxId: string, uidValidity: bigint, uids: bigint[]): Promise<void> {
+    if (uids.length === 0) return;
+    const lastUid = uids.reduce((max, uid) => (uid > max ? uid : max));
     await tx.query(
       `WITH advanced AS (
          INSERT INTO mailbox_cursor (mailbox_id, uid_validity, last_uid) VALUES ($1, $2, $3)
@@ -167,9 +177,11 @@ export class MailboxRepository {
            updated_at = now()
          RETURNING 1)
        INSERT INTO mailbox_pending_action (mailbox_id, uid_validity, uid, action)
-       SELECT id, $2, $3, after_commit FROM mailbox WHERE id = $1 AND after_commit <> 'none'
+       SELECT mailbox.id, $2, fetched.uid, mailbox.after_commit
+         FROM mailbox, unnest($4::bigint[]) AS fetched(uid)
+        WHERE mailbox.id = $1 AND mailbox.after_commit <> 'none'
        ON CONFLICT DO NOTHING`,
-      [mailboxId, cursor.uidValidity.toString(), cursor.lastUid.toString()],
+      [mailboxId, uidValidity.toString(), lastUid.toString(), uids.map(String)],
     );
   }
 

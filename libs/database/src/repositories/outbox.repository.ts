@@ -7,10 +7,19 @@ import type { Db } from '../db.js';
  * relay publishes it to JetStream afterwards, with the event id as `Nats-Msg-Id`.
  */
 export class OutboxRepository {
-  async append<S extends EventSubject>(tx: Db, subject: S, data: EventMap[S], now = new Date()): Promise<EventEnvelope<S>> {
-    const envelope: EventEnvelope<S> = { id: randomUUID(), subject, version: 1, occurredAt: now.toISOString(), data };
-    await tx.query('INSERT INTO outbox (id, subject, envelope) VALUES ($1, $2, $3)', [envelope.id, subject, envelope]);
-    return envelope;
+  /** The envelope of a new event (not yet stored: appendAll stores it). */
+  envelope<S extends EventSubject>(subject: S, data: EventMap[S], now = new Date()): EventEnvelope<S> {
+    return { id: randomUUID(), subject, version: 1, occurredAt: now.toISOString(), data };
+  }
+
+  /** Stores the events of one transaction in one statement, in order. */
+  async appendAll(tx: Db, envelopes: EventEnvelope[]): Promise<void> {
+    if (envelopes.length === 0) return;
+    await tx.query(
+      `INSERT INTO outbox (id, subject, envelope)
+       SELECT e.id, e.subject, e.envelope FROM unnest($1::uuid[], $2::text[], $3::jsonb[]) WITH ORDINALITY AS e(id, subject, envelope, n) ORDER BY e.n`,
+      [envelopes.map((e) => e.id), envelopes.map((e) => e.subject), envelopes.map((e) => JSON.stringify(e))],
+    );
   }
 
   /** Claims unpublished rows oldest first; SKIP LOCKED lets several relays share the backlog. */

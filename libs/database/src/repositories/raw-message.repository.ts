@@ -62,6 +62,61 @@ export class RawMessageRepository {
     await tx.query(`UPDATE raw_message SET status = 'quarantined', quarantine_reason = $2, processed_at = now() WHERE id = $1`, [id, reason]);
   }
 
+  /** The stored original (not a duplicate record) of each of these contents in this mailbox, by sha256. */
+  async findManyByContent(db: Db, mailboxId: string, sha256s: string[]): Promise<Map<string, string>> {
+    if (sha256s.length === 0) return new Map();
+    const rows: { sha256: string; id: string }[] = await db.query(
+      `SELECT DISTINCT ON (sha256) sha256, id FROM raw_message
+        WHERE mailbox_id = $1 AND sha256 = ANY($2::text[]) AND status <> 'duplicate'
+        ORDER BY sha256, received_at`,
+      [mailboxId, sha256s],
+    );
+    return new Map(rows.map((row) => [row.sha256, row.id]));
+  }
+
+  /** lockContent for several contents at once, in a fixed order so two writers cannot deadlock. */
+  async lockContents(tx: Db, mailboxId: string, sha256s: string[]): Promise<void> {
+    if (sha256s.length === 0) return;
+    const keys = [...new Set(sha256s)].map((sha256) => `raw_message:${mailboxId}:${sha256}`).sort();
+    await tx.query('SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) FROM (SELECT unnest($1::text[]) AS k ORDER BY 1) ordered', [keys]);
+  }
+
+  /**
+   * Stores IMAP-fetched messages of one mailbox and UIDVALIDITY in one statement. Returns the
+   * new ids by UID; a UID stored before is absent (a refetch after a crash).
+   */
+  async insertImapMany(tx: Db, mailboxId: string, uidValidity: bigint, messages: ImapRawMessage[]): Promise<Map<bigint, string>> {
+    if (messages.length === 0) return new Map();
+    const rows: { id: string; uid: string }[] = await tx.query(
+      `INSERT INTO raw_message (mailbox_id, source, uid_validity, uid, sha256, message_id, size, raw)
+       SELECT $1, 'imap', $2, m.uid, m.sha256, m.message_id, length(m.raw), m.raw
+         FROM unnest($3::bigint[], $4::text[], $5::text[], $6::bytea[]) AS m(uid, sha256, message_id, raw)
+       ON CONFLICT (mailbox_id, uid_validity, uid) DO NOTHING RETURNING id, uid`,
+      [mailboxId, uidValidity.toString(), messages.map((m) => m.uid.toString()), messages.map((m) => m.sha256), messages.map((m) => m.messageId), messages.map((m) => m.raw)],
+    );
+    return new Map(rows.map((row) => [BigInt(row.uid), row.id]));
+  }
+
+  /** Records IMAP copies of bytes already stored (each with its original); UIDs recorded before are skipped. */
+  async insertImapDuplicates(tx: Db, mailboxId: string, uidValidity: bigint, copies: (Omit<ImapRawMessage, 'raw'> & { size: number; duplicateOf: string })[]): Promise<void> {
+    if (copies.length === 0) return;
+    await tx.query(
+      `INSERT INTO raw_message (mailbox_id, source, uid_validity, uid, sha256, message_id, size, raw, status, duplicate_of, processed_at)
+       SELECT $1, 'imap', $2, m.uid, m.sha256, m.message_id, m.size, ''::bytea, 'duplicate', m.duplicate_of, now()
+         FROM unnest($3::bigint[], $4::text[], $5::text[], $6::int[], $7::uuid[]) AS m(uid, sha256, message_id, size, duplicate_of)
+       ON CONFLICT (mailbox_id, uid_validity, uid) DO NOTHING`,
+      [
+        mailboxId,
+        uidValidity.toString(),
+        copies.map((c) => c.uid.toString()),
+        copies.map((c) => c.sha256),
+        copies.map((c) => c.messageId),
+        copies.map((c) => c.size),
+        copies.map((c) => c.duplicateOf),
+      ],
+    );
+  }
+
   /**
    * Holds, until the transaction ends, the right to store these bytes into this mailbox: two
    * deliveries of the same message at once (an MTA retrying over a second connection) then
@@ -172,6 +227,14 @@ export class RawMessageRepository {
     );
     return rows.map((r) => ({ id: r.id, mailboxId: r.mailbox_id }));
   }
+}
+
+/** One IMAP-fetched message, hashed, for insertImapMany. */
+export interface ImapRawMessage {
+  uid: bigint;
+  sha256: string;
+  messageId: string | null;
+  raw: Buffer;
 }
 
 /** A message and where it came from: an IMAP UID, or an SMTP/LMTP delivery and its envelope. */

@@ -2,12 +2,13 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { NotificationSettings } from '@casework/config';
 import { Subjects } from '@casework/contracts';
-import { OncallRepository, type Db, type TicketForPaging } from '@casework/database';
+import { OncallRepository, QueueRepository, type Db, type TicketForPaging } from '@casework/database';
 import { domainOfAddress, generateMessageId } from '@casework/mail';
 import { UnitOfWork, type Emit } from '@casework/messaging';
 import { LOGGER } from '@casework/observability';
 import { NOTIFICATION_SETTINGS } from './notification.tokens.js';
 import { OpsNotifierService } from './ops-notifier.service.js';
+import { opsRecipients } from './ops-recipients.js';
 import { WebhookDelivererService } from './webhook-deliverer.service.js';
 
 const ESCALATION_BATCH = 100;
@@ -22,7 +23,8 @@ export interface Paged {
  * Pages whoever is on call about an emergency ticket: a `page` row, an email notice sent at
  * once and a `page.sent` event, all in the caller's transaction. An unacknowledged page
  * escalates after PAGE_ESCALATION_MINUTES to the next person on call not yet paged about the
- * ticket; with nobody (left) on call, the ops address is paged instead (no further escalation).
+ * ticket; with nobody (left) on call, the queue's ops list (else OPS_EMAIL) is paged instead, one
+ * notice per address (no further escalation).
  */
 @Injectable()
 export class PagingService implements OnApplicationShutdown {
@@ -34,6 +36,7 @@ export class PagingService implements OnApplicationShutdown {
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
     @Inject(OncallRepository) private readonly oncall: OncallRepository,
+    @Inject(QueueRepository) private readonly queues: QueueRepository,
     @Inject(OpsNotifierService) private readonly notifier: OpsNotifierService,
     @Inject(WebhookDelivererService) private readonly deliverer: WebhookDelivererService,
   ) {}
@@ -91,30 +94,37 @@ export class PagingService implements OnApplicationShutdown {
     const alreadyPaged = new Set((await this.oncall.pagesOf(tx, ticket.id)).map((p) => p.targetEmail.toLowerCase()));
     const person = (await this.oncall.onCall(tx, ticket.queueSlug, at)).find((shift) => !alreadyPaged.has(shift.email.toLowerCase()));
     const via = person ? 'oncall' : 'fallback';
-    const target = person?.email ?? this.settings.OPS_EMAIL;
+    const recipients = person ? [person.email] : opsRecipients((await this.queues.find(tx, ticket.queueId))?.opsEmails, this.settings.OPS_EMAIL);
+    // The page (and its page.sent event) names everyone it went to.
+    const target = recipients.join(', ');
     const escalateAt = person ? new Date(at.getTime() + Math.round(this.settings.PAGE_ESCALATION_MINUTES * 60_000)) : null;
     const page = await this.oncall.insertPage(tx, { ticketId: ticket.id, targetEmail: target, targetName: person?.name ?? null, level, escalateAt });
     if (!page) return { notices: [], escalateAt: [] };
     const subject = `PAGE: emergency ticket ${ticket.number}${level > 0 ? ` (escalation ${level})` : ''}`;
     const body = [
       `Ticket ${ticket.number} ("${ticket.subject}") in queue ${ticket.queueSlug} is an emergency.`,
-      person ? `You are on call. Acknowledge with POST /api/v1/pages/${page.id}/ack` : 'Nobody (else) is on call for this queue: paging the ops address instead.',
+      person ? `You are on call. Acknowledge with POST /api/v1/pages/${page.id}/ack` : 'Nobody (else) is on call for this queue: paging ops instead.',
       escalateAt ? `Unacknowledged, it escalates to the next person on call at ${escalateAt.toISOString()}.` : '',
       `Page ${page.id}`,
     ]
       .filter(Boolean)
       .join('\n');
-    const notice = await this.oncall.insertPageNotice(tx, {
-      pageId: page.id,
-      ticketId: ticket.id,
-      recipient: target,
-      subject,
-      body: `${body}\n`,
-      messageId: generateMessageId(domainOfAddress(this.settings.MAIL_FROM)),
-    });
+    // One notice per address (unique per page and recipient), made once: the page row is unique per ticket and level.
+    const notices: string[] = [];
+    for (const recipient of recipients) {
+      const notice = await this.oncall.insertPageNotice(tx, {
+        pageId: page.id,
+        ticketId: ticket.id,
+        recipient,
+        subject,
+        body: `${body}\n`,
+        messageId: generateMessageId(domainOfAddress(this.settings.MAIL_FROM)),
+      });
+      if (notice) notices.push(notice);
+    }
     const sent = await emit(Subjects.PageSent, { pageId: page.id, ticketId: ticket.id, ticketNumber: ticket.number, level, target, via, escalateAt: escalateAt?.toISOString() ?? null });
     await this.deliverer.enqueue(tx, [sent]);
-    if (!person) this.logger.warn({ ticketId: ticket.id, level }, 'nobody on call: paging the ops address');
-    return { notices: notice ? [notice] : [], escalateAt: escalateAt ? [escalateAt] : [] };
+    if (!person) this.logger.warn({ ticketId: ticket.id, level, recipients: recipients.length }, "nobody on call: paging the queue's ops list");
+    return { notices, escalateAt: escalateAt ? [escalateAt] : [] };
   }
 }

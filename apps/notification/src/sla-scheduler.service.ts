@@ -3,12 +3,23 @@ import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import type { NotificationSettings } from '@casework/config';
 import { Subjects, type EventEnvelope } from '@casework/contracts';
-import { appendOutboxBatch, NotificationRepository, SlaRepository, TemplateRepository, type FiringClock, type NewNotification } from '@casework/database';
+import {
+  appendOutboxBatch,
+  NotificationRepository,
+  QueueRepository,
+  SLA_BREACH_TEMPLATE,
+  SLA_WARNING_TEMPLATE,
+  SlaRepository,
+  TemplateRepository,
+  type FiringClock,
+  type NewNotification,
+} from '@casework/database';
 import { domainOfAddress, generateMessageId, renderTemplate } from '@casework/mail';
 import { OutboxRelay } from '@casework/messaging';
 import { LOGGER, slaBreachDetectionSeconds } from '@casework/observability';
 import { NOTIFICATION_SETTINGS } from './notification.tokens.js';
 import { OpsNotifierService } from './ops-notifier.service.js';
+import { opsRecipients } from './ops-recipients.js';
 import { PagingService } from './paging.service.js';
 import { WebhookDelivererService } from './webhook-deliverer.service.js';
 
@@ -34,6 +45,7 @@ export class SlaSchedulerService implements OnApplicationBootstrap, OnApplicatio
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(OutboxRelay) private readonly relay: OutboxRelay,
     @Inject(SlaRepository) private readonly sla: SlaRepository,
+    @Inject(QueueRepository) private readonly queues: QueueRepository,
     @Inject(TemplateRepository) private readonly templates: TemplateRepository,
     @Inject(NotificationRepository) private readonly notifications: NotificationRepository,
     @Inject(OpsNotifierService) private readonly notifier: OpsNotifierService,
@@ -86,7 +98,10 @@ export class SlaSchedulerService implements OnApplicationBootstrap, OnApplicatio
   /**
    * Fires one batch of clocks whose time has come: a due clock is breached (once: it stops
    * running), a clock past its warning time gets its one warning. The clocks' new state, their
-   * events (outbox rows) and ops notices commit together; the events are published right after.
+   * events (outbox rows) and ops notices (one per address of the ticket's queue's ops list, else
+   * to OPS_EMAIL) commit together; the events are published right after. A claimed clock is
+   * marked in the same commit and notices are unique per clock, reason and recipient, so neither
+   * a retried sweep nor a second replica sends a notice twice.
    * Set-based (a handful of statements per batch, not per clock): thousands of clocks can come
    * due in the same second. Returns how many clocks were claimed.
    */
@@ -103,28 +118,34 @@ export class SlaSchedulerService implements OnApplicationBootstrap, OnApplicatio
       for (const clock of due) slaBreachDetectionSeconds.observe(Math.max(0, now.getTime() - clock.dueAt!.getTime()) / 1000);
       await this.sla.markWarned(tx, warn.map((c) => c.id), now);
       const notices: NewNotification[] = [];
-      const notice = (clock: FiringClock, reason: 'breach' | 'warning', message: { subject: string; text: string }): NewNotification => ({
-        clockId: clock.id,
-        ticketId: clock.ticketId,
-        channel: 'email',
-        recipient: this.settings.OPS_EMAIL,
-        subject: message.subject,
-        body: message.text,
-        messageId: generateMessageId(domainOfAddress(this.settings.MAIL_FROM)),
-        reason,
-      });
+      const opsLists = await this.queues.opsEmailsOfTickets(tx, [...due, ...warn].map((c) => c.ticketId));
+      const addNotices = (clock: FiringClock, reason: 'breach' | 'warning', message: { subject: string; text: string }): void => {
+        for (const recipient of opsRecipients(opsLists.get(clock.ticketId), this.settings.OPS_EMAIL)) {
+          notices.push({
+            clockId: clock.id,
+            ticketId: clock.ticketId,
+            channel: 'email',
+            recipient,
+            subject: message.subject,
+            body: message.text,
+            messageId: generateMessageId(domainOfAddress(this.settings.MAIL_FROM)),
+            reason,
+          });
+        }
+      };
       if (due.length > 0) {
-        const template = (await this.templates.latest(tx, 'sla-breach', 'en')) ?? DEFAULT_BREACH_TEMPLATE;
+        // The seeded text is the fallback of a database that was migrated but never seeded.
+        const template = (await this.templates.latest(tx, SLA_BREACH_TEMPLATE.key, 'en')) ?? SLA_BREACH_TEMPLATE;
         const breaches = due.map((clock) => {
-          notices.push(notice(clock, 'breach', renderTemplate(template, contextOf(clock))));
+          addNotices(clock, 'breach', renderTemplate(template, contextOf(clock)));
           return { clockId: clock.id, ticketId: clock.ticketId, kind: clock.kind, dueAt: clock.dueAt!.toISOString(), breachedAt: now.toISOString(), ticketNumber: clock.ticketNumber };
         });
         events.push(...(await appendOutboxBatch(tx, Subjects.SlaBreached, breaches)));
       }
       if (warn.length > 0) {
-        const template = (await this.templates.latest(tx, 'sla-warning', 'en')) ?? DEFAULT_WARNING_TEMPLATE;
+        const template = (await this.templates.latest(tx, SLA_WARNING_TEMPLATE.key, 'en')) ?? SLA_WARNING_TEMPLATE;
         const warnings = warn.map((clock) => {
-          notices.push(notice(clock, 'warning', renderTemplate(template, contextOf(clock))));
+          addNotices(clock, 'warning', renderTemplate(template, contextOf(clock)));
           return {
             clockId: clock.id,
             ticketId: clock.ticketId,
@@ -158,12 +179,6 @@ export class SlaSchedulerService implements OnApplicationBootstrap, OnApplicatio
     return fired.claimed;
   }
 }
-
-const DEFAULT_BREACH_TEMPLATE = { subject: 'SLA breached: {{clock.kind}} on ticket {{ticket.number}}', body: '' };
-const DEFAULT_WARNING_TEMPLATE = {
-  subject: 'SLA warning: {{clock.kind}} on ticket {{ticket.number}} is due at {{clock.dueAt}}',
-  body: 'Ticket {{ticket.number}} ("{{ticket.subject}}") is close to its {{clock.kind}} target: due at {{clock.dueAt}}.\n',
-};
 
 function contextOf(clock: FiringClock) {
   return {

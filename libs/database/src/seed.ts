@@ -32,7 +32,21 @@ export const SLA_BREACH_TEMPLATE = {
   ].join('\n'),
 };
 
-/** Idempotent: the demo queue as default, the acknowledgement template, the default SLA policy. */
+/** Sent once per clock when it has used its policy's warning share (e.g. 80 %) of the target. */
+export const SLA_WARNING_TEMPLATE = {
+  key: 'sla-warning',
+  locale: 'en',
+  subject: 'SLA warning: {{clock.kind}} on ticket {{ticket.number}} is due at {{clock.dueAt}}',
+  body: [
+    'The {{clock.kind}} target of ticket {{ticket.number}} ("{{ticket.subject}}") is due at {{clock.dueAt}}',
+    'and has not been met yet.',
+  ].join('\n'),
+};
+
+/**
+ * Idempotent: the demo queue as default (its ops list left empty: notices go to OPS_EMAIL), the
+ * acknowledgement and SLA notice templates, the default SLA policy.
+ */
 export async function seedDefaults(db: Db, options: SeedOptions): Promise<void> {
   const queues = new QueueRepository();
   const existingDefault = await queues.findDefault(db);
@@ -42,5 +56,6 @@ export async function seedDefaults(db: Db, options: SeedOptions): Promise<void> 
   const templates = new TemplateRepository();
   await templates.publish(db, ACKNOWLEDGEMENT_TEMPLATE);
   await templates.publish(db, SLA_BREACH_TEMPLATE);
+  await templates.publish(db, SLA_WARNING_TEMPLATE);
   await new SlaRepository().upsertDefaultPolicy(db, options.firstResponseMinutes);
 }

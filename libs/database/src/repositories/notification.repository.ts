@@ -17,7 +17,7 @@ export interface NotificationRecord extends NewNotification {
   id: string;
 }
 
-/** Ops notices are rows first (one per clock, channel and recipient), then sends. */
+/** Ops notices are rows first (one per clock, reason, channel and recipient; a page's, one per page and recipient), then sends. */
 export class NotificationRepository {
   async insert(tx: Db, notification: NewNotification): Promise<string | null> {
     const rows: { id: string }[] = await tx.query(

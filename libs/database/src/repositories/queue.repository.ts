@@ -6,9 +6,14 @@ export interface QueueRecord {
   name: string;
   address: string;
   isDefault: boolean;
+  /** Where the queue's SLA warnings, breaches and fallback pages go; empty = the OPS_EMAIL setting. */
+  opsEmails: string[];
 }
 
-const COLUMNS = 'id, slug, name, address, is_default';
+/** A queue to create or update by slug; without `opsEmails` an existing queue keeps its list. */
+export type QueueUpsert = Omit<QueueRecord, 'id' | 'opsEmails'> & { opsEmails?: string[] };
+
+const COLUMNS = 'id, slug, name, address, is_default, ops_emails';
 
 export class QueueRepository {
   async list(db: Db): Promise<QueueRecord[]> {
@@ -26,17 +31,45 @@ export class QueueRepository {
     return row ? mapQueue(row) : null;
   }
 
-  async upsert(db: Db, queue: Omit<QueueRecord, 'id'>): Promise<QueueRecord> {
+  async upsert(db: Db, queue: QueueUpsert): Promise<QueueRecord> {
     const [row] = await db.query(
-      `INSERT INTO queue (slug, name, address, is_default) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name, address = EXCLUDED.address, is_default = EXCLUDED.is_default
+      `INSERT INTO queue (slug, name, address, is_default, ops_emails) VALUES ($1, $2, $3, $4, COALESCE($5::text[], '{}'))
+       ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name, address = EXCLUDED.address, is_default = EXCLUDED.is_default,
+         ops_emails = COALESCE($5::text[], queue.ops_emails)
        RETURNING ${COLUMNS}`,
-      [queue.slug, queue.name, queue.address, queue.isDefault],
+      [queue.slug, queue.name, queue.address, queue.isDefault, queue.opsEmails ?? null],
     );
     return mapQueue(row);
+  }
+
+  /** Replaces the queue's ops list; null when there is no such queue. */
+  async setOpsEmails(db: Db, id: string, opsEmails: string[]): Promise<QueueRecord | null> {
+    // A CTE: TypeORM answers a bare UPDATE … RETURNING with [rows, count].
+    const [row] = await db.query(
+      `WITH updated AS (UPDATE queue SET ops_emails = $2::text[] WHERE id = $1 RETURNING ${COLUMNS}) SELECT ${COLUMNS} FROM updated`,
+      [id, opsEmails],
+    );
+    return row ? mapQueue(row) : null;
+  }
+
+  /** The ops list of each given ticket's queue (possibly empty), by ticket id. */
+  async opsEmailsOfTickets(db: Db, ticketIds: string[]): Promise<Map<string, string[]>> {
+    if (ticketIds.length === 0) return new Map();
+    const rows: { ticket_id: string; ops_emails: string[] }[] = await db.query(
+      `SELECT t.id AS ticket_id, q.ops_emails FROM ticket t JOIN queue q ON q.id = t.queue_id WHERE t.id = ANY($1::uuid[])`,
+      [[...new Set(ticketIds)]],
+    );
+    return new Map(rows.map((r) => [r.ticket_id, r.ops_emails]));
   }
 }
 
 function mapQueue(row: Record<string, unknown>): QueueRecord {
-  return { id: row.id as string, slug: row.slug as string, name: row.name as string, address: row.address as string, isDefault: row.is_default as boolean };
+  return {
+    id: row.id as string,
+    slug: row.slug as string,
+    name: row.name as string,
+    address: row.address as string,
+    isDefault: row.is_default as boolean,
+    opsEmails: (row.ops_emails as string[] | null) ?? [],
+  };
 }

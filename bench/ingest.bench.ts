@@ -13,7 +13,8 @@
  * Targets (ingest issue): ≥ 200 messages/s and ≥ 0.6 × the ceiling.
  * Options: --messages N (5000), --timeout S (drain timeout, default 1800), --profile (samples
  * pg_stat_activity during the drain: where each service's time goes, by database state and
- * statement). BENCH_SEED replays the same message mix.
+ * statement), --cpu-prof DIR (V8 CPU profiles of every service). BENCH_SEED replays the same
+ * message mix.
  */
 import { cpus, loadavg } from 'node:os';
 import { ImapFlow } from 'imapflow';
@@ -218,7 +219,10 @@ async function main(): Promise<void> {
   const bytes = messages.reduce((sum, m) => sum + m.raw.length, 0);
   console.log(`  messages: ${source}; ${round(bytes / total / 1024)} KB on average`);
 
-  const suite = await CaseworkSuite.start({ logLevel: 'warn', privatePostgres: true, services: [] });
+  // --cpu-prof DIR: every service writes a V8 CPU profile there when it stops (for Chrome DevTools).
+  const cpuProfileAt = process.argv.indexOf('--cpu-prof');
+  const env = cpuProfileAt >= 0 ? { CASEWORK_NODE_FLAGS: `--cpu-prof --cpu-prof-dir=${process.argv[cpuProfileAt + 1]}` } : undefined;
+  const suite = await CaseworkSuite.start({ logLevel: 'warn', privatePostgres: true, services: [], env });
   const db = new pg.Client({ connectionString: suite.database.url });
   await db.connect();
   let exitCode = 1;

@@ -1,15 +1,28 @@
 import { Controller, Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
+import type { RoutingSettings } from '@casework/config';
 import { Subjects, type EventEnvelope } from '@casework/contracts';
+import { GroupCommitBatcher } from '@casework/messaging';
 import { RouteMailUseCase } from './route-mail.use-case.js';
+import { ROUTING_SETTINGS } from './routing.tokens.js';
+
+/** Events JetStream hands over at once: enough for the next batch to fill while one commits. */
+const IN_FLIGHT = 128;
 
 @Controller()
 export class MailReceivedHandler {
-  constructor(@Inject(RouteMailUseCase) private readonly routeMail: RouteMailUseCase) {}
+  // One batch at a time: a reply must see the ticket its original opened.
+  private readonly batcher: GroupCommitBatcher<EventEnvelope<typeof Subjects.MailReceived>>;
 
-  // One at a time: a reply must see the ticket its original opened.
-  @EventPattern(Subjects.MailReceived, { concurrency: 1 })
+  constructor(
+    @Inject(RouteMailUseCase) routeMail: RouteMailUseCase,
+    @Inject(ROUTING_SETTINGS) settings: RoutingSettings,
+  ) {
+    this.batcher = new GroupCommitBatcher(settings.ROUTING_BATCH_SIZE, (events) => routeMail.executeAll(events));
+  }
+
+  @EventPattern(Subjects.MailReceived, { concurrency: IN_FLIGHT })
   handle(@Payload() event: EventEnvelope<typeof Subjects.MailReceived>): Promise<void> {
-    return this.routeMail.execute(event);
+    return this.batcher.submit(event);
   }
 }

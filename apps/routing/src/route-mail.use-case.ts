@@ -1,24 +1,39 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { RoutingSettings } from '@casework/config';
 import { Subjects, type EventEnvelope } from '@casework/contracts';
 import { AttachmentRepository, MailboxRepository, QueueRepository, RawMessageRepository, TicketRepository } from '@casework/database';
 import { decideThread, findTicketTag, statusAfterFollowup, threadingCandidates, type ThreadDecision } from '@casework/domain';
 import { automationOf, MailParseError, MailParserPool, storableAttachment, type ParsedMail } from '@casework/mail';
-import { UnitOfWork, type Emit } from '@casework/messaging';
+import { UnitOfWork, type BatchOutcome, type Emit } from '@casework/messaging';
 import { LOGGER } from '@casework/observability';
-import type { EntityManager } from 'typeorm';
 import { quarantineReason } from './quarantine-reason.js';
 import { ROUTING_SETTINGS } from './routing.tokens.js';
 
 const CONSUMER = 'routing';
+/** Bytes of raw mail one batch loads at most (a bigger first message is loaded alone). */
+const BATCH_BYTE_BUDGET = 32 * 1024 * 1024;
+
+type MailReceived = EventEnvelope<typeof Subjects.MailReceived>;
+
+/** What one event of a batch comes to once its mail is parsed and threaded. */
+type Step =
+  | { kind: 'skip'; event: MailReceived }
+  | { kind: 'quarantine'; event: MailReceived; rawMessageId: string; reason: string }
+  | { kind: 'route'; event: MailReceived; rawMessageId: string; mailboxId: string; mail: ParsedMail; decision: ThreadDecision };
+
+type RouteStep = Extract<Step, { kind: 'route' }>;
 
 /**
- * mail.received → parse → thread → ticket + article. Parsing and the threading look-ups
- * happen before the transaction; the writes, the raw message's new status and the event
- * commit together, once per event. Parsing runs in the parser pool's worker threads under a
- * time and size budget: a message that blows it is quarantined and the next one flows on.
+ * mail.received → parse → thread → ticket + article. Events come in batches (a lone event is a
+ * batch of one): the bytes are loaded in one query and parsed in the parser pool's worker
+ * threads under a time and size budget (a message that blows it is quarantined and the others
+ * flow on); the threading look-ups of the whole batch run before the transaction, and its
+ * writes, the raw messages' new status and the events commit together, once per batch.
+ *
+ * Order is kept: batches run one at a time, and a mail answering one earlier in its own batch
+ * starts the next batch, so it sees the ticket its original opened.
  */
 @Injectable()
 export class RouteMailUseCase {
@@ -35,81 +50,159 @@ export class RouteMailUseCase {
     @Inject(AttachmentRepository) private readonly attachments: AttachmentRepository,
   ) {}
 
-  async execute(event: EventEnvelope<typeof Subjects.MailReceived>): Promise<void> {
-    // A redelivery or re-emit of a routed mail must not load its bytes again.
-    if ((await this.rawMessages.statusOf(this.dataSource, event.data.rawMessageId)) !== 'received') return;
-    const raw = await this.rawMessages.find(this.dataSource, event.data.rawMessageId);
-    if (!raw || raw.status !== 'received') return;
-
-    let mail: ParsedMail;
+  /** Routes one event (a batch of one). */
+  async execute(event: MailReceived): Promise<void> {
     try {
-      mail = await this.parser.parse(raw.raw);
-    } catch (error) {
-      // Anything but a MailParseError (a closed pool, a parser that cannot start) is ours: retry later.
-      if (!(error instanceof MailParseError)) throw error;
-      await this.quarantine(event, raw.id, quarantineReason(error, raw.raw.length, this.parser.maxBytes));
-      return;
-    }
-    const decision = await this.decide(mail);
-
-    try {
-      await this.unitOfWork.runOnce(CONSUMER, event, async (tx, emit) => {
-        // Another delivery of the same mail (a reconciler's re-emit) may have won the race.
-        if (!(await this.rawMessages.lockReceived(tx, raw.id))) return;
-        if (decision.kind === 'followup') await this.appendFollowup(tx, emit, raw.id, mail, decision);
-        else await this.openTicket(tx, emit, raw.id, raw.mailboxId, mail);
-        await this.rawMessages.markTicketed(tx, raw.id);
-      });
+      await this.routeTogether([event]);
     } catch (error) {
       // Content Postgres refuses (SQLSTATE class 22) will never store: keep it raw, move on.
       if (!isDataException(error)) throw error;
-      await this.quarantine(event, raw.id, `content rejected by the database: ${(error as Error).message}`);
+      await this.quarantineAlone(event, `content rejected by the database: ${(error as Error).message}`);
     }
   }
 
-  private async decide(mail: ParsedMail): Promise<ThreadDecision> {
-    const input = { inReplyTo: mail.inReplyTo, references: mail.references, subject: mail.subject };
-    const tag = findTicketTag(mail.subject);
+  /**
+   * Routes a batch in as few transactions as order allows. When the batch as a whole fails (one
+   * message the database refuses, a lock timeout) its events are routed one by one, so one bad
+   * message costs the others nothing.
+   */
+  async executeAll(events: MailReceived[]): Promise<BatchOutcome[]> {
+    try {
+      await this.routeTogether(events);
+      return events.map(() => ({ ok: true }));
+    } catch (error) {
+      if (events.length === 1) return [await settle(() => this.execute(events[0]))];
+      this.logger.warn({ err: error, events: events.length }, 'routing a batch failed: routing its events one by one');
+      const outcomes: BatchOutcome[] = [];
+      for (const event of events) outcomes.push(await settle(() => this.execute(event)));
+      return outcomes;
+    }
+  }
+
+  private async routeTogether(events: MailReceived[]): Promise<void> {
+    let rest = events;
+    while (rest.length > 0) {
+      const { steps, deferred } = await this.prepare(rest);
+      await this.commit(steps);
+      rest = deferred;
+    }
+  }
+
+  /**
+   * Loads, parses and threads a prefix of `events`; the events after it (past the byte budget,
+   * or answering a mail of this prefix) are deferred to a later transaction.
+   */
+  private async prepare(events: MailReceived[]): Promise<{ steps: Step[]; deferred: MailReceived[] }> {
+    const received = await this.rawMessages.findReceived(this.dataSource, [...new Set(events.map((e) => e.data.rawMessageId))], BATCH_BYTE_BUDGET);
+    let end = events.findIndex((event) => received.get(event.data.rawMessageId)?.raw === null);
+    if (end < 0) end = events.length;
+    const claimed = new Set<string>();
+    const parsed = await Promise.all(
+      events.slice(0, end).map(async (event): Promise<Step | { event: MailReceived; rawMessageId: string; mailboxId: string; mail: ParsedMail }> => {
+        const raw = received.get(event.data.rawMessageId);
+        // Routed already, or a second event for a mail of this batch (a reconciler's re-emit).
+        if (!raw?.raw || claimed.has(raw.id)) return { kind: 'skip', event };
+        claimed.add(raw.id);
+        try {
+          return { event, rawMessageId: raw.id, mailboxId: raw.mailboxId, mail: await this.parser.parse(raw.raw) };
+        } catch (error) {
+          // Anything but a MailParseError (a closed pool, a parser that cannot start) is ours: retry later.
+          if (!(error instanceof MailParseError)) throw error;
+          return { kind: 'quarantine', event, rawMessageId: raw.id, reason: quarantineReason(error, raw.size, this.parser.maxBytes) };
+        }
+      }),
+    );
+
+    const mails = parsed.flatMap((p) => ('mail' in p ? [p.mail] : []));
+    const tags = mails.map((mail) => findTicketTag(mail.subject)).filter((tag): tag is string => tag !== null);
     const [byMessageId, byNumber] = await Promise.all([
-      this.tickets.ticketsByMessageIds(this.dataSource, threadingCandidates(input)),
-      this.tickets.ticketIdsByNumbers(this.dataSource, tag ? [tag] : []),
+      this.tickets.ticketsByMessageIds(this.dataSource, [...new Set(mails.flatMap((mail) => threadingCandidates(threadingInput(mail))))]),
+      this.tickets.ticketIdsByNumbers(this.dataSource, [...new Set(tags)]),
     ]);
-    return decideThread(input, { byMessageId, byNumber });
+    const steps: Step[] = [];
+    const messageIdsInBatch = new Set<string>();
+    for (const item of parsed) {
+      if (!('mail' in item)) {
+        steps.push(item);
+        continue;
+      }
+      const input = threadingInput(item.mail);
+      if (threadingCandidates(input).some((id) => messageIdsInBatch.has(id))) break;
+      steps.push({ kind: 'route', ...item, decision: decideThread(input, { byMessageId, byNumber }) });
+      if (item.mail.messageId) messageIdsInBatch.add(item.mail.messageId);
+    }
+    return { steps, deferred: events.slice(steps.length) };
   }
 
-  private async openTicket(tx: EntityManager, emit: Emit, rawMessageId: string, mailboxId: string, mail: ParsedMail): Promise<void> {
-    const queueId = (await this.mailboxes.queueOf(tx, mailboxId)) ?? (await this.queues.findDefault(tx))?.id;
-    if (!queueId) throw new Error('no default queue: run `npm run seed`');
-    const requester = mail.replyTo ?? mail.from ?? { email: 'unknown@invalid', name: null };
-    const requesterId = await this.tickets.upsertContact(tx, requester);
-    const subject = withoutNul(mail.subject).trim() || '(no subject)';
-    const ticket = await this.tickets.open(tx, { subject, queueId, requesterId, priority: 'normal' });
-    const automation = automationOf(mail, [this.settings.MAIL_FROM]);
-    const articleId = await this.addInboundArticle(tx, ticket.id, rawMessageId, mail, automation.automated);
-    await emit(Subjects.TicketOpened, {
-      ticketId: ticket.id,
-      ticketNumber: ticket.number,
-      queueId,
-      articleId,
-      priority: 'normal',
-      requester,
-      subject,
-      automation: { automated: automation.automated, reason: automation.automated ? automation.reason : null },
-    });
-    this.logger.info({ ticketId: ticket.id, ticketNumber: ticket.number, rawMessageId }, 'ticket opened');
+  private async commit(steps: Step[]): Promise<void> {
+    await this.unitOfWork.runOnceAll(
+      CONSUMER,
+      steps.map((step) => step.event),
+      async (tx, emit, fresh) => {
+        const freshIds = new Set(fresh.map((event) => event.id));
+        const todo = steps.filter((step): step is Exclude<Step, { kind: 'skip' }> => step.kind !== 'skip' && freshIds.has(step.event.id));
+        // Another delivery of the same mail (a reconciler's re-emit) may have won the race.
+        const locked = await this.rawMessages.lockReceivedAll(tx, todo.map((step) => step.rawMessageId));
+        const live = todo.filter((step) => locked.has(step.rawMessageId));
+        const routed = live.filter((step): step is RouteStep => step.kind === 'route');
+        for (const step of routed) {
+          if (step.decision.kind === 'followup') await this.appendFollowup(tx, emit, step, step.decision);
+        }
+        await this.openTickets(
+          tx,
+          emit,
+          routed.filter((step) => step.decision.kind === 'new'),
+        );
+        await this.rawMessages.markTicketedAll(
+          tx,
+          routed.map((step) => step.rawMessageId),
+        );
+        for (const step of live) if (step.kind === 'quarantine') await this.quarantine(tx, emit, step.rawMessageId, step.reason);
+      },
+    );
   }
 
-  private async appendFollowup(
-    tx: EntityManager,
-    emit: Emit,
-    rawMessageId: string,
-    mail: ParsedMail,
-    decision: Extract<ThreadDecision, { kind: 'followup' }>,
-  ): Promise<void> {
+  private async openTickets(tx: EntityManager, emit: Emit, steps: RouteStep[]): Promise<void> {
+    if (steps.length === 0) return;
+    const queueByMailbox = new Map<string, string>();
+    for (const mailboxId of new Set(steps.map((step) => step.mailboxId))) {
+      const queueId = (await this.mailboxes.queueOf(tx, mailboxId)) ?? (await this.queues.findDefault(tx))?.id;
+      if (!queueId) throw new Error('no default queue: run `npm run seed`');
+      queueByMailbox.set(mailboxId, queueId);
+    }
+    const requesters = steps.map(({ mail }) => mail.replyTo ?? mail.from ?? { email: 'unknown@invalid', name: null });
+    const requesterIds = await this.tickets.upsertContacts(tx, requesters);
+    const subjects = steps.map(({ mail }) => withoutNul(mail.subject).trim() || '(no subject)');
+    const opened = await this.tickets.openMany(
+      tx,
+      steps.map((step, i) => ({ subject: subjects[i], queueId: queueByMailbox.get(step.mailboxId)!, requesterId: requesterIds[i], priority: 'normal' as const })),
+    );
+    const automations = steps.map(({ mail }) => automationOf(mail, [this.settings.MAIL_FROM]));
+    const articleIds = await this.addInboundArticles(
+      tx,
+      steps.map((step, i) => ({ ticketId: opened[i].id, rawMessageId: step.rawMessageId, mail: step.mail, automated: automations[i].automated })),
+    );
+    for (const [i, step] of steps.entries()) {
+      const automation = automations[i];
+      await emit(Subjects.TicketOpened, {
+        ticketId: opened[i].id,
+        ticketNumber: opened[i].number,
+        queueId: queueByMailbox.get(step.mailboxId)!,
+        articleId: articleIds[i],
+        priority: 'normal',
+        requester: requesters[i],
+        subject: subjects[i],
+        automation: { automated: automation.automated, reason: automation.automated ? automation.reason : null },
+      });
+      this.logger.info({ ticketId: opened[i].id, ticketNumber: opened[i].number, rawMessageId: step.rawMessageId }, 'ticket opened');
+    }
+  }
+
+  private async appendFollowup(tx: EntityManager, emit: Emit, step: RouteStep, decision: Extract<ThreadDecision, { kind: 'followup' }>): Promise<void> {
     const ticket = await this.tickets.findForUpdate(tx, decision.ticketId);
     if (!ticket) throw new Error(`ticket ${decision.ticketId} vanished while threading`);
-    const automation = automationOf(mail, [this.settings.MAIL_FROM]);
-    const articleId = await this.addInboundArticle(tx, ticket.id, rawMessageId, mail, automation.automated);
+    const automation = automationOf(step.mail, [this.settings.MAIL_FROM]);
+    const [articleId] = await this.addInboundArticles(tx, [{ ticketId: ticket.id, rawMessageId: step.rawMessageId, mail: step.mail, automated: automation.automated }]);
     const status = statusAfterFollowup(ticket.status);
     if (status !== ticket.status) {
       await this.tickets.setStatus(tx, ticket.id, status);
@@ -122,38 +215,63 @@ export class RouteMailUseCase {
       matchedBy: decision.matchedBy,
       automation: { automated: automation.automated, reason: automation.automated ? automation.reason : null },
     });
-    this.logger.info({ ticketId: ticket.id, rawMessageId, matchedBy: decision.matchedBy }, 'follow-up threaded');
+    this.logger.info({ ticketId: ticket.id, rawMessageId: step.rawMessageId, matchedBy: decision.matchedBy }, 'follow-up threaded');
   }
 
-  /** The article and its attachments (bytes over ATTACHMENT_MAX_BYTES not kept: the raw message has them). */
-  private async addInboundArticle(tx: EntityManager, ticketId: string, rawMessageId: string, mail: ParsedMail, automated: boolean): Promise<string> {
-    const articleId = await this.tickets.addArticle(tx, {
-      ticketId,
-      direction: 'inbound',
-      from: mail.from,
-      to: mail.to,
-      cc: mail.cc,
-      subject: withoutNul(mail.subject),
-      text: withoutNul(mail.text),
-      html: mail.html === null ? null : withoutNul(mail.html),
-      messageId: mail.messageId,
-      inReplyTo: mail.inReplyTo[0] ?? null,
-      references: mail.references,
-      automated,
-      rawMessageId,
-    });
+  /** The articles and their attachments (bytes over ATTACHMENT_MAX_BYTES not kept: the raw message has them). */
+  private async addInboundArticles(
+    tx: EntityManager,
+    inbound: { ticketId: string; rawMessageId: string; mail: ParsedMail; automated: boolean }[],
+  ): Promise<string[]> {
+    const articleIds = await this.tickets.addArticles(
+      tx,
+      inbound.map(({ ticketId, rawMessageId, mail, automated }) => ({
+        ticketId,
+        direction: 'inbound' as const,
+        from: mail.from,
+        to: mail.to,
+        cc: mail.cc,
+        subject: withoutNul(mail.subject),
+        text: withoutNul(mail.text),
+        html: mail.html === null ? null : withoutNul(mail.html),
+        messageId: mail.messageId,
+        inReplyTo: mail.inReplyTo[0] ?? null,
+        references: mail.references,
+        automated,
+        rawMessageId,
+      })),
+    );
     const maxBytes = this.settings.ATTACHMENT_MAX_BYTES;
-    await this.attachments.addToArticle(tx, articleId, mail.attachments.map((attachment) => storableAttachment(attachment, maxBytes)));
-    return articleId;
+    for (const [i, { mail }] of inbound.entries()) {
+      if (mail.attachments.length === 0) continue;
+      await this.attachments.addToArticle(tx, articleIds[i], mail.attachments.map((attachment) => storableAttachment(attachment, maxBytes)));
+    }
+    return articleIds;
   }
 
-  private async quarantine(event: EventEnvelope<typeof Subjects.MailReceived>, rawMessageId: string, reason: string): Promise<void> {
-    await this.unitOfWork.runOnce(CONSUMER, event, async (tx, emit) => {
-      if (!(await this.rawMessages.lockReceived(tx, rawMessageId))) return;
-      await this.rawMessages.markQuarantined(tx, rawMessageId, reason);
-      await emit(Subjects.MailQuarantined, { rawMessageId, reason });
-    });
+  private async quarantine(tx: EntityManager, emit: Emit, rawMessageId: string, reason: string): Promise<void> {
+    await this.rawMessages.markQuarantined(tx, rawMessageId, reason);
+    await emit(Subjects.MailQuarantined, { rawMessageId, reason });
     this.logger.warn({ rawMessageId, reason }, 'mail quarantined');
+  }
+
+  private async quarantineAlone(event: MailReceived, reason: string): Promise<void> {
+    await this.unitOfWork.runOnce(CONSUMER, event, async (tx, emit) => {
+      if (await this.rawMessages.lockReceived(tx, event.data.rawMessageId)) await this.quarantine(tx, emit, event.data.rawMessageId, reason);
+    });
+  }
+}
+
+function threadingInput(mail: ParsedMail): { inReplyTo: string[]; references: string[]; subject: string } {
+  return { inReplyTo: mail.inReplyTo, references: mail.references, subject: mail.subject };
+}
+
+async function settle(work: () => Promise<void>): Promise<BatchOutcome> {
+  try {
+    await work();
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, error };
   }
 }
 

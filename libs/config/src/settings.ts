@@ -119,6 +119,10 @@ export class RoutingSettings extends WorkerSettings {
   @IsInt() @Min(0)
   ATTACHMENT_MAX_BYTES: number = 26214400;
 
+  /** Most mail.received events routed in one transaction (under load; a lone event goes at once). */
+  @IsInt() @Min(1) @Max(100)
+  ROUTING_BATCH_SIZE: number = 50;
+
   /** A raw message not routed this long after arrival gets its event again (NATS lost it). */
   @IsInt() @Min(1000)
   RECONCILE_GRACE_MS: number = 60000;

@@ -10,12 +10,15 @@ export function serviceEntry(name: ServiceName, root = process.cwd()): string {
   return resolve(root, 'dist', 'apps', name, 'src', 'main.js');
 }
 
-/** Starts one compiled service as its own process. */
+/**
+ * Starts one compiled service as its own process. CASEWORK_NODE_FLAGS in `env` (space-separated,
+ * e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) go to node itself: flags NODE_OPTIONS refuses.
+ */
 export function startService(name: ServiceName, env: NodeJS.ProcessEnv, prefixLogs: SpawnPrefix = false, root = process.cwd()): ManagedProcess {
   return spawnService({
     name,
     command: process.execPath,
-    args: ['--enable-source-maps', serviceEntry(name, root)],
+    args: ['--enable-source-maps', ...(env.CASEWORK_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), serviceEntry(name, root)],
     env,
     cwd: root,
     prefixLogs,

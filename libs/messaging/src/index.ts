@@ -6,3 +6,4 @@ export * from './outbox-relay.js';
 export * from './unit-of-work.js';
 export * from './bootstrap-worker.js';
 export * from './periodic-task.js';
+export * from './group-commit-batcher.js';

@@ -39,10 +39,21 @@ export class UnitOfWork {
    * JetStream redelivers. Returns false for a duplicate.
    */
   async runOnce(consumer: string, event: EventEnvelope, work: (tx: EntityManager, emit: Emit) => Promise<void>): Promise<boolean> {
+    return this.runOnceAll(consumer, [event], async (tx, emit, fresh) => {
+      if (fresh.length > 0) await work(tx, emit);
+    });
+  }
+
+  /**
+   * runOnce for several events in one transaction: `work` gets the events this consumer has not
+   * processed before (all of them claimed by the commit). Returns whether any was fresh.
+   */
+  async runOnceAll<E extends EventEnvelope>(consumer: string, events: E[], work: (tx: EntityManager, emit: Emit, fresh: E[]) => Promise<void>): Promise<boolean> {
     return this.run(async (tx, emit) => {
-      if (!(await this.processed.claim(tx, consumer, event.id))) return false;
-      await work(tx, emit);
-      return true;
+      const claimed = await this.processed.claimAll(tx, consumer, events.map((event) => event.id));
+      const fresh = events.filter((event) => claimed.delete(event.id));
+      await work(tx, emit, fresh);
+      return fresh.length > 0;
     });
   }
 }

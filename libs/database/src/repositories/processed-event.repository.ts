@@ -6,10 +6,16 @@ import type { Db } from '../db.js';
  */
 export class ProcessedEventRepository {
   async claim(tx: Db, consumer: string, eventId: string): Promise<boolean> {
-    const rows: unknown[] = await tx.query(
-      'INSERT INTO processed_event (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id',
-      [consumer, eventId],
+    return (await this.claimAll(tx, consumer, [eventId])).has(eventId);
+  }
+
+  /** claim for several events at once: the ids this call claimed (the others were processed before). */
+  async claimAll(tx: Db, consumer: string, eventIds: string[]): Promise<Set<string>> {
+    if (eventIds.length === 0) return new Set();
+    const rows: { event_id: string }[] = await tx.query(
+      `INSERT INTO processed_event (consumer, event_id) SELECT $1, e FROM unnest($2::uuid[]) AS e ON CONFLICT DO NOTHING RETURNING event_id`,
+      [consumer, [...new Set(eventIds)]],
     );
-    return rows.length === 1;
+    return new Set(rows.map((row) => row.event_id));
   }
 }

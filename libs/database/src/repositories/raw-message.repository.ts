@@ -18,6 +18,14 @@ export interface RawMessageRecord {
   receivedAt: Date;
 }
 
+/** A raw message waiting for routing; `raw` null when findReceived's byte budget left it unloaded. */
+export interface ReceivedRawMessage {
+  id: string;
+  mailboxId: string;
+  size: number;
+  raw: Buffer | null;
+}
+
 export class RawMessageRepository {
   /**
    * Stores an IMAP-fetched message once. Returns its id, or null when this (mailbox,
@@ -36,26 +44,48 @@ export class RawMessageRepository {
     return row?.id ?? null;
   }
 
-  /** The routing status alone, without loading the bytes. */
-  async statusOf(db: Db, id: string): Promise<RawMessageRecord['status'] | null> {
-    const [row] = await db.query('SELECT status FROM raw_message WHERE id = $1', [id]);
-    return row?.status ?? null;
-  }
-
   async find(db: Db, id: string): Promise<RawMessageRecord | null> {
     const [row] = await db.query('SELECT id, mailbox_id, status, raw, sha256, received_at FROM raw_message WHERE id = $1', [id]);
     if (!row) return null;
     return { id: row.id, mailboxId: row.mailbox_id, status: row.status, raw: row.raw, sha256: row.sha256, receivedAt: row.received_at };
   }
 
-  /** Locks a raw message still waiting for routing; false when it was routed meanwhile. */
-  async lockReceived(tx: Db, id: string): Promise<boolean> {
-    const rows = await tx.query(`SELECT 1 FROM raw_message WHERE id = $1 AND status = 'received' FOR UPDATE`, [id]);
-    return rows.length > 0;
+  /**
+   * The messages among `ids` still waiting for routing, by id (routed ones are not loaded).
+   * Bytes are loaded in the order of `ids` while they fit `byteBudget` (the first always does):
+   * a message past it comes back with `raw` null, to be loaded by a later call.
+   */
+  async findReceived(db: Db, ids: string[], byteBudget = Number.MAX_SAFE_INTEGER): Promise<Map<string, ReceivedRawMessage>> {
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; mailbox_id: string; size: number; raw: Buffer | null }[] = await db.query(
+      `SELECT id, mailbox_id, size, CASE WHEN loaded_before = 0 OR loaded_before + size <= $2 THEN raw END AS raw
+         FROM (SELECT r.id, r.mailbox_id, r.size, r.raw,
+                      coalesce(sum(r.size) OVER (ORDER BY w.n ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS loaded_before
+                 FROM unnest($1::uuid[]) WITH ORDINALITY AS w(id, n) JOIN raw_message r ON r.id = w.id
+                WHERE r.status = 'received') waiting`,
+      [ids, byteBudget],
+    );
+    return new Map(rows.map((row) => [row.id, { id: row.id, mailboxId: row.mailbox_id, size: row.size, raw: row.raw }]));
   }
 
-  async markTicketed(tx: Db, id: string): Promise<void> {
-    await tx.query(`UPDATE raw_message SET status = 'ticketed', processed_at = now() WHERE id = $1`, [id]);
+  /** Locks a raw message still waiting for routing; false when it was routed meanwhile. */
+  async lockReceived(tx: Db, id: string): Promise<boolean> {
+    return (await this.lockReceivedAll(tx, [id])).has(id);
+  }
+
+  /** lockReceived for several: the ids locked (in id order, so two routers cannot deadlock). */
+  async lockReceivedAll(tx: Db, ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows: { id: string }[] = await tx.query(
+      `SELECT id FROM raw_message WHERE id = ANY($1::uuid[]) AND status = 'received' ORDER BY id FOR UPDATE`,
+      [ids],
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+
+  async markTicketedAll(tx: Db, ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await tx.query(`UPDATE raw_message SET status = 'ticketed', processed_at = now() WHERE id = ANY($1::uuid[])`, [ids]);
   }
 
   async markQuarantined(tx: Db, id: string, reason: string): Promise<void> {

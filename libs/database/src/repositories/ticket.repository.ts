@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ticketNumberFromSequence, type Calendar, type TicketPriority, type TicketStatus } from '@casework/domain';
 import type { Db } from '../db.js';
 
@@ -47,6 +48,13 @@ export interface ArticleRecord {
   messageId: string | null;
   references: string[];
   createdAt: Date;
+}
+
+export interface NewTicket {
+  subject: string;
+  queueId: string;
+  requesterId: string;
+  priority: TicketPriority;
 }
 
 export interface NewArticle {
@@ -115,50 +123,93 @@ export class TicketRepository {
   }
 
   async upsertContact(tx: Db, address: AddressRecord): Promise<string> {
-    const [row] = await tx.query(
-      `INSERT INTO contact (email, name) VALUES ($1, $2)
-       ON CONFLICT (email) DO UPDATE SET name = COALESCE(EXCLUDED.name, contact.name)
-       RETURNING id`,
-      [address.email, address.name],
-    );
-    return row.id;
+    return (await this.upsertContacts(tx, [address]))[0];
   }
 
-  async open(tx: Db, ticket: { subject: string; queueId: string; requesterId: string; priority: TicketPriority }): Promise<{ id: string; number: string }> {
-    const [{ seq }] = await tx.query(`SELECT nextval('ticket_number_seq') AS seq`);
-    const number = ticketNumberFromSequence(BigInt(seq));
-    const [row] = await tx.query(
-      `INSERT INTO ticket (number, subject, queue_id, requester_id, priority) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [number, ticket.subject, ticket.queueId, ticket.requesterId, ticket.priority],
+  /**
+   * The contact id of each address, in order, creating missing contacts and keeping a known
+   * display name when the new one is empty. One statement, rows locked in email order (so
+   * two writers cannot deadlock).
+   */
+  async upsertContacts(tx: Db, addresses: AddressRecord[]): Promise<string[]> {
+    if (addresses.length === 0) return [];
+    const names = new Map<string, string | null>();
+    for (const { email, name } of addresses) names.set(email, name ?? names.get(email) ?? null);
+    const emails = [...names.keys()].sort();
+    const rows: { id: string; email: string }[] = await tx.query(
+      `INSERT INTO contact (email, name)
+       SELECT c.email, c.name FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS c(email, name, n) ORDER BY c.n
+       ON CONFLICT (email) DO UPDATE SET name = COALESCE(EXCLUDED.name, contact.name)
+       RETURNING id, email`,
+      [emails, emails.map((email) => names.get(email) ?? null)],
     );
-    return { id: row.id, number };
+    const ids = new Map(rows.map((row) => [row.email, row.id]));
+    return addresses.map(({ email }) => ids.get(email)!);
+  }
+
+  async open(tx: Db, ticket: NewTicket): Promise<{ id: string; number: string }> {
+    return (await this.openMany(tx, [ticket]))[0];
+  }
+
+  /** Opens tickets in one statement; their numbers follow the given order. */
+  async openMany(tx: Db, tickets: NewTicket[]): Promise<{ id: string; number: string }[]> {
+    if (tickets.length === 0) return [];
+    const sequence: { seq: string }[] = await tx.query(`SELECT nextval('ticket_number_seq') AS seq FROM generate_series(1, $1)`, [tickets.length]);
+    const opened = tickets.map((_, i) => ({ id: randomUUID(), number: ticketNumberFromSequence(BigInt(sequence[i].seq)) }));
+    await tx.query(
+      `INSERT INTO ticket (id, number, subject, queue_id, requester_id, priority)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::text[])`,
+      [
+        opened.map((t) => t.id),
+        opened.map((t) => t.number),
+        tickets.map((t) => t.subject),
+        tickets.map((t) => t.queueId),
+        tickets.map((t) => t.requesterId),
+        tickets.map((t) => t.priority),
+      ],
+    );
+    return opened;
   }
 
   async addArticle(tx: Db, article: NewArticle): Promise<string> {
-    const [row] = await tx.query(
-      `INSERT INTO article (ticket_id, direction, from_email, from_name, to_addresses, cc_addresses, subject, body_text, body_html,
+    return (await this.addArticles(tx, [article]))[0];
+  }
+
+  /** Adds articles in one statement (their created_at in the given order) and touches their tickets. */
+  async addArticles(tx: Db, articles: NewArticle[]): Promise<string[]> {
+    if (articles.length === 0) return [];
+    const ids = articles.map(() => randomUUID());
+    await tx.query(
+      `INSERT INTO article (id, ticket_id, direction, from_email, from_name, to_addresses, cc_addresses, subject, body_text, body_html,
                             message_id, in_reply_to, reference_ids, automated, raw_message_id, outbound_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
+       SELECT a.id, a.ticket_id, a.direction, a.from_email, a.from_name, a.to_addresses, a.cc_addresses, a.subject, a.body_text, a.body_html,
+              a.message_id, a.in_reply_to, ARRAY(SELECT jsonb_array_elements_text(a.reference_ids)), a.automated, a.raw_message_id, a.outbound_id
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::jsonb[], $8::text[], $9::text[], $10::text[],
+                     $11::text[], $12::text[], $13::jsonb[], $14::boolean[], $15::uuid[], $16::uuid[])
+              WITH ORDINALITY AS a(id, ticket_id, direction, from_email, from_name, to_addresses, cc_addresses, subject, body_text, body_html,
+                                   message_id, in_reply_to, reference_ids, automated, raw_message_id, outbound_id, n)
+        ORDER BY a.n`,
       [
-        article.ticketId,
-        article.direction,
-        article.from?.email ?? null,
-        article.from?.name ?? null,
-        JSON.stringify(article.to),
-        JSON.stringify(article.cc),
-        article.subject,
-        article.text,
-        article.html,
-        article.messageId,
-        article.inReplyTo,
-        article.references,
-        article.automated,
-        article.rawMessageId ?? null,
-        article.outboundId ?? null,
+        ids,
+        articles.map((a) => a.ticketId),
+        articles.map((a) => a.direction),
+        articles.map((a) => a.from?.email ?? null),
+        articles.map((a) => a.from?.name ?? null),
+        articles.map((a) => JSON.stringify(a.to)),
+        articles.map((a) => JSON.stringify(a.cc)),
+        articles.map((a) => a.subject),
+        articles.map((a) => a.text),
+        articles.map((a) => a.html),
+        articles.map((a) => a.messageId),
+        articles.map((a) => a.inReplyTo),
+        articles.map((a) => JSON.stringify(a.references)),
+        articles.map((a) => a.automated),
+        articles.map((a) => a.rawMessageId ?? null),
+        articles.map((a) => a.outboundId ?? null),
       ],
     );
-    await tx.query('UPDATE ticket SET updated_at = now() WHERE id = $1', [article.ticketId]);
-    return row.id;
+    await tx.query('UPDATE ticket SET updated_at = now() WHERE id = ANY($1::uuid[])', [[...new Set(articles.map((a) => a.ticketId))]]);
+    return ids;
   }
 
   async find(db: Db, id: string): Promise<TicketRecord | null> {

@@ -1,0 +1,49 @@
+/** How one submitted item fared in its batch. */
+export type BatchOutcome = { ok: true } | { ok: false; error: unknown };
+
+/**
+ * Group commit for event handlers: items submitted while a batch is being processed wait and
+ * form the next batch (up to `maxBatch`, in submission order). An idle batcher starts at once,
+ * so a lone event is not delayed; under load one transaction carries many events. Batches run
+ * one at a time, so a later batch sees everything an earlier one committed.
+ */
+export class GroupCommitBatcher<T> {
+  private readonly waiting: { item: T; settle: (outcome: BatchOutcome) => void }[] = [];
+  private running = false;
+
+  constructor(
+    private readonly maxBatch: number,
+    /** Processes a batch; returns one outcome per item, in order (a throw fails them all). */
+    private readonly process: (items: T[]) => Promise<BatchOutcome[]>,
+  ) {
+    if (!Number.isInteger(maxBatch) || maxBatch < 1) throw new Error('maxBatch must be a positive integer');
+  }
+
+  /** Resolves when the item's batch has been processed; rejects with the item's own error. */
+  async submit(item: T): Promise<void> {
+    const outcome = await new Promise<BatchOutcome>((settle) => {
+      this.waiting.push({ item, settle });
+      void this.drain();
+    });
+    if (!outcome.ok) throw outcome.error;
+  }
+
+  private async drain(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      while (this.waiting.length > 0) {
+        const batch = this.waiting.splice(0, this.maxBatch);
+        let outcomes: BatchOutcome[];
+        try {
+          outcomes = await this.process(batch.map((entry) => entry.item));
+        } catch (error) {
+          outcomes = batch.map(() => ({ ok: false, error }));
+        }
+        batch.forEach((entry, i) => entry.settle(outcomes[i] ?? { ok: false, error: new Error('batch returned no outcome for this item') }));
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+}

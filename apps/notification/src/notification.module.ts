@@ -10,6 +10,7 @@ import { NOTIFICATION_SETTINGS } from './notification.tokens.js';
 import { OpsNotifierService } from './ops-notifier.service.js';
 import { PagingHandler } from './paging.handler.js';
 import { PagingService } from './paging.service.js';
+import { SlaClockEventsUseCase } from './sla-clock-events.use-case.js';
 import { SlaClockHandler } from './sla-clock.handler.js';
 import { SlaMetricsService } from './sla-metrics.service.js';
 import { SlaLifecycleService } from './sla-lifecycle.service.js';
@@ -36,6 +37,7 @@ export class NotificationModule {
         },
         OpsNotifierService,
         PagingService,
+        SlaClockEventsUseCase,
         SlaLifecycleService,
         SlaMetricsService,
         SlaSchedulerService,

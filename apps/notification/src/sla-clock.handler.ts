@@ -1,64 +1,50 @@
 import { Controller, Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
+import type { NotificationSettings } from '@casework/config';
 import { Subjects, type EventEnvelope } from '@casework/contracts';
-import { UnitOfWork } from '@casework/messaging';
-import { PagingService, type Paged } from './paging.service.js';
-import { SlaLifecycleService } from './sla-lifecycle.service.js';
-import { SlaSchedulerService } from './sla-scheduler.service.js';
+import { GroupCommitBatcher } from '@casework/messaging';
+import { NOTIFICATION_SETTINGS } from './notification.tokens.js';
+import { SlaClockEventsUseCase, type ClockEvent, type TicketOpened } from './sla-clock-events.use-case.js';
 
-const CONSUMER = 'notification';
+/** Events JetStream hands over at once: enough for the next batch to fill while one commits. */
+const IN_FLIGHT = 128;
 
 /** Drives the SLA clocks from ticket and reply events (see SlaLifecycleService for the rules). */
 @Controller()
 export class SlaClockHandler {
-  constructor(
-    @Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
-    @Inject(SlaLifecycleService) private readonly lifecycle: SlaLifecycleService,
-    @Inject(SlaSchedulerService) private readonly scheduler: SlaSchedulerService,
-    @Inject(PagingService) private readonly paging: PagingService,
-  ) {}
+  private readonly opened: GroupCommitBatcher<TicketOpened>;
+  // One batch at a time, events in order: a ticket's events move its clocks in the order they came.
+  private readonly clockUpdates: GroupCommitBatcher<ClockEvent>;
 
-  @EventPattern(Subjects.TicketOpened, { concurrency: 4 })
-  async onTicketOpened(@Payload() event: EventEnvelope<typeof Subjects.TicketOpened>): Promise<void> {
-    let times: Date[] = [];
-    let paged: Paged = { notices: [], escalateAt: [] };
-    await this.unitOfWork.runOnce(CONSUMER, event, async (tx, emit) => {
-      times = await this.lifecycle.ticketOpened(tx, event.data, new Date(event.occurredAt));
-      // An emergency pages whoever is on call, in the same transaction.
-      if (event.data.priority === 'emergency') paged = await this.paging.pageTicket(tx, emit, event.data.ticketId);
-    });
-    this.wake([...times, ...paged.escalateAt]);
-    await this.paging.send(paged.notices);
+  constructor(
+    @Inject(SlaClockEventsUseCase) clockEvents: SlaClockEventsUseCase,
+    @Inject(NOTIFICATION_SETTINGS) settings: NotificationSettings,
+  ) {
+    this.opened = new GroupCommitBatcher(settings.SLA_EVENT_BATCH_SIZE, (events) => clockEvents.openAll(events));
+    this.clockUpdates = new GroupCommitBatcher(settings.SLA_EVENT_BATCH_SIZE, (events) => clockEvents.updateAll(events));
+  }
+
+  @EventPattern(Subjects.TicketOpened, { concurrency: IN_FLIGHT })
+  onTicketOpened(@Payload() event: EventEnvelope<typeof Subjects.TicketOpened>): Promise<void> {
+    return this.opened.submit(event);
   }
 
   /** Only a specialist's reply answers the stakeholder; the acknowledgement does not. */
-  @EventPattern(Subjects.ReplySent, { concurrency: 4 })
+  @EventPattern(Subjects.ReplySent, { concurrency: IN_FLIGHT })
   async onReplySent(@Payload() event: EventEnvelope<typeof Subjects.ReplySent>): Promise<void> {
     if (event.data.kind !== 'reply') return;
-    await this.unitOfWork.runOnce(CONSUMER, event, (tx) => this.lifecycle.replySent(tx, event.data.ticketId, new Date(event.occurredAt)));
+    await this.clockUpdates.submit(event);
   }
 
   /** A stakeholder's own follow-up (not an auto-reply) owes them the next response. */
-  @EventPattern(Subjects.TicketFollowup, { concurrency: 4 })
+  @EventPattern(Subjects.TicketFollowup, { concurrency: IN_FLIGHT })
   async onFollowup(@Payload() event: EventEnvelope<typeof Subjects.TicketFollowup>): Promise<void> {
     if (event.data.automation.automated) return;
-    let times: Date[] = [];
-    await this.unitOfWork.runOnce(CONSUMER, event, async (tx) => {
-      times = await this.lifecycle.followup(tx, event.data.ticketId, new Date(event.occurredAt));
-    });
-    this.wake(times);
+    await this.clockUpdates.submit(event);
   }
 
-  @EventPattern(Subjects.TicketStatusChanged, { concurrency: 4 })
-  async onStatusChanged(@Payload() event: EventEnvelope<typeof Subjects.TicketStatusChanged>): Promise<void> {
-    let times: Date[] = [];
-    await this.unitOfWork.runOnce(CONSUMER, event, async (tx) => {
-      times = await this.lifecycle.statusChanged(tx, event.data.ticketId, event.data.from, event.data.to, new Date(event.occurredAt));
-    });
-    this.wake(times);
-  }
-
-  private wake(times: Date[]): void {
-    for (const time of times) this.scheduler.wakeBy(time);
+  @EventPattern(Subjects.TicketStatusChanged, { concurrency: IN_FLIGHT })
+  onStatusChanged(@Payload() event: EventEnvelope<typeof Subjects.TicketStatusChanged>): Promise<void> {
+    return this.clockUpdates.submit(event);
   }
 }

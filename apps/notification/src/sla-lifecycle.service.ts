@@ -1,9 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { NotificationSettings } from '@casework/config';
-import { OncallRepository, SlaRepository, type Db, type SlaClockUpdate, type SlaPolicyRecord } from '@casework/database';
+import { OncallRepository, SlaRepository, type Db, type NewSlaClock, type SlaClockUpdate, type SlaPolicyRecord } from '@casework/database';
 import { ALWAYS_OPEN, DEFAULT_WARN_AT_PERCENT, type Calendar, type SlaKind } from '@casework/domain';
 import { NOTIFICATION_SETTINGS } from './notification.tokens.js';
 import { pauseAt, resumeAt, retargetClock, scheduleOf, targetMsFor } from './sla-clock-math.js';
+
+/** A ticket.opened as the clocks need it: `at` is when it opened. */
+export interface OpenedTicket {
+  ticketId: string;
+  queueId: string;
+  priority: string;
+  at: Date;
+}
 
 /** Statuses in which nobody is waiting on the team: clocks do not run. */
 const STOPPED_STATUSES = new Set(['pending', 'resolved', 'closed']);
@@ -28,14 +36,29 @@ export class SlaLifecycleService {
     @Inject(OncallRepository) private readonly tickets: OncallRepository,
   ) {}
 
-  async ticketOpened(tx: Db, ticket: { ticketId: string; queueId: string; priority: string }, at: Date): Promise<Date[]> {
-    const policy = await this.sla.policyFor(tx, ticket.queueId, ticket.priority);
-    const firstResponseMs = policy ? targetMsFor(policy, 'first_response') : Math.round(this.settings.SLA_FIRST_RESPONSE_MINUTES * 60_000);
-    const times: Date[] = [];
-    if (firstResponseMs !== null) times.push(...(await this.start(tx, ticket.ticketId, 'first_response', policy, firstResponseMs, at)));
-    const resolutionMs = policy ? targetMsFor(policy, 'resolution') : null;
-    if (resolutionMs !== null) times.push(...(await this.start(tx, ticket.ticketId, 'resolution', policy, resolutionMs, at)));
-    return times;
+  /**
+   * Starts the first-response and resolution clocks of opened tickets: one policy look-up and one
+   * insert for all of them.
+   */
+  async ticketsOpened(tx: Db, tickets: OpenedTicket[]): Promise<Date[]> {
+    if (tickets.length === 0) return [];
+    const selectorIndex = new Map<string, number>();
+    const selectors: { queueId: string; priority: string }[] = [];
+    for (const { queueId, priority } of tickets) {
+      const key = `${queueId} ${priority}`;
+      if (!selectorIndex.has(key)) selectorIndex.set(key, selectors.push({ queueId, priority }) - 1);
+    }
+    const policies = await this.sla.policiesFor(tx, selectors);
+    const clocks: NewSlaClock[] = [];
+    for (const ticket of tickets) {
+      const policy = policies[selectorIndex.get(`${ticket.queueId} ${ticket.priority}`)!];
+      const firstResponseMs = policy ? targetMsFor(policy, 'first_response') : Math.round(this.settings.SLA_FIRST_RESPONSE_MINUTES * 60_000);
+      if (firstResponseMs !== null) clocks.push(newClock(ticket.ticketId, 'first_response', policy, firstResponseMs, ticket.at));
+      const resolutionMs = policy ? targetMsFor(policy, 'resolution') : null;
+      if (resolutionMs !== null) clocks.push(newClock(ticket.ticketId, 'resolution', policy, resolutionMs, ticket.at));
+    }
+    const ids = await this.sla.startClocks(tx, clocks);
+    return clocks.flatMap((clock, i) => (ids[i] ? scheduledTimes(clock) : []));
   }
 
   /** A specialist's reply (not the acknowledgement, not a note) meets the response clocks. */
@@ -118,9 +141,16 @@ export class SlaLifecycleService {
   }
 
   private async start(tx: Db, ticketId: string, kind: SlaKind, policy: SlaPolicyRecord | null, targetMs: number, at: Date): Promise<Date[]> {
-    const calendar: Calendar = policy?.calendar ?? ALWAYS_OPEN;
-    const schedule = scheduleOf({ startedAt: at, pauses: [] }, targetMs, calendar, policy?.warnAtPercent ?? DEFAULT_WARN_AT_PERCENT);
-    const id = await this.sla.startClock(tx, { ticketId, kind, policyId: policy?.id ?? null, startedAt: at, targetMs, dueAt: schedule.dueAt, warnAt: schedule.warnAt });
-    return id ? [schedule.dueAt, schedule.warnAt].filter((d): d is Date => d !== null) : [];
+    const clock = newClock(ticketId, kind, policy, targetMs, at);
+    return (await this.sla.startClock(tx, clock)) ? scheduledTimes(clock) : [];
   }
 }
+
+/** A clock starting at `at` under the policy (none: the default, round the clock). */
+function newClock(ticketId: string, kind: SlaKind, policy: SlaPolicyRecord | null, targetMs: number, at: Date): NewSlaClock {
+  const calendar: Calendar = policy?.calendar ?? ALWAYS_OPEN;
+  const schedule = scheduleOf({ startedAt: at, pauses: [] }, targetMs, calendar, policy?.warnAtPercent ?? DEFAULT_WARN_AT_PERCENT);
+  return { ticketId, kind, policyId: policy?.id ?? null, startedAt: at, targetMs, dueAt: schedule.dueAt, warnAt: schedule.warnAt };
+}
+
+const scheduledTimes = (clock: NewSlaClock): Date[] => [clock.dueAt, clock.warnAt].filter((d): d is Date => d !== null);

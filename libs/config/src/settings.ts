@@ -176,6 +176,10 @@ export class NotificationSettings extends SmtpSettings {
   /** First retry delay of a failed webhook delivery (doubling each attempt, capped at an hour). */
   @IsInt() @Min(10) @Max(3_600_000)
   WEBHOOK_RETRY_BASE_MS: number = 5000;
+
+  /** Most ticket or reply events handled in one SLA transaction (under load; a lone event goes at once). */
+  @IsInt() @Min(1) @Max(100)
+  SLA_EVENT_BATCH_SIZE: number = 50;
 }
 
 export class ApiSettings extends BaseSettings {

@@ -136,16 +136,43 @@ function toClockRecord(row: Record<string, unknown>): SlaClockRecord {
   };
 }
 
+/** What makes a clock unique: its ticket and kind, or its ticket alone for (running) next-response clocks. */
+function uniquenessKey(ticketId: string, kind: SlaKind): string {
+  const ticket = ticketId.toLowerCase();
+  return kind === 'next_response' ? ticket : `${ticket} ${kind}`;
+}
+
 export class SlaRepository {
   /** Most specific policy wins: queue+priority, queue, priority, then the global default. */
   async policyFor(db: Db, queueId: string, priority: string): Promise<SlaPolicyRecord | null> {
-    const [row] = await db.query(
-      `SELECT ${POLICY_COLUMNS} FROM sla_policy p LEFT JOIN sla_calendar c ON c.id = p.calendar_id
-        WHERE (p.queue_id = $1 OR p.queue_id IS NULL) AND (p.priority = $2 OR p.priority IS NULL)
-        ORDER BY (p.queue_id IS NOT NULL) DESC, (p.priority IS NOT NULL) DESC LIMIT 1`,
-      [queueId, priority],
+    const [policy] = await this.policiesFor(db, [{ queueId, priority }]);
+    return policy;
+  }
+
+  /**
+   * policyFor for several (queue, priority) pairs in one statement: one entry per pair, in
+   * order. Pairs that select the same policy share one record (and so one calendar object,
+   * which the clock math compiles once).
+   */
+  async policiesFor(db: Db, selectors: { queueId: string; priority: string }[]): Promise<(SlaPolicyRecord | null)[]> {
+    if (selectors.length === 0) return [];
+    const rows: Record<string, unknown>[] = await db.query(
+      `SELECT k.n, m.* FROM unnest($1::uuid[], $2::text[]) WITH ORDINALITY AS k(queue_id, priority, n)
+         JOIN LATERAL (
+           SELECT ${POLICY_COLUMNS} FROM sla_policy p LEFT JOIN sla_calendar c ON c.id = p.calendar_id
+            WHERE (p.queue_id = k.queue_id OR p.queue_id IS NULL) AND (p.priority = k.priority OR p.priority IS NULL)
+            ORDER BY (p.queue_id IS NOT NULL) DESC, (p.priority IS NOT NULL) DESC LIMIT 1) m ON true`,
+      [selectors.map((s) => s.queueId), selectors.map((s) => s.priority)],
     );
-    return row ? toPolicyRecord(row) : null;
+    const policies: (SlaPolicyRecord | null)[] = selectors.map(() => null);
+    const byId = new Map<string, SlaPolicyRecord>();
+    for (const row of rows) {
+      const id = row.id as string;
+      let policy = byId.get(id);
+      if (!policy) byId.set(id, (policy = toPolicyRecord(row)));
+      policies[Number(row.n) - 1] = policy;
+    }
+    return policies;
   }
 
   /** The policy for a ticket's current queue and priority. */
@@ -169,18 +196,58 @@ export class SlaRepository {
    * start and due); next-response clocks repeat, one running at a time.
    */
   async startClock(tx: Db, clock: NewSlaClock): Promise<string | null> {
-    const conflict =
-      clock.kind === 'next_response'
-        ? `ON CONFLICT (ticket_id) WHERE kind = 'next_response' AND state = 'running' DO NOTHING`
-        : `ON CONFLICT (ticket_id, kind) WHERE kind <> 'next_response' DO UPDATE
-             SET policy_id = EXCLUDED.policy_id, started_at = EXCLUDED.started_at, due_at = EXCLUDED.due_at, target_ms = EXCLUDED.target_ms
-             WHERE sla_clock.state = 'met' AND sla_clock.policy_id IS NULL AND sla_clock.target_ms IS NULL`;
-    const rows: { id: string; inserted: boolean }[] = await tx.query(
-      `INSERT INTO sla_clock (ticket_id, kind, policy_id, started_at, target_ms, due_at, warn_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ${conflict} RETURNING id, (xmax = 0) AS inserted`,
-      [clock.ticketId, clock.kind, clock.policyId, clock.startedAt, clock.targetMs, clock.dueAt, clock.warnAt],
+    const [id] = await this.startClocks(tx, [clock]);
+    return id;
+  }
+
+  /**
+   * startClock for several clocks: one statement per uniqueness rule (one for first-response and
+   * resolution clocks, one for next-response clocks). Returns one id or null per clock, in order;
+   * as if started one after the other, a clock that repeats an earlier one of the list is not
+   * started.
+   */
+  async startClocks(tx: Db, clocks: NewSlaClock[]): Promise<(string | null)[]> {
+    const ids: (string | null)[] = clocks.map(() => null);
+    const firstIndexByKey = new Map<string, number>();
+    clocks.forEach((clock, i) => {
+      const key = uniquenessKey(clock.ticketId, clock.kind);
+      if (!firstIndexByKey.has(key)) firstIndexByKey.set(key, i);
+    });
+    const single: NewSlaClock[] = [];
+    const repeating: NewSlaClock[] = [];
+    for (const i of firstIndexByKey.values()) (clocks[i].kind === 'next_response' ? repeating : single).push(clocks[i]);
+    const started = [
+      ...(await this.insertClocks(
+        tx,
+        single,
+        `ON CONFLICT (ticket_id, kind) WHERE kind <> 'next_response' DO UPDATE
+           SET policy_id = EXCLUDED.policy_id, started_at = EXCLUDED.started_at, due_at = EXCLUDED.due_at, target_ms = EXCLUDED.target_ms
+           WHERE sla_clock.state = 'met' AND sla_clock.policy_id IS NULL AND sla_clock.target_ms IS NULL`,
+      )),
+      ...(await this.insertClocks(tx, repeating, `ON CONFLICT (ticket_id) WHERE kind = 'next_response' AND state = 'running' DO NOTHING`)),
+    ];
+    for (const row of started) {
+      if (row.inserted) ids[firstIndexByKey.get(uniquenessKey(row.ticket_id, row.kind))!] = row.id;
+    }
+    return ids;
+  }
+
+  private async insertClocks(tx: Db, clocks: NewSlaClock[], onConflict: string): Promise<{ id: string; ticket_id: string; kind: SlaKind; inserted: boolean }[]> {
+    if (clocks.length === 0) return [];
+    return tx.query(
+      `INSERT INTO sla_clock (ticket_id, kind, policy_id, started_at, target_ms, due_at, warn_at)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::timestamptz[], $5::bigint[], $6::timestamptz[], $7::timestamptz[])
+       ${onConflict} RETURNING id, ticket_id, kind, (xmax = 0) AS inserted`,
+      [
+        clocks.map((c) => c.ticketId),
+        clocks.map((c) => c.kind),
+        clocks.map((c) => c.policyId),
+        clocks.map((c) => c.startedAt),
+        clocks.map((c) => c.targetMs),
+        clocks.map((c) => c.dueAt),
+        clocks.map((c) => c.warnAt),
+      ],
     );
-    return rows[0]?.inserted ? rows[0].id : null;
   }
 
   /**

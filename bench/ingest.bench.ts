@@ -222,7 +222,7 @@ async function main(): Promise<void> {
   // --cpu-prof DIR: every service writes a V8 CPU profile there when it stops (for Chrome DevTools).
   const cpuProfileAt = process.argv.indexOf('--cpu-prof');
   const env = cpuProfileAt >= 0 ? { CASEWORK_NODE_FLAGS: `--cpu-prof --cpu-prof-dir=${process.argv[cpuProfileAt + 1]}` } : undefined;
-  const suite = await CaseworkSuite.start({ logLevel: 'warn', privatePostgres: true, services: [], env });
+  const suite = await CaseworkSuite.start({ logLevel: 'warn', privatePostgres: true, services: [], env, parseCaughtMail: false });
   const db = new pg.Client({ connectionString: suite.database.url });
   await db.connect();
   let exitCode = 1;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { MailParseError, parseMail } from '@casework/mail';
+import { KNOWN_SUBJECTS } from '../support/corpus-subjects.js';
 import { loadCorpus } from '../support/corpus.js';
 
 /** Every real message either parses or is refused with a reason; nothing else. */
@@ -48,5 +49,11 @@ describe('parseMail over the real-mail corpus', () => {
       const mail = await parseMail(readFileSync(entry.absolutePath)).catch(() => null);
       if (mail?.subject) expect(mail.subject).not.toContain('\uFFFD');
     }
+  });
+
+  it.each(KNOWN_SUBJECTS.map((known) => [known.charset, known]))('decodes the %s subject of a named file to the known string', async (_charset, known) => {
+    const entry = corpus.find((e) => e.path === known.path);
+    expect(entry).toBeDefined();
+    expect((await parseMail(readFileSync(entry!.absolutePath))).subject).toBe(known.subject);
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { CaseworkSuite } from '@casework/devkit';
+import { KNOWN_SUBJECTS } from '../support/corpus-subjects.js';
 import { loadCorpus } from '../support/corpus.js';
 import { eventually } from '../support/poll.js';
 
@@ -28,9 +29,11 @@ describe('the whole suite over the real-mail corpus', () => {
     const client = await suite.imap();
     let appended = 0;
     const refusedByServer: string[] = [];
+    const pathByUid = new Map<string, string>();
     for (const entry of corpus) {
       try {
-        await client.append('INBOX', readFileSync(entry.absolutePath));
+        const result = await client.append('INBOX', readFileSync(entry.absolutePath));
+        if (result && result.uid !== undefined) pathByUid.set(String(result.uid), entry.path);
         appended++;
       } catch {
         // Dovecot refuses e.g. empty messages: they never reach a mailbox.
@@ -70,5 +73,12 @@ describe('the whole suite over the real-mail corpus', () => {
     const { rows: reasons } = await db.query(`SELECT count(*)::int AS n FROM raw_message WHERE status = 'quarantined' AND coalesce(quarantine_reason, '') = ''`);
     expect(reasons[0].n).toBe(0);
     for (const service of suite.services.values()) expect(service.child.exitCode).toBeNull();
+
+    // Subjects in exotic charsets reach the ticket's article as a reader should see them.
+    const { rows: subjects } = await db.query<{ uid: string; subject: string }>(
+      `SELECT r.uid::text AS uid, a.subject FROM raw_message r JOIN article a ON a.raw_message_id = coalesce(r.duplicate_of, r.id)`,
+    );
+    const subjectByPath = new Map(subjects.map((row) => [pathByUid.get(row.uid), row.subject]));
+    for (const known of KNOWN_SUBJECTS) expect({ path: known.path, subject: subjectByPath.get(known.path) }).toEqual({ path: known.path, subject: known.subject });
   }, 600_000);
 });

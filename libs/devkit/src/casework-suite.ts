@@ -28,6 +28,8 @@ export interface SuiteOptions {
   privatePostgres?: boolean;
   /** Extra environment for every service, e.g. routing's RECONCILE_GRACE_MS. */
   env?: Record<string, string>;
+  /** false: the SMTP catcher keeps raw bytes and envelopes only (benchmarks); default true. */
+  parseCaughtMail?: boolean;
   /** Services started by start() (default: all five); the others can be started later with startService(). */
   services?: readonly ServiceName[];
 }
@@ -79,7 +81,7 @@ export class CaseworkSuite {
       } finally {
         await dataSource.destroy();
       }
-      const servers = [track(startNats()), track(startDovecot()), track(startSmtpCatcher())] as const;
+      const servers = [track(startNats()), track(startDovecot()), track(startSmtpCatcher({ parse: options.parseCaughtMail }))] as const;
       // Settled all before looking at any, so none of them is left running untracked.
       await Promise.allSettled(servers);
       [nats, dovecot, smtp] = await Promise.all(servers);

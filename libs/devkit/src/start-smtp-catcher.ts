@@ -31,6 +31,11 @@ export interface StartSmtpCatcherOptions {
   /** Each raw message is also written here as <timestamp>-<n>.eml. */
   saveDir?: string;
   onMessage?: (m: CaughtMail) => void;
+  /**
+   * false: keep the raw bytes and envelope only (headers, subject, text left empty), for
+   * benchmarks, where parsing every caught mail would bill the suite for the far end's work.
+   */
+  parse?: boolean;
 }
 
 interface Waiter {
@@ -60,7 +65,7 @@ export async function startSmtpCatcher(opts: StartSmtpCatcherOptions = {}): Prom
 
   const accept = async (stream: SMTPServerDataStream, session: SMTPServerSession): Promise<void> => {
     const raw = await readAll(stream);
-    const mail = await toCaughtMail(raw, session);
+    const mail = opts.parse === false ? unparsedMail(raw, session) : await toCaughtMail(raw, session);
     messages.push(mail);
     if (opts.saveDir !== undefined) {
       saved += 1;
@@ -148,6 +153,15 @@ async function readAll(stream: SMTPServerDataStream): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+function unparsedMail(raw: Buffer, session: SMTPServerSession): CaughtMail {
+  return { ...envelopeOf(session), raw, headers: new Map(), subject: '', messageId: null, text: '', receivedAt: new Date() };
+}
+
+function envelopeOf(session: SMTPServerSession): Pick<CaughtMail, 'envelopeFrom' | 'envelopeTo'> {
+  const { mailFrom, rcptTo } = session.envelope;
+  return { envelopeFrom: mailFrom === false ? '' : mailFrom.address, envelopeTo: rcptTo.map((r) => r.address) };
+}
+
 async function toCaughtMail(raw: Buffer, session: SMTPServerSession): Promise<CaughtMail> {
   const parsed = await simpleParser(raw);
   const headers = new Map<string, string>();
@@ -157,10 +171,8 @@ async function toCaughtMail(raw: Buffer, session: SMTPServerSession): Promise<Ca
     const colon = line.indexOf(':');
     headers.set(name, (colon === -1 ? '' : line.slice(colon + 1)).trim());
   }
-  const { mailFrom, rcptTo } = session.envelope;
   return {
-    envelopeFrom: mailFrom === false ? '' : mailFrom.address,
-    envelopeTo: rcptTo.map((r) => r.address),
+    ...envelopeOf(session),
     raw,
     headers,
     subject: parsed.subject ?? '',

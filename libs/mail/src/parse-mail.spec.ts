@@ -95,6 +95,19 @@ Caf=E9 au lait, s'il vous pla=EEt.
     expect(mail.text.trim()).toBe("Café au lait, s'il vous plaît.");
   });
 
+  it('reads a raw 8-bit subject that is not UTF-8 in the declared charset, else as windows-1252', async () => {
+    const message = (contentType: string, subject: Buffer) =>
+      Buffer.concat([Buffer.from(`From: a@example.org\r\n${contentType}Subject: `), subject, Buffer.from('\r\n\r\nBody.\r\n')]);
+    // "Zażółć" in ISO-8859-2, declared by the message.
+    const polish = Buffer.from([0x5a, 0x61, 0xbf, 0xf3, 0xb3, 0xe6]);
+    expect((await parseMail(message('Content-Type: text/plain; charset=iso-8859-2\r\n', polish))).subject).toBe('Zażółć');
+    // "Formação – Verão" in windows-1252, no charset declared.
+    const portuguese = Buffer.from([0x46, 0x6f, 0x72, 0x6d, 0x61, 0xe7, 0xe3, 0x6f, 0x20, 0x96, 0x20, 0x56, 0x65, 0x72, 0xe3, 0x6f]);
+    expect((await parseMail(message('', portuguese))).subject).toBe('Formação – Verão');
+    // Real UTF-8 stays as it is.
+    expect((await parseMail(message('', Buffer.from('Grüße')))).subject).toBe('Grüße');
+  });
+
   it('decodes an 8-bit windows-1251 body and a KOI8-R subject', async () => {
     const head = Buffer.from(
       'From: ivan@example.ru\r\nSubject: =?KOI8-R?B?8NLJ18XU?=\r\n' +

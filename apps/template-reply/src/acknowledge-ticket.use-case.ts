@@ -1,63 +1,113 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
-import type { TemplateReplySettings } from '@casework/config';
 import { Subjects, type EventEnvelope } from '@casework/contracts';
-import { OutboundRepository, QueueRepository, TemplateRepository, TicketRepository } from '@casework/database';
+import { OutboundRepository, TemplateRepository, TicketRepository, type NewOutbound, type TemplateRecord } from '@casework/database';
 import { taggedSubject } from '@casework/domain';
 import { domainOfAddress, generateMessageId, renderTemplate, replyHeaders } from '@casework/mail';
-import { UnitOfWork } from '@casework/messaging';
+import { UnitOfWork, type BatchOutcome } from '@casework/messaging';
 import { LOGGER } from '@casework/observability';
 import { OutboundSenderService } from './outbound-sender.service.js';
-import { TEMPLATE_REPLY_SETTINGS } from './template-reply.tokens.js';
 
 const CONSUMER = 'template-reply';
 
-/** Answers a new ticket from a person with the stored acknowledgement template. */
+type TicketOpened = EventEnvelope<typeof Subjects.TicketOpened>;
+type TicketToAnswer = Awaited<ReturnType<TicketRepository['ticketsToAnswer']>> extends Map<string, infer T> ? T : never;
+
+/**
+ * Answers new tickets from people with the stored acknowledgement template. Events come in
+ * batches (a lone event is a batch of one): one transaction claims them, reads their tickets
+ * and the template, and queues every acknowledgement in one statement; the sender then sends
+ * the batch's messages together.
+ */
 @Injectable()
 export class AcknowledgeTicketUseCase {
   constructor(
-    @Inject(TEMPLATE_REPLY_SETTINGS) private readonly settings: TemplateReplySettings,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
     @Inject(TicketRepository) private readonly tickets: TicketRepository,
-    @Inject(QueueRepository) private readonly queues: QueueRepository,
     @Inject(TemplateRepository) private readonly templates: TemplateRepository,
     @Inject(OutboundRepository) private readonly outbound: OutboundRepository,
     @Inject(OutboundSenderService) private readonly sender: OutboundSenderService,
   ) {}
 
-  async execute(event: EventEnvelope<typeof Subjects.TicketOpened>): Promise<void> {
-    const opened = event.data;
-    if (opened.automation.automated) {
-      this.logger.info({ ticketId: opened.ticketId, reason: opened.automation.reason }, 'no acknowledgement for automated mail');
-      return;
-    }
-    let outboundId: string | null = null;
-    await this.unitOfWork.runOnce(CONSUMER, event, async (tx) => {
-      const [ticket, original] = await Promise.all([this.tickets.find(tx, opened.ticketId), this.tickets.lastInbound(tx, opened.ticketId)]);
-      if (!ticket) throw new Error(`ticket ${opened.ticketId} not found`);
-      const template = await this.templates.latest(tx, 'acknowledgement', 'en');
-      if (!template) throw new Error('acknowledgement template missing: run `npm run seed`');
-      const queue = await this.queues.find(tx, ticket.queue.id);
-      const from = queue?.address ?? this.settings.MAIL_FROM;
-      const rendered = renderTemplate(template, {
-        ticket: { number: ticket.number, subject: ticket.subject },
-        requester: ticket.requester,
-        queue: { name: ticket.queue.name, address: from },
-      });
-      const threading = replyHeaders({ messageId: original?.messageId ?? null, references: original?.references ?? [] });
-      outboundId = await this.outbound.insert(tx, {
-        ticketId: ticket.id,
-        kind: 'acknowledgement',
-        messageId: generateMessageId(domainOfAddress(from)),
-        inReplyTo: threading.inReplyTo,
-        references: threading.references,
-        fromEmail: from,
-        to: ticket.requester,
-        subject: taggedSubject(rendered.subject, ticket.number),
-        text: rendered.text,
-      });
+  /**
+   * Acknowledges a batch; one outcome per event. When queueing the batch as a whole fails (a
+   * ticket that does not exist) its events are queued one by one, so one bad event costs the
+   * others nothing.
+   */
+  async executeAll(events: TicketOpened[]): Promise<BatchOutcome[]> {
+    const toAnswer = events.filter((event) => {
+      const { automation, ticketId } = event.data;
+      if (automation.automated) this.logger.info({ ticketId, reason: automation.reason }, 'no acknowledgement for automated mail');
+      return !automation.automated;
     });
-    if (outboundId) await this.sender.send(outboundId);
+    const failed = new Map<TicketOpened, unknown>();
+    const queued: string[] = [];
+    try {
+      queued.push(...(await this.queueAcknowledgements(toAnswer)));
+    } catch (error) {
+      if (toAnswer.length === 1) failed.set(toAnswer[0], error);
+      else {
+        this.logger.warn({ err: error, events: toAnswer.length }, 'acknowledging a batch failed: acknowledging its events one by one');
+        for (const event of toAnswer) {
+          try {
+            queued.push(...(await this.queueAcknowledgements([event])));
+          } catch (eventError) {
+            failed.set(event, eventError);
+          }
+        }
+      }
+    }
+    try {
+      await this.sender.sendAll(queued);
+    } catch (error) {
+      // As when each event sent its own message: the events whose mail was due fail with it.
+      for (const event of toAnswer) if (!failed.has(event)) failed.set(event, error);
+    }
+    return events.map((event) => (failed.has(event) ? { ok: false, error: failed.get(event) } : { ok: true }));
   }
+
+  /** One transaction: the events not processed before get their acknowledgement queued. Returns the new rows' ids. */
+  private async queueAcknowledgements(events: TicketOpened[]): Promise<string[]> {
+    if (events.length === 0) return [];
+    const queued: string[] = [];
+    await this.unitOfWork.runOnceAll(CONSUMER, events, async (tx, _emit, fresh) => {
+      if (fresh.length === 0) return;
+      // A ticket is acknowledged once, however many events name it.
+      const ticketIds = [...new Set(fresh.map((event) => event.data.ticketId))];
+      const [tickets, template] = await Promise.all([this.tickets.ticketsToAnswer(tx, ticketIds), this.templates.latest(tx, 'acknowledgement', 'en')]);
+      const missing = ticketIds.find((id) => !tickets.has(id));
+      if (missing) throw new Error(`ticket ${missing} not found`);
+      if (!template) throw new Error('acknowledgement template missing: run `npm run seed`');
+      const ids = await this.outbound.insertMany(
+        tx,
+        ticketIds.map((id) => acknowledgement(tickets.get(id)!, template)),
+      );
+      queued.push(...ids.filter((id): id is string => id !== null));
+    });
+    return queued;
+  }
+}
+
+/** The acknowledgement of a ticket, from its queue's address, answering its newest inbound mail. */
+function acknowledgement(ticket: TicketToAnswer, template: TemplateRecord): NewOutbound {
+  // The ticket's queue is its reply address (a foreign key: it always exists).
+  const from = ticket.queue.address;
+  const rendered = renderTemplate(template, {
+    ticket: { number: ticket.number, subject: ticket.subject },
+    requester: ticket.requester,
+    queue: { name: ticket.queue.name, address: from },
+  });
+  const threading = replyHeaders({ messageId: ticket.lastInbound?.messageId ?? null, references: ticket.lastInbound?.references ?? [] });
+  return {
+    ticketId: ticket.id,
+    kind: 'acknowledgement',
+    messageId: generateMessageId(domainOfAddress(from)),
+    inReplyTo: threading.inReplyTo,
+    references: threading.references,
+    fromEmail: from,
+    to: ticket.requester,
+    subject: taggedSubject(rendered.subject, ticket.number),
+    text: rendered.text,
+  };
 }

@@ -1,19 +1,30 @@
 import { Controller, Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
+import type { TemplateReplySettings } from '@casework/config';
 import { Subjects, type EventEnvelope } from '@casework/contracts';
+import { GroupCommitBatcher } from '@casework/messaging';
 import { AcknowledgeTicketUseCase } from './acknowledge-ticket.use-case.js';
 import { OutboundSenderService } from './outbound-sender.service.js';
+import { TEMPLATE_REPLY_SETTINGS } from './template-reply.tokens.js';
+
+/** ticket.opened events JetStream hands over at once: enough for the next batch to fill while one is sent. */
+const IN_FLIGHT = 128;
 
 @Controller()
 export class TemplateReplyHandler {
-  constructor(
-    @Inject(AcknowledgeTicketUseCase) private readonly acknowledge: AcknowledgeTicketUseCase,
-    @Inject(OutboundSenderService) private readonly sender: OutboundSenderService,
-  ) {}
+  private readonly acknowledgements: GroupCommitBatcher<EventEnvelope<typeof Subjects.TicketOpened>>;
 
-  @EventPattern(Subjects.TicketOpened, { concurrency: 4 })
+  constructor(
+    @Inject(AcknowledgeTicketUseCase) acknowledge: AcknowledgeTicketUseCase,
+    @Inject(OutboundSenderService) private readonly sender: OutboundSenderService,
+    @Inject(TEMPLATE_REPLY_SETTINGS) settings: TemplateReplySettings,
+  ) {
+    this.acknowledgements = new GroupCommitBatcher(settings.TEMPLATE_REPLY_BATCH_SIZE, (events) => acknowledge.executeAll(events));
+  }
+
+  @EventPattern(Subjects.TicketOpened, { concurrency: IN_FLIGHT })
   onTicketOpened(@Payload() event: EventEnvelope<typeof Subjects.TicketOpened>): Promise<void> {
-    return this.acknowledge.execute(event);
+    return this.acknowledgements.submit(event);
   }
 
   /** The API committed the outbound row; sending it is idempotent (a sent row is skipped). */

@@ -156,7 +156,11 @@ export class SmtpSettings extends WorkerSettings {
   MAIL_FROM: string = 'safety@casework.localhost';
 }
 
-export class TemplateReplySettings extends SmtpSettings {}
+export class TemplateReplySettings extends SmtpSettings {
+  /** Most ticket.opened events acknowledged in one transaction (under load; a lone event goes at once). */
+  @IsInt() @Min(1) @Max(100)
+  TEMPLATE_REPLY_BATCH_SIZE: number = 50;
+}
 
 export class NotificationSettings extends SmtpSettings {
   @IsEmail({ require_tld: false }, { message: 'must be an email address' })

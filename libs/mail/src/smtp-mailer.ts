@@ -30,9 +30,11 @@ export class SmtpMailer {
       port: options.port,
       secure: options.tls,
       // A pool reuses connections: a burst of breaches or acknowledgements is not one
-      // TCP and SMTP handshake per mail.
+      // TCP and SMTP handshake per mail. Concurrent sends share these connections (more
+      // queue); a connection is renewed after 100 messages, a cap many providers enforce.
       pool: true,
-      maxConnections: 4,
+      maxConnections: 5,
+      maxMessages: 100,
       auth: options.user ? { user: options.user, pass: options.password ?? '' } : undefined,
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,

@@ -29,13 +29,39 @@ const COLUMNS = `id, ticket_id, kind, message_id, in_reply_to, reference_ids, fr
 export class OutboundRepository {
   /** Returns the new row's id, or null when the ticket already has its acknowledgement. */
   async insert(tx: Db, outbound: NewOutbound): Promise<string | null> {
-    const rows: { id: string }[] = await tx.query(
+    return (await this.insertMany(tx, [outbound]))[0];
+  }
+
+  /**
+   * Inserts rows in one statement; returns each one's id in order, or null where the ticket
+   * already has its acknowledgement (an earlier one, or an earlier row of this call).
+   */
+  async insertMany(tx: Db, outbound: NewOutbound[]): Promise<(string | null)[]> {
+    if (outbound.length === 0) return [];
+    // Message-IDs are unique and minted by the caller: they tell which rows went in.
+    const rows: { id: string; message_id: string }[] = await tx.query(
       `INSERT INTO outbound_message (ticket_id, kind, message_id, in_reply_to, reference_ids, from_email, to_email, to_name, subject, body_text)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-       ON CONFLICT (ticket_id) WHERE kind = 'acknowledgement' DO NOTHING RETURNING id`,
-      [outbound.ticketId, outbound.kind, outbound.messageId, outbound.inReplyTo, outbound.references, outbound.fromEmail, outbound.to.email, outbound.to.name, outbound.subject, outbound.text],
+       SELECT o.ticket_id, o.kind, o.message_id, o.in_reply_to, ARRAY(SELECT jsonb_array_elements_text(o.reference_ids)),
+              o.from_email, o.to_email, o.to_name, o.subject, o.body_text
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
+              WITH ORDINALITY AS o(ticket_id, kind, message_id, in_reply_to, reference_ids, from_email, to_email, to_name, subject, body_text, n)
+        ORDER BY o.n
+       ON CONFLICT (ticket_id) WHERE kind = 'acknowledgement' DO NOTHING RETURNING id, message_id`,
+      [
+        outbound.map((o) => o.ticketId),
+        outbound.map((o) => o.kind),
+        outbound.map((o) => o.messageId),
+        outbound.map((o) => o.inReplyTo),
+        outbound.map((o) => JSON.stringify(o.references)),
+        outbound.map((o) => o.fromEmail),
+        outbound.map((o) => o.to.email),
+        outbound.map((o) => o.to.name),
+        outbound.map((o) => o.subject),
+        outbound.map((o) => o.text),
+      ],
     );
-    return rows[0]?.id ?? null;
+    const ids = new Map(rows.map((row) => [row.message_id, row.id]));
+    return outbound.map((o) => ids.get(o.messageId) ?? null);
   }
 
   async find(db: Db, id: string): Promise<OutboundRecord | null> {
@@ -45,8 +71,18 @@ export class OutboundRepository {
 
   /** Locks a queued row so two senders never send it at once; null when sent or locked. */
   async lockQueued(tx: Db, id: string): Promise<OutboundRecord | null> {
-    const [row] = await tx.query(`SELECT ${COLUMNS} FROM outbound_message WHERE id = $1 AND status = 'queued' FOR UPDATE SKIP LOCKED`, [id]);
-    return row ? mapOutbound(row) : null;
+    return (await this.lockQueuedAll(tx, [id]))[0] ?? null;
+  }
+
+  /** lockQueued for several rows in one statement: those still queued and not locked elsewhere, in the given order. */
+  async lockQueuedAll(tx: Db, ids: string[]): Promise<OutboundRecord[]> {
+    if (ids.length === 0) return [];
+    const rows: Record<string, unknown>[] = await tx.query(
+      `SELECT ${COLUMNS} FROM outbound_message WHERE id = ANY($1::uuid[]) AND status = 'queued' FOR UPDATE SKIP LOCKED`,
+      [[...new Set(ids)]],
+    );
+    const byId = new Map(rows.map((row) => [row.id as string, mapOutbound(row)]));
+    return [...new Set(ids)].flatMap((id) => byId.get(id) ?? []);
   }
 
   dueIds(db: Db, limit: number): Promise<string[]> {
@@ -55,6 +91,12 @@ export class OutboundRepository {
 
   markSent(tx: Db, id: string): Promise<void> {
     return deliveryAttempts.markSent(tx, 'outbound_message', id);
+  }
+
+  /** markSent for several rows in one statement. */
+  async markSentAll(tx: Db, ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await tx.query(`UPDATE outbound_message SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::uuid[])`, [ids]);
   }
 
   markAttemptFailed(tx: Db, id: string, error: string, maxAttempts: number): Promise<void> {

@@ -70,7 +70,7 @@ export async function seed(settings: SeedSettings, report: Report): Promise<void
   }
   report(
     `seeded defaults: queue "safety" <${settings.MAIL_FROM}> (unless a default queue existed), ` +
-      `acknowledgement and sla-breach templates, first-response SLA ${settings.SLA_FIRST_RESPONSE_MINUTES} min`,
+      `acknowledgement, sla-warning and sla-breach templates, first-response SLA ${settings.SLA_FIRST_RESPONSE_MINUTES} min`,
   );
 }
 

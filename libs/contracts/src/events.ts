@@ -97,7 +97,7 @@ export interface PageSentV1 {
   ticketNumber: string;
   level: number;
   target: string;
-  /** 'oncall': a person on call; 'fallback': nobody (more) on call, the ops address instead. */
+  /** 'oncall': a person on call; 'fallback': nobody (more) on call, the queue's ops list (or OPS_EMAIL) instead. */
   via: 'oncall' | 'fallback';
   escalateAt: string | null;
 }

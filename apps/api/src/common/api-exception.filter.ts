@@ -9,6 +9,7 @@ import { validationErrorBody } from './validation-exception.factory.js';
 export function statusOf(code: DomainErrorCode): HttpStatus {
   switch (code) {
     case 'TicketNotFound':
+    case 'QueueNotFound':
     case 'QuarantinedMessageNotFound':
       return HttpStatus.NOT_FOUND;
     case 'MessageNotQuarantined':

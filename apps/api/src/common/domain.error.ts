@@ -1,5 +1,5 @@
 /** Every failure a use case can report; the exception filter maps each to an HTTP status. */
-export type DomainErrorCode = 'TicketNotFound' | 'InvalidCursor' | 'QuarantinedMessageNotFound' | 'MessageNotQuarantined' | MailboxErrorCode | SlaErrorCode | OncallErrorCode;
+export type DomainErrorCode = 'TicketNotFound' | 'QueueNotFound' | 'InvalidCursor' | 'QuarantinedMessageNotFound' | 'MessageNotQuarantined' | MailboxErrorCode | SlaErrorCode | OncallErrorCode;
 /** Failures of /oncall and /pages (factories in oncall/oncall.errors.ts). */
 export type OncallErrorCode = 'InvalidOncallShift' | 'OncallShiftNotFound' | 'PageNotFound' | 'WebhookNotFound';
 /** Failures of /mailboxes (factories in mailboxes/mailbox.errors.ts). */
@@ -24,6 +24,10 @@ export class DomainError extends Error {
   static ticketNotFound(id: string): DomainError {
     // The id is the caller's input: echo it only after bounding its length.
     return new DomainError('TicketNotFound', `ticket ${JSON.stringify(id.slice(0, 64))} not found`);
+  }
+
+  static queueNotFound(id: string): DomainError {
+    return new DomainError('QueueNotFound', `queue ${JSON.stringify(id.slice(0, 64))} not found`);
   }
 
   static quarantinedMessageNotFound(id: string): DomainError {

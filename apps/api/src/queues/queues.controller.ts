@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Inject, NotFoundException, Param, Patch } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Patch } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ErrorResponseDto, ValidationErrorResponseDto } from '../common/error-response.dto.js';
 import { QueueDto, QueueListDto, UpdateQueueDto } from './dto/queue.dto.js';
@@ -28,9 +28,6 @@ export class QueuesController {
   @ApiBadRequestResponse({ type: ValidationErrorResponseDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   async update(@Param('id') id: string, @Body() body: UpdateQueueDto): Promise<QueueDto> {
-    const queue = await this.updateQueue.execute(id, body);
-    // The same body as a domain not-found error (common/api-exception.filter.ts).
-    if (!queue) throw new NotFoundException({ statusCode: 404, error: 'Not Found', code: 'QueueNotFound', message: `queue ${JSON.stringify(id.slice(0, 64))} not found` });
-    return toQueueDto(queue);
+    return toQueueDto(await this.updateQueue.execute(id, body));
   }
 }

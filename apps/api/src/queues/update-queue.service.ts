@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { QueueRepository, type QueueRecord } from '@casework/database';
+import { DomainError } from '../common/domain.error.js';
 import { isUuid } from '../common/uuid.util.js';
 import type { UpdateQueueDto } from './dto/queue.dto.js';
 
-/** Changes the given fields of a queue; null when there is no such queue. */
+/** Changes the given fields of a queue; QueueNotFound when there is no such queue. */
 @Injectable()
 export class UpdateQueueService {
   constructor(
@@ -12,10 +13,14 @@ export class UpdateQueueService {
     @Inject(QueueRepository) private readonly queues: QueueRepository,
   ) {}
 
-  async execute(id: string, input: UpdateQueueDto): Promise<QueueRecord | null> {
-    if (!isUuid(id)) return null;
-    if (input.opsEmails === undefined) return this.queues.find(this.db, id);
-    return this.queues.setOpsEmails(this.db, id, withoutRepeats(input.opsEmails));
+  async execute(id: string, input: UpdateQueueDto): Promise<QueueRecord> {
+    const queue = !isUuid(id)
+      ? null
+      : input.opsEmails === undefined
+        ? await this.queues.find(this.db, id)
+        : await this.queues.setOpsEmails(this.db, id, withoutRepeats(input.opsEmails));
+    if (!queue) throw DomainError.queueNotFound(id);
+    return queue;
   }
 }
 

@@ -111,9 +111,13 @@ export class RoutingSettings extends WorkerSettings {
   @IsInt() @Min(1)
   MAIL_MAX_BYTES: number = 26214400;
 
-  /** Worker threads that parse mail, off the event loop. */
+  /**
+   * Worker threads that parse mail, off the event loop. One by default: a routing batch waits
+   * for its slowest parse anyway, and a second thread cost a third more CPU per message on a
+   * 2-core machine shared by the whole suite (bench:ingest); raise it on bigger machines.
+   */
   @IsInt() @Min(1) @Max(64)
-  MAIL_PARSER_WORKERS: number = 2;
+  MAIL_PARSER_WORKERS: number = 1;
 
   /** Larger attachments keep their metadata and SHA-256 but not their bytes (the raw message still has them). */
   @IsInt() @Min(0)

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
 import { Subjects, type EventEnvelope } from '@casework/contracts';
-import { UnitOfWork, type BatchOutcome } from '@casework/messaging';
+import { togetherElseOneByOne, UnitOfWork, type BatchOutcome } from '@casework/messaging';
 import { LOGGER } from '@casework/observability';
 import { PagingService } from './paging.service.js';
 import { SlaLifecycleService } from './sla-lifecycle.service.js';
@@ -82,31 +82,13 @@ export class SlaClockEventsUseCase {
     }
   }
 
-  private async togetherElseOneByOne<E extends EventEnvelope>(what: string, events: E[], handle: (batch: E[]) => Promise<void>): Promise<BatchOutcome[]> {
-    try {
-      await handle(events);
-      return events.map(() => ({ ok: true }));
-    } catch (error) {
-      if (events.length === 1) return [{ ok: false, error }];
-      this.logger.warn({ err: error, events: events.length }, `a ${what} batch failed: handling its events one by one`);
-      const outcomes: BatchOutcome[] = [];
-      for (const event of events) outcomes.push(await settle(() => handle([event])));
-      return outcomes;
-    }
+  private togetherElseOneByOne<E extends EventEnvelope>(what: string, events: E[], handle: (batch: E[]) => Promise<void>): Promise<BatchOutcome[]> {
+    return togetherElseOneByOne(events, handle, (error) => this.logger.warn({ err: error, events: events.length }, `a ${what} batch failed: handling its events one by one`));
   }
 
   /** The earliest time is enough: the scheduler then sweeps everything due. */
   private wake(times: Date[]): void {
     if (times.length === 0) return;
     this.scheduler.wakeBy(new Date(Math.min(...times.map((time) => time.getTime()))));
-  }
-}
-
-async function settle(work: () => Promise<void>): Promise<BatchOutcome> {
-  try {
-    await work();
-    return { ok: true };
-  } catch (error) {
-    return { ok: false, error };
   }
 }

@@ -6,7 +6,7 @@ import { Subjects, type EventEnvelope } from '@casework/contracts';
 import { AttachmentRepository, MailboxRepository, QueueRepository, RawMessageRepository, TicketRepository } from '@casework/database';
 import { decideThread, findTicketTag, statusAfterFollowup, threadingCandidates, type ThreadDecision } from '@casework/domain';
 import { automationOf, MailParseError, MailParserPool, storableAttachment, type ParsedMail } from '@casework/mail';
-import { UnitOfWork, type BatchOutcome, type Emit } from '@casework/messaging';
+import { togetherElseOneByOne, UnitOfWork, type BatchOutcome, type Emit } from '@casework/messaging';
 import { LOGGER } from '@casework/observability';
 import { quarantineReason } from './quarantine-reason.js';
 import { ROUTING_SETTINGS } from './routing.tokens.js';
@@ -66,17 +66,12 @@ export class RouteMailUseCase {
    * message the database refuses, a lock timeout) its events are routed one by one, so one bad
    * message costs the others nothing.
    */
-  async executeAll(events: MailReceived[]): Promise<BatchOutcome[]> {
-    try {
-      await this.routeTogether(events);
-      return events.map(() => ({ ok: true }));
-    } catch (error) {
-      if (events.length === 1) return [await settle(() => this.execute(events[0]))];
-      this.logger.warn({ err: error, events: events.length }, 'routing a batch failed: routing its events one by one');
-      const outcomes: BatchOutcome[] = [];
-      for (const event of events) outcomes.push(await settle(() => this.execute(event)));
-      return outcomes;
-    }
+  executeAll(events: MailReceived[]): Promise<BatchOutcome[]> {
+    return togetherElseOneByOne(
+      events,
+      (batch) => (batch.length === 1 ? this.execute(batch[0]) : this.routeTogether(batch)),
+      (error) => this.logger.warn({ err: error, events: events.length }, 'routing a batch failed: routing its events one by one'),
+    );
   }
 
   private async routeTogether(events: MailReceived[]): Promise<void> {
@@ -264,15 +259,6 @@ export class RouteMailUseCase {
 
 function threadingInput(mail: ParsedMail): { inReplyTo: string[]; references: string[]; subject: string } {
   return { inReplyTo: mail.inReplyTo, references: mail.references, subject: mail.subject };
-}
-
-async function settle(work: () => Promise<void>): Promise<BatchOutcome> {
-  try {
-    await work();
-    return { ok: true };
-  } catch (error) {
-    return { ok: false, error };
-  }
 }
 
 /** Postgres text cannot hold NUL; real mail sometimes does. */

@@ -4,7 +4,7 @@ import { Subjects, type EventEnvelope } from '@casework/contracts';
 import { OutboundRepository, TemplateRepository, TicketRepository, type NewOutbound, type TemplateRecord } from '@casework/database';
 import { taggedSubject } from '@casework/domain';
 import { domainOfAddress, generateMessageId, renderTemplate, replyHeaders } from '@casework/mail';
-import { UnitOfWork, type BatchOutcome } from '@casework/messaging';
+import { togetherElseOneByOne, UnitOfWork, type BatchOutcome } from '@casework/messaging';
 import { LOGGER } from '@casework/observability';
 import { OutboundSenderService } from './outbound-sender.service.js';
 
@@ -43,21 +43,14 @@ export class AcknowledgeTicketUseCase {
     });
     const failed = new Map<TicketOpened, unknown>();
     const queued: string[] = [];
-    try {
-      queued.push(...(await this.queueAcknowledgements(toAnswer)));
-    } catch (error) {
-      if (toAnswer.length === 1) failed.set(toAnswer[0], error);
-      else {
-        this.logger.warn({ err: error, events: toAnswer.length }, 'acknowledging a batch failed: acknowledging its events one by one');
-        for (const event of toAnswer) {
-          try {
-            queued.push(...(await this.queueAcknowledgements([event])));
-          } catch (eventError) {
-            failed.set(event, eventError);
-          }
-        }
-      }
-    }
+    const outcomes = await togetherElseOneByOne(
+      toAnswer,
+      async (batch) => void queued.push(...(await this.queueAcknowledgements(batch))),
+      (error) => this.logger.warn({ err: error, events: toAnswer.length }, 'acknowledging a batch failed: acknowledging its events one by one'),
+    );
+    outcomes.forEach((outcome, i) => {
+      if (!outcome.ok) failed.set(toAnswer[i], outcome.error);
+    });
     try {
       await this.sender.sendAll(queued);
     } catch (error) {

@@ -1,4 +1,4 @@
-import { GroupCommitBatcher, type BatchOutcome } from './group-commit-batcher.js';
+import { GroupCommitBatcher, togetherElseOneByOne, type BatchOutcome } from './group-commit-batcher.js';
 
 describe('GroupCommitBatcher', () => {
   it('starts a lone item at once and groups what arrives meanwhile into the next batch, in order', async () => {
@@ -32,5 +32,41 @@ describe('GroupCommitBatcher', () => {
 
   it('rejects a batch size that is not a positive integer', () => {
     expect(() => new GroupCommitBatcher(0, async () => [])).toThrow('maxBatch');
+  });
+});
+
+describe('togetherElseOneByOne', () => {
+  it('handles the batch once when it succeeds', async () => {
+    const calls: number[][] = [];
+    const outcomes = await togetherElseOneByOne([1, 2, 3], async (batch) => void calls.push(batch));
+    expect(calls).toEqual([[1, 2, 3]]);
+    expect(outcomes).toEqual([{ ok: true }, { ok: true }, { ok: true }]);
+  });
+
+  it('after a batch failure handles each item alone, in order, failing only the bad one', async () => {
+    const calls: number[][] = [];
+    const fallbacks: unknown[] = [];
+    const outcomes = await togetherElseOneByOne(
+      [1, 2, 3],
+      async (batch) => {
+        calls.push(batch);
+        if (batch.includes(2)) throw new Error(`bad ${batch.join(',')}`);
+      },
+      (error) => fallbacks.push(error),
+    );
+    expect(calls).toEqual([[1, 2, 3], [1], [2], [3]]);
+    expect(outcomes.map((o) => o.ok)).toEqual([true, false, true]);
+    expect((outcomes[1] as { error: Error }).error.message).toBe('bad 2');
+    expect(fallbacks).toHaveLength(1);
+  });
+
+  it('does not retry a lone item', async () => {
+    let calls = 0;
+    const outcomes = await togetherElseOneByOne([1], async () => {
+      calls++;
+      throw new Error('down');
+    });
+    expect(calls).toBe(1);
+    expect(outcomes[0].ok).toBe(false);
   });
 });

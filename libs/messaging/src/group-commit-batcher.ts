@@ -47,3 +47,28 @@ export class GroupCommitBatcher<T> {
     }
   }
 }
+
+/**
+ * Handles a batch as a whole; when that throws, each item alone, in order, so one bad item (a
+ * message the database refuses, a ticket that does not exist) costs the others nothing. One
+ * outcome per item; `onFallback` hears why the batch as a whole failed.
+ */
+export async function togetherElseOneByOne<T>(items: T[], handle: (batch: T[]) => Promise<void>, onFallback?: (error: unknown) => void): Promise<BatchOutcome[]> {
+  try {
+    await handle(items);
+    return items.map(() => ({ ok: true }));
+  } catch (error) {
+    if (items.length === 1) return [{ ok: false, error }];
+    onFallback?.(error);
+    const outcomes: BatchOutcome[] = [];
+    for (const item of items) {
+      try {
+        await handle([item]);
+        outcomes.push({ ok: true });
+      } catch (itemError) {
+        outcomes.push({ ok: false, error: itemError });
+      }
+    }
+    return outcomes;
+  }
+}

@@ -86,7 +86,7 @@ async function main(): Promise<void> {
   const due = option('due', 10_000);
   const maxSleepMs = option('max-sleep-ms', 250);
   if (due > clocks) throw new Error('--due must not exceed --clocks');
-  const [db, nats, smtp] = await Promise.all([createDatabase({ adminUrl: process.env.TEST_DATABASE_ADMIN_URL }), startNats(), startSmtpCatcher()]);
+  const [db, nats, smtp] = await Promise.all([createDatabase({ adminUrl: process.env.TEST_DATABASE_ADMIN_URL }), startNats(), startSmtpCatcher({ parse: false })]);
   await runMigrations(db.url);
   const ds = createDataSource({ url: db.url, poolSize: 2, applicationName: 'casework-bench-sla' });
   await ds.initialize();

@@ -38,6 +38,9 @@ export class SlaSchedulerService implements OnApplicationBootstrap, OnApplicatio
   private wake: (() => void) | null = null;
   private sleepingUntil = Infinity;
   private sending: Promise<void> = Promise.resolve();
+  /** Open while the sweep is catching up with a backlog: notices wait, detection goes first. */
+  private catchingUp: Promise<void> | null = null;
+  private caughtUp: () => void = () => undefined;
 
   constructor(
     @Inject(NOTIFICATION_SETTINGS) private readonly settings: NotificationSettings,
@@ -73,7 +76,14 @@ export class SlaSchedulerService implements OnApplicationBootstrap, OnApplicatio
     while (!this.stopping) {
       let sleepMs = this.settings.SLA_SWEEP_MAX_SLEEP_MS;
       try {
-        while ((await this.sweep()) === CLAIM_BATCH && !this.stopping);
+        // A full batch means more are due: hold the notice sends until the backlog is fired, so
+        // thousands of clocks due at once are all breached (and their notices committed) first.
+        try {
+          while ((await this.sweep()) === CLAIM_BATCH && !this.stopping) this.catchingUp ??= new Promise<void>((resolve) => (this.caughtUp = resolve));
+        } finally {
+          this.caughtUp();
+          this.catchingUp = null;
+        }
         // Unacknowledged pages escalate in the same loop (claimed with SKIP LOCKED as well).
         while ((await this.paging.escalateDue()).claimed > 0 && !this.stopping);
         for (const next of [await this.sla.nextFireAt(this.dataSource), await this.paging.nextEscalationAt(this.dataSource)]) {
@@ -172,6 +182,7 @@ export class SlaSchedulerService implements OnApplicationBootstrap, OnApplicatio
     // the notifier's sweep (also after a shutdown cut the queue short).
     this.sending = this.sending.then(async () => {
       for (const id of queued) {
+        if (this.catchingUp) await this.catchingUp;
         if (this.stopping) return;
         await this.notifier.send(id).catch((error) => this.logger.warn({ err: error, notificationId: id }, 'ops notification send failed'));
       }

@@ -65,7 +65,7 @@ describe('OutboxRelay fast path', () => {
     expect(marked).toEqual(events.map((e) => e.id));
   });
 
-  it('coalesces the published marks of concurrent commits into few statements, and stop() waits for them', async () => {
+  it('coalesces the published marks of concurrent commits into few statements, each commit waiting for its own', async () => {
     const publisher = { publish: async () => undefined } as unknown as JetStreamPublisher;
     const statements: string[][] = [];
     let release: () => void = () => undefined;
@@ -78,9 +78,12 @@ describe('OutboxRelay fast path', () => {
     };
     const relay = new OutboxRelay({ query } as unknown as DataSource, publisher, logger);
     const events = Array.from({ length: 20 }, envelope);
-    await relay.publishCommitted([events[0]]);
-    await Promise.all(events.slice(1).map((event) => relay.publishCommitted([event])));
+    const first = relay.publishCommitted([events[0]]);
+    await new Promise((resolve) => setImmediate(resolve));
+    const rest = Promise.all(events.slice(1).map((event) => relay.publishCommitted([event])));
+    await new Promise((resolve) => setImmediate(resolve));
     release();
+    await Promise.all([first, rest]);
     await relay.stop();
     expect(statements).toHaveLength(2);
     expect(statements.flat().sort()).toEqual(events.map((e) => e.id).sort());

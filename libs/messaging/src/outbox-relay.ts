@@ -64,28 +64,36 @@ export class OutboxRelay {
         }
       }),
     );
-    this.markLater(published);
+    await this.mark(published);
   }
 
   /**
-   * Marks published rows in the background, coalescing the marks of concurrent commits into one
-   * statement: the writer does not wait for it. A mark lost to a crash only means the sweep
-   * publishes the event again, and JetStream (Nats-Msg-Id) and the consumers deduplicate it.
+   * Marks published rows, coalescing the marks of concurrent commits into one statement. The
+   * caller waits for it: a writer that raced on while its marks piled up in the background
+   * competed with them for the connection pool (the SLA sweep fell behind by half a second at
+   * a million clocks). A mark lost to a crash only means the sweep publishes the event again,
+   * and JetStream (Nats-Msg-Id) and the consumers deduplicate it.
    */
-  private markLater(ids: string[]): void {
-    if (ids.length === 0) return;
+  private mark(ids: string[]): Promise<void> {
+    if (ids.length === 0) return Promise.resolve();
     this.unmarked.push(...ids);
-    this.marking ??= this.markAll().finally(() => (this.marking = null));
+    this.marking ??= this.markAll();
+    return this.marking;
   }
 
   private async markAll(): Promise<void> {
-    while (this.unmarked.length > 0) {
-      const ids = this.unmarked.splice(0, this.unmarked.length);
-      try {
-        await this.outbox.markPublished(this.dataSource, ids);
-      } catch (error) {
-        this.logger.warn({ err: error, events: ids.length }, 'marking events published failed; they will be re-published and deduplicated');
+    try {
+      while (this.unmarked.length > 0) {
+        const ids = this.unmarked.splice(0, this.unmarked.length);
+        try {
+          await this.outbox.markPublished(this.dataSource, ids);
+        } catch (error) {
+          this.logger.warn({ err: error, events: ids.length }, 'marking events published failed; they will be re-published and deduplicated');
+        }
       }
+    } finally {
+      // In the same tick as the last emptiness check: a mark queued after it starts a new run.
+      this.marking = null;
     }
   }
 

@@ -1,4 +1,5 @@
 import type { Db } from '../db.js';
+import { valuesRows } from './values-rows.js';
 
 export interface NewRawMessage {
   mailboxId: string;
@@ -117,14 +118,11 @@ export class RawMessageRepository {
    */
   async insertImapMany(tx: Db, mailboxId: string, uidValidity: bigint, messages: ImapRawMessage[]): Promise<Map<bigint, string>> {
     if (messages.length === 0) return new Map();
-    // Rows of VALUES, not unnest over a bytea[]: node-postgres sends a Buffer parameter as is,
-    // but an array of them as hex text, twice the bytes and much CPU on both sides.
-    const values = messages.map((_, i) => `($1, 'imap', $2, $${3 + i * 4}::bigint, $${4 + i * 4}, $${5 + i * 4}, length($${6 + i * 4}::bytea), $${6 + i * 4}::bytea)`);
     const rows: { id: string; uid: string }[] = await tx.query(
       `INSERT INTO raw_message (mailbox_id, source, uid_validity, uid, sha256, message_id, size, raw)
-       VALUES ${values.join(', ')}
+       VALUES ${valuesRows(messages.length, ['uuid', '', 'bigint', 'bigint', '', '', 'int', 'bytea'])}
        ON CONFLICT (mailbox_id, uid_validity, uid) DO NOTHING RETURNING id, uid`,
-      [mailboxId, uidValidity.toString(), ...messages.flatMap((m) => [m.uid.toString(), m.sha256, m.messageId, m.raw])],
+      messages.flatMap((m) => [mailboxId, 'imap', uidValidity.toString(), m.uid.toString(), m.sha256, m.messageId, m.raw.length, m.raw]),
     );
     return new Map(rows.map((row) => [BigInt(row.uid), row.id]));
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ticketNumberFromSequence, type Calendar, type TicketPriority, type TicketStatus } from '@casework/domain';
 import type { Db } from '../db.js';
+import { valuesRows } from './values-rows.js';
 
 export interface AddressRecord {
   email: string;
@@ -49,6 +50,9 @@ export interface ArticleRecord {
   references: string[];
   createdAt: Date;
 }
+
+/** Casts of the article columns addArticles writes, in order. */
+const ARTICLE_CASTS = ['uuid', 'uuid', '', '', '', 'jsonb', 'jsonb', '', '', '', '', '', 'text[]', 'boolean', 'uuid', 'uuid'] as const;
 
 export interface NewTicket {
   subject: string;
@@ -182,31 +186,25 @@ export class TicketRepository {
     await tx.query(
       `INSERT INTO article (id, ticket_id, direction, from_email, from_name, to_addresses, cc_addresses, subject, body_text, body_html,
                             message_id, in_reply_to, reference_ids, automated, raw_message_id, outbound_id)
-       SELECT a.id, a.ticket_id, a.direction, a.from_email, a.from_name, a.to_addresses, a.cc_addresses, a.subject, a.body_text, a.body_html,
-              a.message_id, a.in_reply_to, ARRAY(SELECT jsonb_array_elements_text(a.reference_ids)), a.automated, a.raw_message_id, a.outbound_id
-         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::jsonb[], $8::text[], $9::text[], $10::text[],
-                     $11::text[], $12::text[], $13::jsonb[], $14::boolean[], $15::uuid[], $16::uuid[])
-              WITH ORDINALITY AS a(id, ticket_id, direction, from_email, from_name, to_addresses, cc_addresses, subject, body_text, body_html,
-                                   message_id, in_reply_to, reference_ids, automated, raw_message_id, outbound_id, n)
-        ORDER BY a.n`,
-      [
-        ids,
-        articles.map((a) => a.ticketId),
-        articles.map((a) => a.direction),
-        articles.map((a) => a.from?.email ?? null),
-        articles.map((a) => a.from?.name ?? null),
-        articles.map((a) => JSON.stringify(a.to)),
-        articles.map((a) => JSON.stringify(a.cc)),
-        articles.map((a) => a.subject),
-        articles.map((a) => a.text),
-        articles.map((a) => a.html),
-        articles.map((a) => a.messageId),
-        articles.map((a) => a.inReplyTo),
-        articles.map((a) => JSON.stringify(a.references)),
-        articles.map((a) => a.automated),
-        articles.map((a) => a.rawMessageId ?? null),
-        articles.map((a) => a.outboundId ?? null),
-      ],
+       VALUES ${valuesRows(articles.length, ARTICLE_CASTS)}`,
+      articles.flatMap((a, i) => [
+        ids[i],
+        a.ticketId,
+        a.direction,
+        a.from?.email ?? null,
+        a.from?.name ?? null,
+        JSON.stringify(a.to),
+        JSON.stringify(a.cc),
+        a.subject,
+        a.text,
+        a.html,
+        a.messageId,
+        a.inReplyTo,
+        a.references,
+        a.automated,
+        a.rawMessageId ?? null,
+        a.outboundId ?? null,
+      ]),
     );
     await tx.query('UPDATE ticket SET updated_at = now() WHERE id = ANY($1::uuid[])', [[...new Set(articles.map((a) => a.ticketId))]]);
     return ids;

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { freePort } from './free-port.js';
 import { spawnService, type ManagedProcess } from './spawn-service.js';
 
 /** The five services, in the order they are started. */
@@ -36,12 +37,38 @@ export async function waitForHealthy(service: ManagedProcess, url: string, timeo
   while (Date.now() < deadline) {
     if (exitCode !== undefined) throw new Error(`${service.name} exited with ${exitCode} before it was healthy:\n${service.recentOutput()}`);
     try {
-      const response = await fetch(url);
-      if (response.ok) return;
+      // Bounded: whatever else holds the port may never answer.
+      const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      // Healthy only while it runs: a service that died on EADDRINUSE leaves the port to another.
+      if (response.ok && exitCode === undefined) return;
     } catch {
       // not listening yet
     }
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`${service.name} not healthy at ${url} within ${timeoutMs} ms:\n${service.recentOutput()}`);
+}
+
+/**
+ * Starts a service listening on a free port and waits for its /health. freePort() releases the
+ * port before the service binds it, so another test's process can take it in between: a start
+ * that fails with EADDRINUSE is retried on another port. `firstPort`: try this one first.
+ */
+export async function startOnFreePort(
+  start: (port: number) => ManagedProcess,
+  healthUrl: (port: number) => string,
+  firstPort?: number,
+  attempts = 3,
+): Promise<{ service: ManagedProcess; port: number }> {
+  for (let attempt = 1; ; attempt++) {
+    const port = attempt === 1 && firstPort !== undefined ? firstPort : await freePort();
+    const service = start(port);
+    try {
+      await waitForHealthy(service, healthUrl(port));
+      return { service, port };
+    } catch (error) {
+      if (attempt >= attempts || !service.recentOutput().includes('EADDRINUSE')) throw error;
+      await service.kill().catch(() => undefined);
+    }
+  }
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ImapFlow } from 'imapflow';
 import { createDataSource, runMigrations, seedDefaults } from '@casework/database';
-import { SERVICE_NAMES, startService, waitForHealthy, type ServiceName } from './casework-services.js';
+import { SERVICE_NAMES, startOnFreePort, startService, type ServiceName } from './casework-services.js';
 import { createDatabase, type TestDatabase } from './create-database.js';
 import { freePort } from './free-port.js';
 import type { ManagedProcess } from './spawn-service.js';
@@ -47,7 +47,8 @@ export class CaseworkSuite {
     readonly nats: PrivateNats,
     readonly dovecot: PrivateDovecot,
     readonly smtp: SmtpCatcher,
-    readonly apiPort: number,
+    /** Moves only if another process took it between its choice and the api's start. */
+    public apiPort: number,
     readonly env: NodeJS.ProcessEnv,
     private readonly serviceOutput: boolean | ((service: ServiceName, line: string) => void),
     /** The private cluster holding `database`, with `privatePostgres`; undefined on the shared server. */
@@ -129,13 +130,22 @@ export class CaseworkSuite {
 
   /** (Re)starts one service and waits for its /health. */
   async startService(name: ServiceName): Promise<ManagedProcess> {
-    const httpPort = name === 'api' ? this.apiPort : await freePort();
-    const env = name === 'api' ? this.env : { ...this.env, HTTP_PORT: String(httpPort) };
     const output = this.serviceOutput;
-    const service = startService(name, env, typeof output === 'function' ? (line) => output(name, line) : output);
-    this.services.set(name, service);
-    const healthUrl = name === 'api' ? `${this.apiUrl}/health` : `http://127.0.0.1:${httpPort}/health`;
-    await waitForHealthy(service, healthUrl);
+    const { service } = await startOnFreePort(
+      (port) => {
+        // The api serves the suite's API URL; the others only their /health and /metrics.
+        if (name === 'api') {
+          this.apiPort = port;
+          this.env.PORT = String(port);
+        }
+        const env = name === 'api' ? this.env : { ...this.env, HTTP_PORT: String(port) };
+        const started = startService(name, env, typeof output === 'function' ? (line) => output(name, line) : output);
+        this.services.set(name, started);
+        return started;
+      },
+      (port) => (name === 'api' ? `${this.apiUrl}/health` : `http://127.0.0.1:${port}/health`),
+      name === 'api' ? this.apiPort : undefined,
+    );
     return service;
   }
 

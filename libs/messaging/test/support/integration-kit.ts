@@ -7,10 +7,9 @@ import { STREAM_NAME, type EventEnvelope, type EventMap, type EventSubject } fro
 import { createDataSource, runMigrations, seedDefaults } from '@casework/database';
 import {
   createDatabase,
-  freePort,
   startNats,
+  startOnFreePort,
   startService,
-  waitForHealthy,
   type ManagedProcess,
   type PrivateNats,
   type ServiceName,
@@ -89,12 +88,18 @@ export class IntegrationBed {
 
   /** Starts a compiled service (dist/) and waits for its /health: its consumers then exist. */
   async startWorker(name: ServiceName, env: NodeJS.ProcessEnv): Promise<Worker> {
-    const httpPort = await freePort();
-    const child = startService(name, { ...env, HTTP_PORT: String(httpPort) }, !!process.env.CASEWORK_TEST_LOGS);
-    const worker = { name, process: child, httpPort };
-    this.workers.push(worker);
-    await waitForHealthy(child, `http://127.0.0.1:${httpPort}/health`, 60_000);
-    return worker;
+    let worker: Worker | undefined;
+    await startOnFreePort(
+      (httpPort) => {
+        const child = startService(name, { ...env, HTTP_PORT: String(httpPort) }, !!process.env.CASEWORK_TEST_LOGS);
+        // Tracked at once: a start that fails is still stopped with the bed.
+        worker = { name, process: child, httpPort };
+        this.workers.push(worker);
+        return child;
+      },
+      (httpPort) => `http://127.0.0.1:${httpPort}/health`,
+    );
+    return worker!;
   }
 
   async stopWorker(worker: Worker, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {

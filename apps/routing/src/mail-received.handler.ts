@@ -2,12 +2,9 @@ import { Controller, Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import type { RoutingSettings } from '@casework/config';
 import { Subjects, type EventEnvelope } from '@casework/contracts';
-import { GroupCommitBatcher } from '@casework/messaging';
+import { GROUP_COMMIT_IN_FLIGHT, GroupCommitBatcher } from '@casework/messaging';
 import { RouteMailUseCase } from './route-mail.use-case.js';
 import { ROUTING_SETTINGS } from './routing.tokens.js';
-
-/** Events JetStream hands over at once: enough for the next batch to fill while one commits. */
-const IN_FLIGHT = 128;
 
 @Controller()
 export class MailReceivedHandler {
@@ -21,7 +18,7 @@ export class MailReceivedHandler {
     this.batcher = new GroupCommitBatcher(settings.ROUTING_BATCH_SIZE, (events) => routeMail.executeAll(events));
   }
 
-  @EventPattern(Subjects.MailReceived, { concurrency: IN_FLIGHT })
+  @EventPattern(Subjects.MailReceived, { concurrency: GROUP_COMMIT_IN_FLIGHT })
   handle(@Payload() event: EventEnvelope<typeof Subjects.MailReceived>): Promise<void> {
     return this.batcher.submit(event);
   }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { Subjects, type EventEnvelope } from '@casework/contracts';
-import { OutboundRepository, TemplateRepository, TicketRepository, type NewOutbound, type TemplateRecord } from '@casework/database';
+import { OutboundRepository, TemplateRepository, TicketRepository, type NewOutbound, type TemplateRecord, type TicketToAnswer } from '@casework/database';
 import { taggedSubject } from '@casework/domain';
 import { domainOfAddress, generateMessageId, renderTemplate, replyHeaders } from '@casework/mail';
 import { togetherElseOneByOne, UnitOfWork, type BatchOutcome } from '@casework/messaging';
@@ -11,7 +11,6 @@ import { OutboundSenderService } from './outbound-sender.service.js';
 const CONSUMER = 'template-reply';
 
 type TicketOpened = EventEnvelope<typeof Subjects.TicketOpened>;
-type TicketToAnswer = Awaited<ReturnType<TicketRepository['ticketsToAnswer']>> extends Map<string, infer T> ? T : never;
 
 /**
  * Answers new tickets from people with the stored acknowledgement template. Events come in

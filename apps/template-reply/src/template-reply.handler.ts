@@ -2,13 +2,10 @@ import { Controller, Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import type { TemplateReplySettings } from '@casework/config';
 import { Subjects, type EventEnvelope } from '@casework/contracts';
-import { GroupCommitBatcher } from '@casework/messaging';
+import { GROUP_COMMIT_IN_FLIGHT, GroupCommitBatcher } from '@casework/messaging';
 import { AcknowledgeTicketUseCase } from './acknowledge-ticket.use-case.js';
 import { OutboundSenderService } from './outbound-sender.service.js';
 import { TEMPLATE_REPLY_SETTINGS } from './template-reply.tokens.js';
-
-/** ticket.opened events JetStream hands over at once: enough for the next batch to fill while one is sent. */
-const IN_FLIGHT = 128;
 
 @Controller()
 export class TemplateReplyHandler {
@@ -22,7 +19,7 @@ export class TemplateReplyHandler {
     this.acknowledgements = new GroupCommitBatcher(settings.TEMPLATE_REPLY_BATCH_SIZE, (events) => acknowledge.executeAll(events));
   }
 
-  @EventPattern(Subjects.TicketOpened, { concurrency: IN_FLIGHT })
+  @EventPattern(Subjects.TicketOpened, { concurrency: GROUP_COMMIT_IN_FLIGHT })
   onTicketOpened(@Payload() event: EventEnvelope<typeof Subjects.TicketOpened>): Promise<void> {
     return this.acknowledgements.submit(event);
   }

@@ -1,4 +1,4 @@
-import { formatAddress, normalizeEmail } from './address.js';
+import { distinctAddresses, formatAddress, normalizeEmail } from './address.js';
 
 describe('normalizeEmail', () => {
   it('trims, strips angle brackets and lower-cases', () => {
@@ -30,5 +30,11 @@ describe('formatAddress', () => {
 
   it('cannot be used to inject headers', () => {
     expect(formatAddress({ email: 'a@example.com', name: 'Eve\r\nBcc: x@evil.test' })).toBe('"Eve Bcc: x@evil.test" <a@example.com>');
+  });
+});
+
+describe('distinctAddresses', () => {
+  it('keeps each address once, ignoring letter case and surrounding space, first spelling first', () => {
+    expect(distinctAddresses(['Ops@Example.org', ' ops@example.org', 'lead@example.org', '', 'LEAD@example.org '])).toEqual(['Ops@Example.org', 'lead@example.org']);
   });
 });

@@ -21,6 +21,22 @@ export function normalizeEmail(raw: string): string | null {
   return `${local}@${domain}`.toLowerCase();
 }
 
+/**
+ * Each address once, letter case and surrounding space ignored (the first spelling kept,
+ * trimmed; blanks dropped): a list of recipients in which nobody is mailed twice.
+ */
+export function distinctAddresses(emails: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const distinct: string[] = [];
+  for (const email of emails) {
+    const key = email.trim().toLowerCase();
+    if (key === '' || seen.has(key)) continue;
+    seen.add(key);
+    distinct.push(email.trim());
+  }
+  return distinct;
+}
+
 function isValidDomain(domain: string): boolean {
   if (DOMAIN_LITERAL.test(domain)) return true;
   return UNQUOTED_PART.test(domain) && !domain.startsWith('.') && !domain.endsWith('.') && !domain.includes('..');

@@ -1,4 +1,4 @@
-export { formatAddress, normalizeEmail } from './address.js';
+export { distinctAddresses, formatAddress, normalizeEmail } from './address.js';
 export { effectiveContentType, FALLBACK_ATTACHMENT_FILENAME, safeAttachmentFilename, sniffContentType, storableAttachment, type StorableAttachment } from './attachment-safety.js';
 export { automationOf } from './automation.js';
 export { MailParseError, type MailParseReason } from './mail-parse-error.js';

@@ -1,3 +1,9 @@
+/**
+ * Events a JetStream handler that feeds a GroupCommitBatcher takes at once (its `concurrency`):
+ * enough for the next batch to fill while one commits.
+ */
+export const GROUP_COMMIT_IN_FLIGHT = 128;
+
 /** How one submitted item fared in its batch. */
 export type BatchOutcome = { ok: true } | { ok: false; error: unknown };
 

@@ -13,8 +13,9 @@ export const deliveryAttempts = {
     return rows.map((r) => r.id);
   },
 
-  async markSent(tx: Db, table: DeliveryTable, id: string): Promise<void> {
-    await tx.query(`UPDATE ${table} SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1`, [id]);
+  async markSent(tx: Db, table: DeliveryTable, ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await tx.query(`UPDATE ${table} SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::uuid[])`, [ids]);
   },
 
   /** `baseSeconds`: the first retry's delay (doubling each attempt, capped at an hour). */

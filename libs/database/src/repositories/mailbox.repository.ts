@@ -152,17 +152,10 @@ export class MailboxRepository {
   }
 
   /**
-   * Never moves backwards within one UIDVALIDITY, so an out-of-order commit cannot rewind it.
-   * In the same statement (so in the storing transaction) the mailbox's after-commit action for
-   * this UID is queued: it exists exactly when the message has committed, and survives a crash.
-   */
-  advanceCursor(tx: Db, mailboxId: string, cursor: MailboxCursor): Promise<void> {
-    return this.advanceCursorOver(tx, mailboxId, cursor.uidValidity, [cursor.lastUid]);
-  }
-
-  /**
-   * advanceCursor for a batch of fetched UIDs: the cursor moves to the highest, and each UID
-   * gets the mailbox's after-commit action queued.
+   * Moves the cursor past a batch of fetched UIDs (to the highest; never backwards within one
+   * UIDVALIDITY, so an out-of-order commit cannot rewind it). In the same statement (so in the
+   * storing transaction) each UID gets the mailbox's after-commit action queued: it exists
+   * exactly when the message has committed, and survives a crash.
    */
   async advanceCursorOver(tx: Db, mailboxId: string, uidValidity: bigint, uids: bigint[]): Promise<void> {
     if (uids.length === 0) return;
@@ -439,7 +432,7 @@ export class MailboxRepository {
   }
 
   // ---------------------------------------------------------------------------------------
-  // After-commit actions (\Seen, MOVE), queued by advanceCursor in the storing transaction.
+  // After-commit actions (\Seen, MOVE), queued by advanceCursorOver in the storing transaction.
 
   /** Actions still due for this UIDVALIDITY, oldest UID first. */
   async pendingActions(db: Db, mailboxId: string, uidValidity: bigint, limit: number): Promise<PendingAction[]> {

@@ -74,7 +74,7 @@ export class NotificationRepository {
   }
 
   markSent(tx: Db, id: string): Promise<void> {
-    return deliveryAttempts.markSent(tx, 'notification', id);
+    return deliveryAttempts.markSent(tx, 'notification', [id]);
   }
 
   markAttemptFailed(tx: Db, id: string, error: string, maxAttempts: number): Promise<void> {

@@ -69,12 +69,7 @@ export class OutboundRepository {
     return row ? mapOutbound(row) : null;
   }
 
-  /** Locks a queued row so two senders never send it at once; null when sent or locked. */
-  async lockQueued(tx: Db, id: string): Promise<OutboundRecord | null> {
-    return (await this.lockQueuedAll(tx, [id]))[0] ?? null;
-  }
-
-  /** lockQueued for several rows in one statement: those still queued and not locked elsewhere, in the given order. */
+  /** Locks queued rows so two senders never send one at once: those still queued and not locked elsewhere, in the given order. */
   async lockQueuedAll(tx: Db, ids: string[]): Promise<OutboundRecord[]> {
     if (ids.length === 0) return [];
     const rows: Record<string, unknown>[] = await tx.query(
@@ -89,14 +84,9 @@ export class OutboundRepository {
     return deliveryAttempts.dueIds(db, 'outbound_message', limit);
   }
 
-  markSent(tx: Db, id: string): Promise<void> {
-    return deliveryAttempts.markSent(tx, 'outbound_message', id);
-  }
-
-  /** markSent for several rows in one statement. */
-  async markSentAll(tx: Db, ids: string[]): Promise<void> {
-    if (ids.length === 0) return;
-    await tx.query(`UPDATE outbound_message SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::uuid[])`, [ids]);
+  /** Records the rows as sent, in one statement. */
+  markSentAll(tx: Db, ids: string[]): Promise<void> {
+    return deliveryAttempts.markSent(tx, 'outbound_message', ids);
   }
 
   markAttemptFailed(tx: Db, id: string, error: string, maxAttempts: number): Promise<void> {

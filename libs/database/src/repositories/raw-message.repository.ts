@@ -38,11 +38,7 @@ export class RawMessageRepository {
 
   /** The stored message with the same bytes in this mailbox, if any. */
   async findByContent(db: Db, mailboxId: string, sha256: string): Promise<string | null> {
-    const [row] = await db.query(
-      `SELECT id FROM raw_message WHERE mailbox_id = $1 AND sha256 = $2 AND status <> 'duplicate' ORDER BY received_at LIMIT 1`,
-      [mailboxId, sha256],
-    );
-    return row?.id ?? null;
+    return (await this.findManyByContent(db, mailboxId, [sha256])).get(sha256) ?? null;
   }
 
   async find(db: Db, id: string): Promise<RawMessageRecord | null> {
@@ -152,8 +148,8 @@ export class RawMessageRepository {
    * deliveries of the same message at once (an MTA retrying over a second connection) then
    * see each other, and the second is recorded as a duplicate.
    */
-  async lockContent(tx: Db, mailboxId: string, sha256: string): Promise<void> {
-    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`raw_message:${mailboxId}:${sha256}`]);
+  lockContent(tx: Db, mailboxId: string, sha256: string): Promise<void> {
+    return this.lockContents(tx, mailboxId, [sha256]);
   }
 
   /**

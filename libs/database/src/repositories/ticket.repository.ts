@@ -54,6 +54,16 @@ export interface ArticleRecord {
 /** Casts of the article columns addArticles writes, in order. */
 const ARTICLE_CASTS = ['uuid', 'uuid', '', '', '', 'jsonb', 'jsonb', '', '', '', '', '', 'text[]', 'boolean', 'uuid', 'uuid'] as const;
 
+/** A ticket as an answer to it needs it (see ticketsToAnswer). */
+export interface TicketToAnswer {
+  id: string;
+  number: string;
+  subject: string;
+  queue: { id: string; name: string; address: string };
+  requester: AddressRecord;
+  lastInbound: { messageId: string | null; references: string[] } | null;
+}
+
 export interface NewTicket {
   subject: string;
   queueId: string;
@@ -269,29 +279,13 @@ export class TicketRepository {
     return row ? mapArticle(row) : null;
   }
 
-  // template-reply bulk reads
   /**
    * What an answer to each ticket needs, by ticket id (missing ids: no such ticket): its number,
    * subject, queue and requester, and the threading ids of its newest inbound article (what
    * `lastInbound` returns; null when it has none). One statement for the lot, without the
    * SLA and body columns `find` and `lastInbound` carry.
    */
-  async ticketsToAnswer(
-    db: Db,
-    ticketIds: string[],
-  ): Promise<
-    Map<
-      string,
-      {
-        id: string;
-        number: string;
-        subject: string;
-        queue: { id: string; name: string; address: string };
-        requester: AddressRecord;
-        lastInbound: { messageId: string | null; references: string[] } | null;
-      }
-    >
-  > {
+  async ticketsToAnswer(db: Db, ticketIds: string[]): Promise<Map<string, TicketToAnswer>> {
     if (ticketIds.length === 0) return new Map();
     const rows: {
       id: string;

@@ -137,7 +137,7 @@ export class WebhookRepository {
   }
 
   async markSent(tx: Db, id: string, statusCode: number): Promise<void> {
-    await deliveryAttempts.markSent(tx, 'webhook_delivery', id);
+    await deliveryAttempts.markSent(tx, 'webhook_delivery', [id]);
     await tx.query(`UPDATE webhook_delivery SET last_status_code = $2 WHERE id = $1`, [id, statusCode]);
   }
 

@@ -3,19 +3,24 @@ import { EventPattern, Payload } from '@nestjs/microservices';
 import type { RoutingSettings } from '@casework/config';
 import { Subjects, type EventEnvelope } from '@casework/contracts';
 import { GROUP_COMMIT_IN_FLIGHT, GroupCommitBatcher } from '@casework/messaging';
-import { RouteMailUseCase } from './route-mail.use-case.js';
+import { RouteMailUseCase, type ParsedAhead } from './route-mail.use-case.js';
 import { ROUTING_SETTINGS } from './routing.tokens.js';
 
 @Controller()
 export class MailReceivedHandler {
-  // One batch at a time: a reply must see the ticket its original opened.
-  private readonly batcher: GroupCommitBatcher<EventEnvelope<typeof Subjects.MailReceived>>;
+  // One batch commits at a time (a reply must see the ticket its original opened); the next
+  // batch's mail is loaded and parsed meanwhile.
+  private readonly batcher: GroupCommitBatcher<EventEnvelope<typeof Subjects.MailReceived>, ParsedAhead>;
 
   constructor(
     @Inject(RouteMailUseCase) routeMail: RouteMailUseCase,
     @Inject(ROUTING_SETTINGS) settings: RoutingSettings,
   ) {
-    this.batcher = new GroupCommitBatcher(settings.ROUTING_BATCH_SIZE, (events) => routeMail.executeAll(events));
+    this.batcher = new GroupCommitBatcher(
+      settings.ROUTING_BATCH_SIZE,
+      (events, ahead) => routeMail.executeAll(events, ahead),
+      (events) => routeMail.parseAhead(events),
+    );
   }
 
   @EventPattern(Subjects.MailReceived, { concurrency: GROUP_COMMIT_IN_FLIGHT })

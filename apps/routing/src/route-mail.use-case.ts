@@ -26,14 +26,29 @@ type Step =
 type RouteStep = Extract<Step, { kind: 'route' }>;
 
 /**
+ * A raw message as loading and parsing left it: parsed, or refused by the parser (or the pool
+ * failed: `error` not a MailParseError), or no longer waiting for routing (`gone`), or not
+ * loaded for lack of byte budget (`later`).
+ */
+type ParsedRaw =
+  | { kind: 'parsed'; rawMessageId: string; mailboxId: string; mail: ParsedMail }
+  | { kind: 'failed'; rawMessageId: string; size: number; error: unknown }
+  | { kind: 'gone' }
+  | { kind: 'later' };
+
+/** Raw messages of a batch parsed ahead of it, by raw message id (see `parseAhead`). */
+export type ParsedAhead = Map<string, ParsedRaw>;
+
+/**
  * mail.received → parse → thread → ticket + article. Events come in batches (a lone event is a
  * batch of one): the bytes are loaded in one query and parsed in the parser pool's worker
  * threads under a time and size budget (a message that blows it is quarantined and the others
  * flow on); the threading look-ups of the whole batch run before the transaction, and its
  * writes, the raw messages' new status and the events commit together, once per batch.
  *
- * Order is kept: batches run one at a time, and a mail answering one earlier in its own batch
- * starts the next batch, so it sees the ticket its original opened.
+ * Order is kept: batches commit one at a time, and a mail answering one earlier in its own batch
+ * starts the next batch, so it sees the ticket its original opened. Loading and parsing depend
+ * on no earlier batch, so `parseAhead` does them for the next batch while one commits.
  */
 @Injectable()
 export class RouteMailUseCase {
@@ -51,9 +66,9 @@ export class RouteMailUseCase {
   ) {}
 
   /** Routes one event (a batch of one). */
-  async execute(event: MailReceived): Promise<void> {
+  async execute(event: MailReceived, ahead?: ParsedAhead): Promise<void> {
     try {
-      await this.routeTogether([event]);
+      await this.routeTogether([event], ahead);
     } catch (error) {
       // Content Postgres refuses (SQLSTATE class 22) will never store: keep it raw, move on.
       if (!isDataException(error)) throw error;
@@ -66,47 +81,71 @@ export class RouteMailUseCase {
    * message the database refuses, a lock timeout) its events are routed one by one, so one bad
    * message costs the others nothing.
    */
-  executeAll(events: MailReceived[]): Promise<BatchOutcome[]> {
+  executeAll(events: MailReceived[], ahead?: ParsedAhead): Promise<BatchOutcome[]> {
     return togetherElseOneByOne(
       events,
-      (batch) => (batch.length === 1 ? this.execute(batch[0]) : this.routeTogether(batch)),
+      (batch) => (batch.length === 1 ? this.execute(batch[0], ahead) : this.routeTogether(batch, ahead)),
       (error) => this.logger.warn({ err: error, events: events.length }, 'routing a batch failed: routing its events one by one'),
     );
   }
 
-  private async routeTogether(events: MailReceived[]): Promise<void> {
+  /**
+   * Loads and parses the mail of `events` (as much as the byte budget allows) without touching
+   * anything: what the batch's routing would do first, done while the batch before it commits.
+   */
+  parseAhead(events: MailReceived[]): Promise<ParsedAhead> {
+    return this.loadAndParse([...new Set(events.map((event) => event.data.rawMessageId))]);
+  }
+
+  private async loadAndParse(rawMessageIds: string[]): Promise<ParsedAhead> {
+    const received = await this.rawMessages.findReceived(this.dataSource, rawMessageIds, BATCH_BYTE_BUDGET);
+    const entries = await Promise.all(
+      rawMessageIds.map(async (id): Promise<[string, ParsedRaw]> => {
+        const raw = received.get(id);
+        if (!raw) return [id, { kind: 'gone' }];
+        if (!raw.raw) return [id, { kind: 'later' }];
+        try {
+          return [id, { kind: 'parsed', rawMessageId: id, mailboxId: raw.mailboxId, mail: await this.parser.parse(raw.raw) }];
+        } catch (error) {
+          return [id, { kind: 'failed', rawMessageId: id, size: raw.size, error }];
+        }
+      }),
+    );
+    return new Map(entries);
+  }
+
+  private async routeTogether(events: MailReceived[], ahead: ParsedAhead = new Map()): Promise<void> {
     let rest = events;
     while (rest.length > 0) {
-      const { steps, deferred } = await this.prepare(rest);
+      const { steps, deferred } = await this.prepare(rest, ahead);
       await this.commit(steps);
       rest = deferred;
     }
   }
 
   /**
-   * Loads, parses and threads a prefix of `events`; the events after it (past the byte budget,
-   * or answering a mail of this prefix) are deferred to a later transaction.
+   * Parses (unless parsed ahead) and threads a prefix of `events`; the events after it (past the
+   * byte budget, or answering a mail of this prefix) are deferred to a later transaction.
    */
-  private async prepare(events: MailReceived[]): Promise<{ steps: Step[]; deferred: MailReceived[] }> {
-    const received = await this.rawMessages.findReceived(this.dataSource, [...new Set(events.map((e) => e.data.rawMessageId))], BATCH_BYTE_BUDGET);
-    let end = events.findIndex((event) => received.get(event.data.rawMessageId)?.raw === null);
+  private async prepare(events: MailReceived[], ahead: ParsedAhead): Promise<{ steps: Step[]; deferred: MailReceived[] }> {
+    const usable = (entry: ParsedRaw | undefined): entry is ParsedRaw => entry !== undefined && entry.kind !== 'later';
+    const missing = [...new Set(events.map((event) => event.data.rawMessageId))].filter((id) => !usable(ahead.get(id)));
+    // Kept with the ones parsed ahead: events deferred below are not parsed twice.
+    if (missing.length > 0) for (const [id, entry] of await this.loadAndParse(missing)) ahead.set(id, entry);
+    const parsedRaw = (event: MailReceived): ParsedRaw => ahead.get(event.data.rawMessageId)!;
+    let end = events.findIndex((event) => parsedRaw(event).kind === 'later');
     if (end < 0) end = events.length;
     const claimed = new Set<string>();
-    const parsed = await Promise.all(
-      events.slice(0, end).map(async (event): Promise<Step | { event: MailReceived; rawMessageId: string; mailboxId: string; mail: ParsedMail }> => {
-        const raw = received.get(event.data.rawMessageId);
-        // Routed already, or a second event for a mail of this batch (a reconciler's re-emit).
-        if (!raw?.raw || claimed.has(raw.id)) return { kind: 'skip', event };
-        claimed.add(raw.id);
-        try {
-          return { event, rawMessageId: raw.id, mailboxId: raw.mailboxId, mail: await this.parser.parse(raw.raw) };
-        } catch (error) {
-          // Anything but a MailParseError (a closed pool, a parser that cannot start) is ours: retry later.
-          if (!(error instanceof MailParseError)) throw error;
-          return { kind: 'quarantine', event, rawMessageId: raw.id, reason: quarantineReason(error, raw.size, this.parser.maxBytes) };
-        }
-      }),
-    );
+    const parsed = events.slice(0, end).map((event): Step | { event: MailReceived; rawMessageId: string; mailboxId: string; mail: ParsedMail } => {
+      const raw = parsedRaw(event);
+      // Routed already, or a second event for a mail of this batch (a reconciler's re-emit).
+      if ((raw.kind !== 'parsed' && raw.kind !== 'failed') || claimed.has(raw.rawMessageId)) return { kind: 'skip', event };
+      claimed.add(raw.rawMessageId);
+      if (raw.kind === 'parsed') return { event, rawMessageId: raw.rawMessageId, mailboxId: raw.mailboxId, mail: raw.mail };
+      // Anything but a MailParseError (a closed pool, a parser that cannot start) is ours: retry later.
+      if (!(raw.error instanceof MailParseError)) throw raw.error;
+      return { kind: 'quarantine', event, rawMessageId: raw.rawMessageId, reason: quarantineReason(raw.error, raw.size, this.parser.maxBytes) };
+    });
 
     const mails = parsed.flatMap((p) => ('mail' in p ? [p.mail] : []));
     const tags = mails.map((mail) => findTicketTag(mail.subject)).filter((tag): tag is string => tag !== null);

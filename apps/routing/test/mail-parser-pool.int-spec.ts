@@ -112,6 +112,26 @@ describe('MailParserPool (built library, real worker threads)', () => {
     expect(results.map((r) => (r.status === 'fulfilled' ? r.value.subject : (r.reason as { reason: string }).reason))).toEqual(['one', 'timeout', 'three']);
   });
 
+  it('gives each of the messages queued at one worker its own budget, counted from when the worker takes it', async () => {
+    const parser = pool({ workers: 1, timeoutMs: 700, pipelineDepth: 8, workerUrl: TEST_WORKER });
+    const started = Date.now();
+    const parsed = await Promise.all([parser.parse(hang(400)), parser.parse(hang(400)), parser.parse(hang(400))]);
+    expect(parsed.map((mail) => mail.subject)).toEqual(['slow', 'slow', 'slow']);
+    // All three were handed over at once and parsed one after another, none blamed for the others' time.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1200);
+  });
+
+  it('blames only the message a worker died on: the ones queued behind it at that worker are parsed by its replacement', async () => {
+    const parser = pool({ workers: 1, pipelineDepth: 8, workerUrl: TEST_WORKER });
+    const results = await Promise.allSettled([
+      parser.parse(simple('before')),
+      parser.parse(crlf('X-Casework-Test-Crash: exit\nFrom: a@b.example\n\nx\n')),
+      parser.parse(simple('queued 1')),
+      parser.parse(simple('queued 2')),
+    ]);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value.subject : (r.reason as { reason: string }).reason))).toEqual(['before', 'parser-crashed', 'queued 1', 'queued 2']);
+  });
+
   it('reports a worker that dies mid-parse as parser-crashed and replaces it', async () => {
     const parser = pool({ workers: 1, workerUrl: TEST_WORKER });
     const exited = await rejection(parser.parse(crlf('X-Casework-Test-Crash: exit\nFrom: a@b.example\n\nx\n')));

@@ -4,7 +4,7 @@ import { parseMail } from './parse-mail.js';
 import type { ParsedMail } from './parsed-mail.js';
 import { toWireMail, type WireMail } from './parsed-mail-wire.js';
 
-/** What `MailParserPool` posts to a worker: one message's bytes (a transferred copy). */
+/** What `MailParserPool` posts to a worker: one message's bytes (a transferred copy); several may be queued. */
 export interface ParseRequest {
   type: 'parse';
   id: number;
@@ -28,8 +28,17 @@ export type ParseFunction = (raw: Buffer, opts: { maxBytes: number }) => Promise
 export function serveMailParser(parse: ParseFunction = parseMail): void {
   const port = parentPort;
   if (!port) throw new Error('serveMailParser() runs inside a worker thread started by MailParserPool');
+  // One parse at a time, in arrival order: the pool times the oldest unanswered request.
+  const waiting: ParseRequest[] = [];
+  let busy = false;
+  const work = async () => {
+    busy = true;
+    for (let request = waiting.shift(); request; request = waiting.shift()) port.postMessage(await answer(request, parse));
+    busy = false;
+  };
   port.on('message', (request: ParseRequest) => {
-    void answer(request, parse).then((reply) => port.postMessage(reply));
+    waiting.push(request);
+    if (!busy) void work();
   });
   port.postMessage({ type: 'ready' } satisfies WorkerReply);
 }

@@ -30,6 +30,41 @@ describe('GroupCommitBatcher', () => {
     await expect(batcher.submit(4)).resolves.toBeUndefined();
   });
 
+  it('prepares the next batch while the current one is processed, and hands each batch what its own prepare returned', async () => {
+    const log: string[] = [];
+    const gate = () => {
+      let open: () => void = () => undefined;
+      const opened = new Promise<void>((resolve) => (open = resolve));
+      return { opened, open: () => open() };
+    };
+    const prepared0 = gate();
+    const processed0 = gate();
+    const batcher = new GroupCommitBatcher<number, string>(
+      2,
+      async (items, prepared) => {
+        log.push(`process ${items.join(',')} with ${prepared}`);
+        if (items[0] === 0) await processed0.opened;
+        return items.map((): BatchOutcome => ({ ok: true }));
+      },
+      async (items) => {
+        log.push(`prepare ${items.join(',')}`);
+        if (items[0] === 0) await prepared0.opened;
+        if (items.includes(2)) throw new Error('could not load');
+        return `parsed ${items.join(',')}`;
+      },
+    );
+    const all = [0, 1, 2, 3].map((n) => batcher.submit(n));
+    prepared0.open();
+    const settle = () => new Promise((resolve) => setImmediate(resolve));
+    while (!log.includes('process 0 with parsed 0')) await settle();
+    // Batch 0 is still being processed: 1,2 were prepared meanwhile (3 waits for the batch after).
+    expect(log).toEqual(['prepare 0', 'prepare 1,2', 'process 0 with parsed 0']);
+    processed0.open();
+    await Promise.all(all);
+    // A failed prepare leaves the work to process: it gets undefined.
+    expect(log.slice(3)).toEqual(['prepare 3', 'process 1,2 with undefined', 'process 3 with parsed 3']);
+  });
+
   it('rejects a batch size that is not a positive integer', () => {
     expect(() => new GroupCommitBatcher(0, async () => [])).toThrow('maxBatch');
   });

@@ -7,20 +7,31 @@ export const GROUP_COMMIT_IN_FLIGHT = 128;
 /** How one submitted item fared in its batch. */
 export type BatchOutcome = { ok: true } | { ok: false; error: unknown };
 
+interface Waiting<T> {
+  item: T;
+  settle: (outcome: BatchOutcome) => void;
+}
+
 /**
  * Group commit for event handlers: items submitted while a batch is being processed wait and
  * form the next batch (up to `maxBatch`, in submission order). An idle batcher starts at once,
- * so a lone event is not delayed; under load one transaction carries many events. Batches run
- * one at a time, so a later batch sees everything an earlier one committed.
+ * so a lone event is not delayed; under load one transaction carries many events. Batches are
+ * processed one at a time, so a later batch sees everything an earlier one committed.
+ *
+ * With `prepare`, each batch has a first stage that must not depend on the batches before it
+ * (loading, parsing): the next batch is formed and prepared while the current one is processed.
+ * `process` gets what `prepare` returned, or undefined when it failed (and then does that work
+ * itself).
  */
-export class GroupCommitBatcher<T> {
-  private readonly waiting: { item: T; settle: (outcome: BatchOutcome) => void }[] = [];
+export class GroupCommitBatcher<T, P = never> {
+  private readonly waiting: Waiting<T>[] = [];
   private running = false;
 
   constructor(
     private readonly maxBatch: number,
     /** Processes a batch; returns one outcome per item, in order (a throw fails them all). */
-    private readonly process: (items: T[]) => Promise<BatchOutcome[]>,
+    private readonly process: (items: T[], prepared: P | undefined) => Promise<BatchOutcome[]>,
+    private readonly prepare?: (items: T[]) => Promise<P>,
   ) {
     if (!Number.isInteger(maxBatch) || maxBatch < 1) throw new Error('maxBatch must be a positive integer');
   }
@@ -38,19 +49,32 @@ export class GroupCommitBatcher<T> {
     if (this.running) return;
     this.running = true;
     try {
-      while (this.waiting.length > 0) {
-        const batch = this.waiting.splice(0, this.maxBatch);
+      for (let next = this.nextBatch(); next; ) {
+        const { batch, prepared } = next;
+        const items = batch.map((entry) => entry.item);
+        const ready = await prepared;
+        // The next batch is prepared while this one is processed.
+        next = this.nextBatch();
         let outcomes: BatchOutcome[];
         try {
-          outcomes = await this.process(batch.map((entry) => entry.item));
+          outcomes = await this.process(items, ready);
         } catch (error) {
           outcomes = batch.map(() => ({ ok: false, error }));
         }
         batch.forEach((entry, i) => entry.settle(outcomes[i] ?? { ok: false, error: new Error('batch returned no outcome for this item') }));
+        next ??= this.nextBatch();
       }
     } finally {
       this.running = false;
     }
+  }
+
+  private nextBatch(): { batch: Waiting<T>[]; prepared: Promise<P | undefined> } | null {
+    if (this.waiting.length === 0) return null;
+    const batch = this.waiting.splice(0, this.maxBatch);
+    const items = batch.map((entry) => entry.item);
+    const prepared = this.prepare ? this.prepare(items).catch(() => undefined) : Promise.resolve(undefined);
+    return { batch, prepared };
   }
 }
 

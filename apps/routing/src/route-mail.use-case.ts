@@ -215,6 +215,7 @@ export class RouteMailUseCase {
     const articleIds = await this.addInboundArticles(
       tx,
       steps.map((step, i) => ({ ticketId: opened[i].id, rawMessageId: step.rawMessageId, mail: step.mail, automated: automations[i].automated })),
+      { ticketsOpenedInThisTransaction: true },
     );
     for (const [i, step] of steps.entries()) {
       const automation = automations[i];
@@ -256,6 +257,7 @@ export class RouteMailUseCase {
   private async addInboundArticles(
     tx: EntityManager,
     inbound: { ticketId: string; rawMessageId: string; mail: ParsedMail; automated: boolean }[],
+    options: { ticketsOpenedInThisTransaction?: boolean } = {},
   ): Promise<string[]> {
     const articleIds = await this.tickets.addArticles(
       tx,
@@ -274,6 +276,7 @@ export class RouteMailUseCase {
         automated,
         rawMessageId,
       })),
+      options,
     );
     const maxBytes = this.settings.ATTACHMENT_MAX_BYTES;
     for (const [i, { mail }] of inbound.entries()) {

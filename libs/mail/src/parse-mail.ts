@@ -17,6 +17,8 @@ const PARSER_OPTIONS: SimpleParserOptions = {
   // mailparser's converter turns every image and link into "[url]" text; we derive our own.
   skipHtmlToText: true,
   skipTextLinks: true,
+  // Nor do we show mailparser's HTML rendering of the text part.
+  skipTextToHtml: true,
   // We hash attachments with SHA-256 ourselves; md5 would be wasted work.
   checksumAlgo: false,
 };

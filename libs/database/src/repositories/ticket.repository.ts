@@ -189,8 +189,11 @@ export class TicketRepository {
     return (await this.addArticles(tx, [article]))[0];
   }
 
-  /** Adds articles in one statement (their created_at in the given order) and touches their tickets. */
-  async addArticles(tx: Db, articles: NewArticle[]): Promise<string[]> {
+  /**
+   * Adds articles in one statement (their created_at in the given order) and touches their
+   * tickets, except with `ticketsOpenedInThisTransaction`: those already carry this moment.
+   */
+  async addArticles(tx: Db, articles: NewArticle[], { ticketsOpenedInThisTransaction = false } = {}): Promise<string[]> {
     if (articles.length === 0) return [];
     const ids = articles.map(() => randomUUID());
     await tx.query(
@@ -216,7 +219,9 @@ export class TicketRepository {
         a.outboundId ?? null,
       ]),
     );
-    await tx.query('UPDATE ticket SET updated_at = now() WHERE id = ANY($1::uuid[])', [[...new Set(articles.map((a) => a.ticketId))]]);
+    if (!ticketsOpenedInThisTransaction) {
+      await tx.query('UPDATE ticket SET updated_at = now() WHERE id = ANY($1::uuid[])', [[...new Set(articles.map((a) => a.ticketId))]]);
+    }
     return ids;
   }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import pg from 'pg';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { SecretBox, SecretBoxError, type IngestSettings } from '@casework/config';
@@ -22,7 +23,9 @@ interface Held {
  * 5 s) it drops mailboxes that were disabled or deleted, restarts those whose settings changed,
  * and tries to lease the ones nobody holds (in random order, up to INGEST_MAX_MAILBOXES), running
  * one ImapMailboxWatcher per mailbox held. A dead holder's lock is released by Postgres when its
- * connection closes, so another replica takes its mailboxes over at its next scan.
+ * connection closes, so another replica takes its mailboxes over at its next scan. A change to
+ * the mailbox table (added through the API, edited, disabled) is heard at once: it LISTENs for
+ * the `casework_mailboxes` notification a trigger sends, and scans again.
  *
  * Two watchers on one mailbox for a moment (a holder that has not noticed its lease is gone)
  * cost an extra fetch, never a duplicate: raw messages are unique per (mailbox, UIDVALIDITY, UID)
@@ -37,6 +40,9 @@ export class MailboxSupervisorService implements OnApplicationBootstrap, BeforeA
   private readonly secrets: SecretBox | null;
   private timer: NodeJS.Timeout | null = null;
   private scanning: Promise<void> | null = null;
+  /** A change was heard during a scan that may have read the table before it. */
+  private rescan = false;
+  private changes: pg.Client | null = null;
   private stopping = false;
 
   constructor(
@@ -66,14 +72,48 @@ export class MailboxSupervisorService implements OnApplicationBootstrap, BeforeA
       return;
     }
     this.logger.info({ replica: this.replicaId, maxMailboxes: this.settings.INGEST_MAX_MAILBOXES ?? null }, 'mailbox supervisor started');
+    await this.listenForChanges();
     await this.scanNow();
-    this.timer = setInterval(() => void this.scanNow(), this.settings.INGEST_SCAN_INTERVAL_MS);
+    this.timer = setInterval(() => {
+      void this.listenForChanges();
+      void this.scanNow();
+    }, this.settings.INGEST_SCAN_INTERVAL_MS);
+  }
+
+  /** (Re)opens the connection that hears mailbox changes; without it the periodic scans still run. */
+  private async listenForChanges(): Promise<void> {
+    if (this.changes || this.stopping) return;
+    const client = new pg.Client({ connectionString: this.settings.DATABASE_URL, application_name: 'casework-ingest-mailboxes', keepAlive: true, connectionTimeoutMillis: 5000 });
+    this.changes = client;
+    const lost = (error?: Error) => {
+      if (this.changes !== client) return;
+      this.changes = null;
+      if (error && !this.stopping) this.logger.warn({ err: error }, 'lost the connection that hears mailbox changes: scanning every interval until it is back');
+      client.end().catch(() => undefined);
+    };
+    client.on('error', lost);
+    client.on('end', () => lost());
+    client.on('notification', () => this.onMailboxesChanged());
+    try {
+      await client.connect();
+      await client.query('LISTEN casework_mailboxes');
+    } catch (error) {
+      lost(error as Error);
+    }
+  }
+
+  private onMailboxesChanged(): void {
+    if (this.scanning) this.rescan = true;
+    else void this.scanNow();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    const changes = this.changes;
+    this.changes = null;
+    await changes?.end().catch(() => undefined);
     await this.scanning;
     await Promise.allSettled([...this.held.keys()].map((id) => this.drop(id, 'shutting down')));
   }
@@ -82,7 +122,13 @@ export class MailboxSupervisorService implements OnApplicationBootstrap, BeforeA
   scanNow(): Promise<void> {
     this.scanning ??= this.scan()
       .catch((error: unknown) => this.logger.warn({ err: error }, 'mailbox scan failed'))
-      .finally(() => (this.scanning = null));
+      .finally(() => {
+        this.scanning = null;
+        if (this.rescan && !this.stopping) {
+          this.rescan = false;
+          void this.scanNow();
+        }
+      });
     return this.scanning;
   }
 

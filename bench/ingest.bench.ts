@@ -34,6 +34,7 @@ import { CaseworkSuite, SERVICE_NAMES } from '@casework/devkit';
 import { benchMessages } from '../test/support/bench-mail.js';
 import { SeededRandom, seedFromEnv } from '../test/support/seeded-random.js';
 import { cpuDelta, cpuSecondsBy } from './process-cpu.js';
+import { SmtpSink } from './smtp-sink.js';
 
 const TARGET = { msgPerSec: 200, ratio: 0.6 };
 const HTML_SHARE = 0.2;
@@ -244,7 +245,7 @@ function processGroups(databaseName: string): (commandLine: string) => string | 
     if (commandLine.startsWith('postgres:') && commandLine.includes(databaseName)) return 'postgres';
     if (commandLine.includes('dovecot')) return 'dovecot';
     if (commandLine.includes('nats-server')) return 'nats';
-    if (commandLine.includes('ingest.bench')) return 'bench (SMTP catcher)';
+    if (commandLine.includes('ingest.bench')) return 'bench (SMTP sink)';
     return null;
   };
 }
@@ -266,7 +267,10 @@ async function main(): Promise<void> {
 
   // --cpu-prof DIR: every service writes a V8 CPU profile there when it stops (for Chrome DevTools).
   const cpuProfileAt = process.argv.indexOf('--cpu-prof');
-  const env = cpuProfileAt >= 0 ? { CASEWORK_NODE_FLAGS: `--cpu-prof --cpu-prof-dir=${process.argv[cpuProfileAt + 1]}` } : undefined;
+  const profileFlags: Record<string, string> = cpuProfileAt >= 0 ? { CASEWORK_NODE_FLAGS: `--cpu-prof --cpu-prof-dir=${process.argv[cpuProfileAt + 1]}` } : {};
+  // Acknowledgements go to a sink that only counts them: the far end's work is not the suite's.
+  const sink = await SmtpSink.start();
+  const env = { ...profileFlags, SMTP_HOST: sink.host, SMTP_PORT: String(sink.port) };
   const suite = await CaseworkSuite.start({ logLevel: 'warn', privatePostgres: true, services: [], env, parseCaughtMail: false });
   const db = new pg.Client({ connectionString: suite.database.url });
   await db.connect();
@@ -353,6 +357,7 @@ async function main(): Promise<void> {
     console.log(`  routing finished ${seconds(Number(window.last_routed) - Number(window.last_stored))} after the last store`);
     console.log(`  wall clock from adding the mailbox: ${seconds(wallMs)} (its first message stored after ${seconds(Number(window.first_stored) - started)})`);
     console.log(`  mail.received events: ${window.received_events} for ${counts.total} raw messages (${window.received_events - counts.total + counts.duplicates} re-emitted by the reconciler)`);
+    console.log(`  acknowledgements the SMTP sink had received by then: ${sink.received} (including the warm-up's)`);
     console.log(`  CPU seconds during the drain: ${cpuUsed.map(([group, s]) => `${group} ${round(s)}`).join(', ')}`);
     if (sampler) console.log(`  where the time went (pg_stat_activity every 25 ms during the drain):\n${sampler.report()}`);
     console.log(`  throughput ${round(msgPerSec)} messages/s (target ≥ ${TARGET.msgPerSec}) ${msgPerSec >= TARGET.msgPerSec ? 'OK' : 'BELOW TARGET'}`);
@@ -373,6 +378,7 @@ async function main(): Promise<void> {
   } finally {
     await db.end().catch(() => undefined);
     await suite.stop();
+    await sink.stop();
   }
   process.exitCode = exitCode;
 }

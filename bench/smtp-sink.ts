@@ -10,24 +10,23 @@ import { createServer, type Server, type Socket } from 'node:net';
 export class SmtpSink {
   /** Messages accepted (250 after their DATA). */
   received = 0;
+  private readonly server: Server = createServer((socket) => serve(socket, () => this.received++));
 
-  private constructor(
-    private readonly server: Server,
-    readonly host: string,
-    readonly port: number,
-  ) {}
+  private constructor(readonly host: string) {}
 
   static async start(host = '127.0.0.1'): Promise<SmtpSink> {
-    let sink: SmtpSink | null = null;
-    const server = createServer((socket) => serve(socket, () => sink && sink.received++));
+    const sink = new SmtpSink(host);
     await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, host, () => resolve());
+      sink.server.once('error', reject);
+      sink.server.listen(0, host, () => resolve());
     });
-    const address = server.address();
-    if (!address || typeof address === 'string') throw new Error('SMTP sink has no TCP address');
-    sink = new SmtpSink(server, host, address.port);
     return sink;
+  }
+
+  get port(): number {
+    const address = this.server.address();
+    if (!address || typeof address === 'string') throw new Error('SMTP sink is not listening on TCP');
+    return address.port;
   }
 
   stop(): Promise<void> {

@@ -31,8 +31,8 @@ type RouteStep = Extract<Step, { kind: 'route' }>;
  * loaded for lack of byte budget (`later`).
  */
 type ParsedRaw =
-  | { kind: 'parsed'; rawMessageId: string; mailboxId: string; mail: ParsedMail }
-  | { kind: 'failed'; rawMessageId: string; size: number; error: unknown }
+  | { kind: 'parsed'; mailboxId: string; mail: ParsedMail }
+  | { kind: 'failed'; size: number; error: unknown }
   | { kind: 'gone' }
   | { kind: 'later' };
 
@@ -105,9 +105,9 @@ export class RouteMailUseCase {
         if (!raw) return [id, { kind: 'gone' }];
         if (!raw.raw) return [id, { kind: 'later' }];
         try {
-          return [id, { kind: 'parsed', rawMessageId: id, mailboxId: raw.mailboxId, mail: await this.parser.parse(raw.raw) }];
+          return [id, { kind: 'parsed', mailboxId: raw.mailboxId, mail: await this.parser.parse(raw.raw) }];
         } catch (error) {
-          return [id, { kind: 'failed', rawMessageId: id, size: raw.size, error }];
+          return [id, { kind: 'failed', size: raw.size, error }];
         }
       }),
     );
@@ -128,7 +128,9 @@ export class RouteMailUseCase {
    * byte budget, or answering a mail of this prefix) are deferred to a later transaction.
    */
   private async prepare(events: MailReceived[], ahead: ParsedAhead): Promise<{ steps: Step[]; deferred: MailReceived[] }> {
-    const usable = (entry: ParsedRaw | undefined): entry is ParsedRaw => entry !== undefined && entry.kind !== 'later';
+    // Not loaded yet, or the pool (not the message) failed: load and parse again.
+    const usable = (entry: ParsedRaw | undefined): entry is ParsedRaw =>
+      entry !== undefined && entry.kind !== 'later' && !(entry.kind === 'failed' && !(entry.error instanceof MailParseError));
     const missing = [...new Set(events.map((event) => event.data.rawMessageId))].filter((id) => !usable(ahead.get(id)));
     // Kept with the ones parsed ahead: events deferred below are not parsed twice.
     if (missing.length > 0) for (const [id, entry] of await this.loadAndParse(missing)) ahead.set(id, entry);
@@ -137,14 +139,15 @@ export class RouteMailUseCase {
     if (end < 0) end = events.length;
     const claimed = new Set<string>();
     const parsed = events.slice(0, end).map((event): Step | { event: MailReceived; rawMessageId: string; mailboxId: string; mail: ParsedMail } => {
+      const rawMessageId = event.data.rawMessageId;
       const raw = parsedRaw(event);
       // Routed already, or a second event for a mail of this batch (a reconciler's re-emit).
-      if ((raw.kind !== 'parsed' && raw.kind !== 'failed') || claimed.has(raw.rawMessageId)) return { kind: 'skip', event };
-      claimed.add(raw.rawMessageId);
-      if (raw.kind === 'parsed') return { event, rawMessageId: raw.rawMessageId, mailboxId: raw.mailboxId, mail: raw.mail };
+      if ((raw.kind !== 'parsed' && raw.kind !== 'failed') || claimed.has(rawMessageId)) return { kind: 'skip', event };
+      claimed.add(rawMessageId);
+      if (raw.kind === 'parsed') return { event, rawMessageId, mailboxId: raw.mailboxId, mail: raw.mail };
       // Anything but a MailParseError (a closed pool, a parser that cannot start) is ours: retry later.
       if (!(raw.error instanceof MailParseError)) throw raw.error;
-      return { kind: 'quarantine', event, rawMessageId: raw.rawMessageId, reason: quarantineReason(raw.error, raw.size, this.parser.maxBytes) };
+      return { kind: 'quarantine', event, rawMessageId, reason: quarantineReason(raw.error, raw.size, this.parser.maxBytes) };
     });
 
     const mails = parsed.flatMap((p) => ('mail' in p ? [p.mail] : []));

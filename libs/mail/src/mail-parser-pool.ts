@@ -56,8 +56,7 @@ interface Slot {
  * A parse past `timeoutMs` terminates its worker (it may be spinning) and rejects with
  * `MailParseError` 'timeout'; a worker that dies mid-parse rejects with 'parser-crashed'. Only
  * the message being parsed is blamed: the ones queued behind it at that worker go to another.
- * Input
- * over `maxBytes` is rejected with 'too-large' before it reaches a worker. Lost workers are
+ * Input over `maxBytes` is rejected with 'too-large' before it reaches a worker. Lost workers are
  * replaced. Failures that are not the message's fault — a worker that cannot start, a closed
  * pool — reject with a plain `Error`, so callers retry instead of quarantining.
  */

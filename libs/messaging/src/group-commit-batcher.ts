@@ -50,8 +50,7 @@ export class GroupCommitBatcher<T, P = never> {
     this.running = true;
     try {
       for (let next = this.nextBatch(); next; ) {
-        const { batch, prepared } = next;
-        const items = batch.map((entry) => entry.item);
+        const { batch, items, prepared } = next;
         const ready = await prepared;
         // The next batch is prepared while this one is processed.
         next = this.nextBatch();
@@ -69,12 +68,12 @@ export class GroupCommitBatcher<T, P = never> {
     }
   }
 
-  private nextBatch(): { batch: Waiting<T>[]; prepared: Promise<P | undefined> } | null {
+  private nextBatch(): { batch: Waiting<T>[]; items: T[]; prepared: Promise<P | undefined> } | null {
     if (this.waiting.length === 0) return null;
     const batch = this.waiting.splice(0, this.maxBatch);
     const items = batch.map((entry) => entry.item);
     const prepared = this.prepare ? this.prepare(items).catch(() => undefined) : Promise.resolve(undefined);
-    return { batch, prepared };
+    return { batch, items, prepared };
   }
 }
 

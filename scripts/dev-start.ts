@@ -9,7 +9,7 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
@@ -339,7 +339,7 @@ async function preparePostgres(url: string): Promise<Backend> {
   if (!isLocalHost(host)) {
     throw new ScriptError(`PostgreSQL at ${redactUrl(url)} does not answer; a private server is only started for a local address (127.0.0.1 / localhost)`);
   }
-  say(`PostgreSQL: nothing answers on ${host}:${port}, starting a private server (data in ${displayPath(STATE.postgres)})…`);
+  say(`PostgreSQL: nothing answers on ${host}:${port}, starting a private server …`);
   const server = await startPostgres({ port, dir: STATE.postgres });
   own('postgres', () => server.stop());
   parsed.hostname = '127.0.0.1';
@@ -347,7 +347,7 @@ async function preparePostgres(url: string): Promise<Backend> {
   // The private cluster has only the `postgres` superuser (trust auth); give the URL's user a role.
   const user = decodeURIComponent(parsed.username || 'postgres');
   if (user !== 'postgres') await ensureRole(server.url, user);
-  return { url: privateUrl, origin: `private, data in ${displayPath(STATE.postgres)}` };
+  return { url: privateUrl, origin: `private, data in ${displayLinkedPath(STATE.postgres)}` };
 }
 
 async function ensureRole(superuserUrl: string, role: string): Promise<void> {
@@ -416,9 +416,16 @@ async function startDevMail(): Promise<void> {
   own('smtp catcher', () => catcher.stop());
   say(`SMTP catcher on ${DEV_MAIL.host}:${DEV_MAIL.smtpPort}: outgoing mail is saved to ${displayPath(STATE.outbox)}/`);
 
-  say(`starting the dev IMAP server (Dovecot on ${DEV_MAIL.host}:${DEV_MAIL.imapPort}, mail in ${displayPath(STATE.dovecot)})…`);
+  say(`starting the dev IMAP server (Dovecot on ${DEV_MAIL.host}:${DEV_MAIL.imapPort})…`);
   const dovecot = await startDovecot({ port: DEV_MAIL.imapPort, dir: STATE.dovecot, user: DEV_MAIL.user, password: DEV_MAIL.password });
   own('dovecot', () => dovecot.stop());
+  say(`dev mail is kept in ${displayLinkedPath(STATE.dovecot)}`);
+}
+
+/** A state folder, and where it really is when it links out of a private home (daemonReachableDir). */
+function displayLinkedPath(path: string): string {
+  const real = realpathSync(path);
+  return real === path ? displayPath(path) : `${displayPath(path)} → ${real}`;
 }
 
 /** One line per caught mail: recipients and subject, never the body. */
@@ -536,7 +543,7 @@ function printBanner({ apiPort, workerPorts, token, devMail, postgres, nats }: B
   ];
   if (devMail) {
     lines.push(
-      row('Mailbox', `IMAP ${DEV_MAIL.host}:${DEV_MAIL.imapPort}, user ${DEV_MAIL.user} / password ${DEV_MAIL.password} (Dovecot, ${displayPath(STATE.dovecot)})`),
+      row('Mailbox', `IMAP ${DEV_MAIL.host}:${DEV_MAIL.imapPort}, user ${DEV_MAIL.user} / password ${DEV_MAIL.password} (Dovecot, ${displayLinkedPath(STATE.dovecot)})`),
       row('Outbox', `acknowledgements and other sent mail are caught on SMTP ${DEV_MAIL.host}:${DEV_MAIL.smtpPort}`),
       row('', `and saved to ${displayPath(STATE.outbox)}/ (one .eml per mail; [smtp] lines below)`),
       row('Demo mail', 'npm run demo:mail            drops a sample email into the dev mailbox'),

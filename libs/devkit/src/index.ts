@@ -1,5 +1,6 @@
 export * from './await-startup.js';
 export * from './create-database.js';
+export * from './daemon-reachable-dir.js';
 export * from './free-port.js';
 export * from './poll-until.js';
 export * from './require-binary.js';

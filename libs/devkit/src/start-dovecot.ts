@@ -1,27 +1,33 @@
 import { readFileSync, statSync } from 'node:fs';
-import { chmod, chown, mkdir, stat, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { userInfo } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { awaitStartup } from './await-startup.js';
+import { createDaemonTempDir, daemonReachableDir } from './daemon-reachable-dir.js';
 import { freePort } from './free-port.js';
 import { pollUntil } from './poll-until.js';
 import { requireBinary } from './require-binary.js';
 import { spawnService } from './spawn-service.js';
 import { lookupSystemUser, runningAsRoot, type SystemUser } from './system-user.js';
-import { createTempDir, removeDir } from './temp-dir.js';
+import { removeDir } from './temp-dir.js';
 
 export interface PrivateDovecot {
   host: string;
   port: number;
   user: string;
   password: string;
+  /** Where config, maildirs and logs are: the `dir` asked for, or the reachable place it links to. */
+  dir: string;
   stop(): Promise<void>;
 }
 
 export interface StartDovecotOptions {
   port?: number;
-  /** Kept on stop and reused on the next start, so dev mailboxes persist. Default: a temp dir. */
+  /**
+   * Kept on stop and reused on the next start, so dev mailboxes persist. Default: a temp dir.
+   * As root, a dir that Dovecot's unprivileged users cannot reach becomes a link to one they can.
+   */
   dir?: string;
   user?: string;
   password?: string;
@@ -42,7 +48,7 @@ export async function startDovecot(opts: StartDovecotOptions = {}): Promise<Priv
   }
   const port = opts.port ?? (await freePort());
   const ownsDir = opts.dir === undefined;
-  const dir = opts.dir === undefined ? await createTempDir('dovecot') : resolve(opts.dir);
+  const dir = opts.dir === undefined ? await createDaemonTempDir('dovecot') : await daemonReachableDir(opts.dir, 'dovecot');
   if (/[\s"'#%\\{}]/.test(dir)) throw new Error(`dovecot dir must be a plain path without spaces or quotes: ${dir}`);
 
   try {
@@ -67,6 +73,7 @@ export async function startDovecot(opts: StartDovecotOptions = {}): Promise<Priv
       port,
       user,
       password,
+      dir,
       async stop() {
         await service.kill('SIGTERM');
         if (ownsDir) await removeDir(dir);
@@ -106,10 +113,7 @@ async function prepareDir(dir: string, id: DaemonIdentity, user: string, passwor
   for (const sub of [paths.base, paths.state, paths.mail]) await mkdir(sub, { recursive: true });
   // mkdtemp makes 0700 dirs; dovenull (auth) and mail (mail processes) must traverse them.
   for (const d of [dir, paths.base, paths.state, paths.mail]) await chmod(d, 0o755);
-  if (runningAsRoot()) {
-    await chown(paths.mail, id.mailUser.uid, id.mailUser.gid);
-    await assertTraversable(dirname(dir));
-  }
+  if (runningAsRoot()) await chown(paths.mail, id.mailUser.uid, id.mailUser.gid);
   await writeFile(paths.passwd, `${user}:{PLAIN}${password}::::::\n`, { mode: 0o644 });
   await chmod(paths.passwd, 0o644);
   await writeFile(paths.conf, dovecotConf(paths, id, port), { mode: 0o644 });
@@ -158,19 +162,6 @@ service imap-login {
   }
 }
 `;
-}
-
-async function assertTraversable(start: string): Promise<void> {
-  for (let d = start; ; d = dirname(d)) {
-    const { mode } = await stat(d);
-    if ((mode & 0o001) === 0) {
-      throw new Error(
-        `dovecot's unprivileged processes cannot reach ${start}: ${d} is not world-traversable ` +
-          `(chmod o+x ${d}, or use a dir under /tmp)`,
-      );
-    }
-    if (dirname(d) === d) return;
-  }
 }
 
 /** Connects once and checks for the IMAP greeting: the port opens before login processes are ready. */

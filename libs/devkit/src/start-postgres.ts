@@ -1,16 +1,17 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, chown, mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { awaitStartup } from './await-startup.js';
+import { createDaemonTempDir, daemonReachableDir } from './daemon-reachable-dir.js';
 import { freePort } from './free-port.js';
 import { pollUntil } from './poll-until.js';
 import { requireBinary } from './require-binary.js';
 import { spawnService, type ManagedProcess } from './spawn-service.js';
 import { lookupSystemUser, runningAsRoot } from './system-user.js';
-import { createTempDir, removeDir } from './temp-dir.js';
+import { removeDir } from './temp-dir.js';
 
 export interface PrivatePostgres {
   url: string;
@@ -35,7 +36,7 @@ export async function startPostgres(opts: StartPostgresOptions = {}): Promise<Pr
   const postgres = requireBinary('postgres', POSTGRES_HINT);
   const port = opts.port ?? (await freePort());
   const ownsDir = opts.dir === undefined;
-  const dir = opts.dir === undefined ? await createTempDir('postgres') : resolve(opts.dir);
+  const dir = opts.dir === undefined ? await createDaemonTempDir('postgres') : await daemonReachableDir(opts.dir, 'postgres');
   // postgres refuses to run as root, so as root the cluster belongs to the postgres user.
   const owner = runningAsRoot() ? lookupSystemUser('postgres') : undefined;
   const asOwner = owner ? { uid: owner.uid, gid: owner.gid } : {};

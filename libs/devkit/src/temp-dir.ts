@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** Creates a fresh directory under the OS temp dir, named so leftovers are easy to recognise. */
-export async function createTempDir(prefix: string): Promise<string> {
-  return mkdtemp(join(tmpdir(), `casework-${prefix}-`));
+/** Creates a fresh directory under the OS temp dir (or `root`), named so leftovers are easy to recognise. */
+export async function createTempDir(prefix: string, root: string = tmpdir()): Promise<string> {
+  return mkdtemp(join(root, `casework-${prefix}-`));
 }
 
 /** Removes a directory tree; never throws, since cleanup must not mask the real test failure. */

@@ -135,6 +135,17 @@ describe('api (built process)', () => {
     expect((await app.request('/tickets/not-a-uuid', { method: 'PATCH', json: { status: 'open' } })).status).toBe(404);
   });
 
+  it('keeps a closed ticket closed: 409 saying why, and no event', async () => {
+    const closing = await app.seedTicket('To be closed', 5);
+    expect((await app.call<TicketDto>(`/tickets/${closing.id}`, { method: 'PATCH', json: { status: 'closed' } })).status).toBe(200);
+    const { status, body } = await app.call<{ code: string; message: string }>(`/tickets/${closing.id}`, { method: 'PATCH', json: { status: 'open' } });
+    expect([status, body.code, body.message]).toEqual([409, 'InvalidStatusTransition', 'a closed ticket is final and cannot change status']);
+    const events: Envelope[] = await app.ds.query(`SELECT envelope FROM outbox WHERE subject = 'casework.ticket.status_changed' AND envelope->'data'->>'ticketId' = $1`, [
+      closing.id,
+    ]);
+    expect(events.map((e) => e.envelope.data)).toEqual([{ ticketId: closing.id, from: 'open', to: 'closed' }]);
+  });
+
   it('lists SLA breaches', async () => {
     const { body } = await app.call<BreachListDto>('/sla/breaches?limit=10');
     expect(body.items).toEqual([

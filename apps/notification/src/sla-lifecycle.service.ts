@@ -1,7 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { NotificationSettings } from '@casework/config';
-import { OncallRepository, SlaRepository, type Db, type NewSlaClock, type SlaClockUpdate, type SlaPolicyRecord } from '@casework/database';
-import { ALWAYS_OPEN, DEFAULT_WARN_AT_PERCENT, type Calendar, type SlaKind } from '@casework/domain';
+import { OncallRepository, SlaRepository, type Db, type NewSlaClock, type SlaClockRecord, type SlaClockUpdate, type SlaPolicyRecord } from '@casework/database';
+import {
+  ALWAYS_OPEN,
+  clockActionOnStatusChange,
+  clockStatesAffectedBy,
+  DEFAULT_WARN_AT_PERCENT,
+  followupResumesClocks,
+  isTicketStatus,
+  type Calendar,
+  type ClockStatusAction,
+  type SlaKind,
+} from '@casework/domain';
 import { NOTIFICATION_SETTINGS } from './notification.tokens.js';
 import { pauseAt, resumeAt, retargetClock, scheduleOf, targetMsFor } from './sla-clock-math.js';
 
@@ -13,9 +23,6 @@ export interface OpenedTicket {
   at: Date;
 }
 
-/** Statuses in which nobody is waiting on the team: clocks do not run. */
-const STOPPED_STATUSES = new Set(['pending', 'resolved', 'closed']);
-const DONE_STATUSES = new Set(['resolved', 'closed']);
 
 /**
  * The clocks' lifecycle, inside the caller's transaction. Returns the due and warning times it
@@ -27,6 +34,7 @@ const DONE_STATUSES = new Set(['resolved', 'closed']);
  * - resolution: runs from open to resolved/closed (met then); reopening resumes it with the
  *   time already used.
  * - pending (and resolved/closed) pause every running clock; back to open resumes them.
+ * What a status does to a clock is libs/domain's clock lifecycle; this loads and stores.
  */
 @Injectable()
 export class SlaLifecycleService {
@@ -82,7 +90,7 @@ export class SlaLifecycleService {
    */
   private async stakeholderAnswered(tx: Db, ticketId: string, at: Date): Promise<Date[]> {
     const ticket = await this.tickets.ticketForPaging(tx, ticketId);
-    if (ticket?.status !== 'pending') return [];
+    if (!ticket || !isTicketStatus(ticket.status) || !followupResumesClocks(ticket.status)) return [];
     const times: Date[] = [];
     for (const clock of await this.sla.lockClocks(tx, ticketId, ['running'])) {
       const update = resumeAt(clock, at);
@@ -102,20 +110,11 @@ export class SlaLifecycleService {
   }
 
   async statusChanged(tx: Db, ticketId: string, from: string, to: string, at: Date): Promise<Date[]> {
-    const reopening = DONE_STATUSES.has(from) && !DONE_STATUSES.has(to);
-    const clocks = await this.sla.lockClocks(tx, ticketId, reopening ? ['running', 'met'] : ['running']);
+    if (!isTicketStatus(from) || !isTicketStatus(to)) throw new Error(`unknown ticket status in ${from} → ${to}`);
     const times: Date[] = [];
-    for (const clock of clocks) {
-      let update: SlaClockUpdate | null;
-      if (clock.state === 'met') {
-        // Only a resolution clock met by resolving (paused since) comes back.
-        if (clock.kind !== 'resolution' || !clock.pauses.some((p) => p.to === null)) continue;
-        update = STOPPED_STATUSES.has(to) ? pauseAt(clock, at, { state: 'running', metAt: null }) : resumeAt(clock, at, { state: 'running', metAt: null });
-      } else if (DONE_STATUSES.has(to) && clock.kind === 'resolution') {
-        update = pauseAt(clock, at, { state: 'met', metAt: at });
-      } else {
-        update = STOPPED_STATUSES.has(to) ? pauseAt(clock, at) : resumeAt(clock, at);
-      }
+    for (const clock of await this.sla.lockClocks(tx, ticketId, clockStatesAffectedBy(from, to))) {
+      const pausedNow = clock.pauses.some((p) => p.to === null);
+      const update = clockUpdate(clock, clockActionOnStatusChange({ kind: clock.kind, state: clock.state, pausedNow }, from, to), at);
       if (!update) continue;
       await this.sla.saveClock(tx, clock.id, update);
       if (update.state === 'running') times.push(...[update.dueAt, update.warnAt].filter((d): d is Date => d !== null));
@@ -143,6 +142,24 @@ export class SlaLifecycleService {
   private async start(tx: Db, ticketId: string, kind: SlaKind, policy: SlaPolicyRecord | null, targetMs: number, at: Date): Promise<Date[]> {
     const clock = newClock(ticketId, kind, policy, targetMs, at);
     return (await this.sla.startClock(tx, clock)) ? scheduledTimes(clock) : [];
+  }
+}
+
+/** The stored change for a clock-lifecycle action (null: nothing to store). */
+function clockUpdate(clock: SlaClockRecord, action: ClockStatusAction, at: Date): SlaClockUpdate | null {
+  switch (action) {
+    case 'none':
+      return null;
+    case 'pause':
+      return pauseAt(clock, at);
+    case 'resume':
+      return resumeAt(clock, at);
+    case 'meet':
+      return pauseAt(clock, at, { state: 'met', metAt: at });
+    case 'revivePaused':
+      return pauseAt(clock, at, { state: 'running', metAt: null });
+    case 'reviveRunning':
+      return resumeAt(clock, at, { state: 'running', metAt: null });
   }
 }
 

@@ -26,6 +26,14 @@ export {
   type ClockTimeline,
 } from './sla/clock-timeline.js';
 export {
+  clockActionOnStatusChange,
+  clocksRunIn,
+  clockStatesAffectedBy,
+  followupResumesClocks,
+  type ClockForStatusChange,
+  type ClockStatusAction,
+} from './sla/clock-lifecycle.js';
+export {
   DEFAULT_WARN_AT_PERCENT,
   SLA_KINDS,
   selectPolicy,

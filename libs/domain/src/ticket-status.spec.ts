@@ -1,4 +1,4 @@
-import { isTicketStatus, statusAfterFollowup } from './ticket-status.js';
+import { decideTransition, isTicketStatus, nextStatuses, statusAfterFollowup, TICKET_STATUSES, type TicketStatus } from './ticket-status.js';
 
 describe('ticket status', () => {
   it.each([
@@ -13,5 +13,46 @@ describe('ticket status', () => {
   it('knows the statuses', () => {
     expect(isTicketStatus('pending')).toBe(true);
     expect(isTicketStatus('deleted')).toBe(false);
+  });
+});
+
+describe('ticket state machine (the team through the API)', () => {
+  // Every pair of statuses, so a new status or transition cannot slip in unlisted.
+  const table: [TicketStatus, TicketStatus, boolean][] = [
+    ['open', 'open', true],
+    ['open', 'pending', true],
+    ['open', 'resolved', true],
+    ['open', 'closed', true],
+    ['pending', 'open', true],
+    ['pending', 'pending', true],
+    ['pending', 'resolved', true],
+    ['pending', 'closed', true],
+    ['resolved', 'open', true],
+    ['resolved', 'pending', true],
+    ['resolved', 'resolved', true],
+    ['resolved', 'closed', true],
+    ['closed', 'open', false],
+    ['closed', 'pending', false],
+    ['closed', 'resolved', false],
+    ['closed', 'closed', true],
+  ];
+
+  it('lists every pair', () => {
+    expect(table).toHaveLength(TICKET_STATUSES.length ** 2);
+  });
+
+  it.each(table)('%s → %s allowed: %s', (from, to, allowed) => {
+    const decision = decideTransition(from, to);
+    expect(decision.allowed).toBe(allowed);
+    if (!decision.allowed) expect(decision.reason).toMatch(/closed ticket is final/);
+    expect(nextStatuses(from).includes(to)).toBe(allowed && from !== to);
+  });
+
+  it.each([
+    ['open', 'pending'],
+    ['resolved', 'closed'],
+  ] as const)('a stakeholder cannot move a ticket %s → %s', (from, to) => {
+    const decision = decideTransition(from, to, 'stakeholder');
+    expect(decision).toEqual({ allowed: false, reason: expect.stringContaining('only reopen') });
   });
 });

@@ -8,7 +8,46 @@ export function isTicketStatus(value: unknown): value is TicketStatus {
   return typeof value === 'string' && (TICKET_STATUSES as readonly string[]).includes(value);
 }
 
+/** Who moves a ticket: the team through the API, or the stakeholder by writing again. */
+export type StatusChangeActor = 'team' | 'stakeholder';
+
+/** A transition that is refused, and why, in words an API caller can act on. */
+export interface RefusedTransition {
+  allowed: false;
+  reason: string;
+}
+export type TransitionDecision = { allowed: true; to: TicketStatus } | RefusedTransition;
+
+/**
+ * The ticket state machine. `closed` is final for everyone: a closed case is archived (and, for
+ * evidence, must not change), so a stakeholder writing again stays on it without reopening it,
+ * and the team opens a new ticket instead. `resolved` is "done unless they answer": the team or
+ * the stakeholder may reopen it. Setting the status a ticket already has is allowed and changes
+ * nothing.
+ */
+const TEAM_TRANSITIONS: Record<TicketStatus, readonly TicketStatus[]> = {
+  open: ['pending', 'resolved', 'closed'],
+  pending: ['open', 'resolved', 'closed'],
+  resolved: ['open', 'pending', 'closed'],
+  closed: [],
+};
+
+export function decideTransition(from: TicketStatus, to: TicketStatus, actor: StatusChangeActor = 'team'): TransitionDecision {
+  if (from === to) return { allowed: true, to };
+  if (from === 'closed') return { allowed: false, reason: 'a closed ticket is final and cannot change status' };
+  if (actor === 'stakeholder') {
+    return to === 'open' ? { allowed: true, to } : { allowed: false, reason: `a stakeholder's mail can only reopen a ticket, not make it ${to}` };
+  }
+  return TEAM_TRANSITIONS[from].includes(to) ? { allowed: true, to } : { allowed: false, reason: `a ${from} ticket cannot become ${to}` };
+}
+
+/** The statuses a team member may move a ticket to from `from` (for clients offering choices). */
+export function nextStatuses(from: TicketStatus): readonly TicketStatus[] {
+  return TEAM_TRANSITIONS[from];
+}
+
 /** A stakeholder writing again reopens a ticket unless it is closed for good. */
 export function statusAfterFollowup(current: TicketStatus): TicketStatus {
-  return current === 'closed' ? 'closed' : 'open';
+  const decision = decideTransition(current, 'open', 'stakeholder');
+  return decision.allowed ? decision.to : current;
 }

@@ -13,6 +13,7 @@ export function statusOf(code: DomainErrorCode): HttpStatus {
     case 'QuarantinedMessageNotFound':
       return HttpStatus.NOT_FOUND;
     case 'MessageNotQuarantined':
+    case 'InvalidStatusTransition':
       return HttpStatus.CONFLICT;
     case 'InvalidCursor':
     case 'InvalidMailbox':

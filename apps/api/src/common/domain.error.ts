@@ -1,5 +1,5 @@
 /** Every failure a use case can report; the exception filter maps each to an HTTP status. */
-export type DomainErrorCode = 'TicketNotFound' | 'QueueNotFound' | 'InvalidCursor' | 'QuarantinedMessageNotFound' | 'MessageNotQuarantined' | MailboxErrorCode | SlaErrorCode | OncallErrorCode;
+export type DomainErrorCode = 'TicketNotFound' | 'QueueNotFound' | 'InvalidStatusTransition' | 'InvalidCursor' | 'QuarantinedMessageNotFound' | 'MessageNotQuarantined' | MailboxErrorCode | SlaErrorCode | OncallErrorCode;
 /** Failures of /oncall and /pages (factories in oncall/oncall.errors.ts). */
 export type OncallErrorCode = 'InvalidOncallShift' | 'OncallShiftNotFound' | 'PageNotFound' | 'WebhookNotFound';
 /** Failures of /mailboxes (factories in mailboxes/mailbox.errors.ts). */
@@ -28,6 +28,11 @@ export class DomainError extends Error {
 
   static queueNotFound(id: string): DomainError {
     return new DomainError('QueueNotFound', `queue ${JSON.stringify(id.slice(0, 64))} not found`);
+  }
+
+  /** The state machine (libs/domain decideTransition) refused the change; `reason` says why. */
+  static invalidStatusTransition(reason: string): DomainError {
+    return new DomainError('InvalidStatusTransition', reason, { status: [reason] });
   }
 
   static quarantinedMessageNotFound(id: string): DomainError {

@@ -1,14 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Subjects } from '@casework/contracts';
 import { OncallRepository, TicketRepository, type TicketRecord } from '@casework/database';
-import type { TicketPriority, TicketStatus } from '@casework/domain';
+import { decideTransition, type TicketPriority, type TicketStatus } from '@casework/domain';
 import { UnitOfWork } from '@casework/messaging';
 import { DomainError } from '../common/domain.error.js';
 import { isUuid } from '../common/uuid.util.js';
 
 /**
- * Sets a ticket's status and/or priority under its row lock; an event per field that really
- * changed (ticket.status_changed, ticket.priority_changed), in the same transaction.
+ * Sets a ticket's status and/or priority under its row lock, as the state machine allows (a
+ * closed ticket stays closed: 409); an event per field that really changed
+ * (ticket.status_changed, ticket.priority_changed), in the same transaction.
  */
 @Injectable()
 export class ChangeTicketStatusService {
@@ -23,6 +24,10 @@ export class ChangeTicketStatusService {
     return this.unitOfWork.run(async (tx, emit) => {
       const locked = await this.tickets.findForUpdate(tx, id);
       if (!locked) throw DomainError.ticketNotFound(id);
+      if (status !== undefined) {
+        const decision = decideTransition(locked.status, status);
+        if (!decision.allowed) throw DomainError.invalidStatusTransition(decision.reason);
+      }
       if (status !== undefined && locked.status !== status) {
         await this.tickets.setStatus(tx, id, status);
         await emit(Subjects.TicketStatusChanged, { ticketId: id, from: locked.status, to: status });

@@ -10,6 +10,7 @@ import { API_TOKEN } from './auth/api-token.constants.js';
 import { BearerTokenGuard } from './auth/bearer-token.guard.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { createValidationPipe } from './common/validation-exception.factory.js';
+import { DeadLettersModule } from './dead-letters/dead-letters.module.js';
 import { MailboxesModule } from './mailboxes/mailboxes.module.js';
 import { OncallModule } from './oncall/oncall.module.js';
 import { QuarantineModule } from './quarantine/quarantine.module.js';
@@ -35,6 +36,7 @@ export class AppModule {
         MailboxesModule.register(config),
         OncallModule,
         WebhooksModule,
+        DeadLettersModule,
       ],
       providers: [
         { provide: API_TOKEN, useValue: config.API_BOOTSTRAP_TOKEN },

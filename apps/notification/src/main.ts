@@ -10,5 +10,6 @@ await bootstrapWorker(NotificationModule.register(settings, logger), {
   serviceName: 'notification',
   natsUrl: settings.NATS_URL,
   httpPort: settings.HTTP_PORT,
+  maxDeliver: settings.EVENT_MAX_DELIVER,
   logger,
 });

@@ -10,5 +10,6 @@ await bootstrapWorker(TemplateReplyModule.register(settings, logger), {
   serviceName: 'template-reply',
   natsUrl: settings.NATS_URL,
   httpPort: settings.HTTP_PORT,
+  maxDeliver: settings.EVENT_MAX_DELIVER,
   logger,
 });

@@ -27,6 +27,10 @@ export class BaseSettings {
 export class WorkerSettings extends BaseSettings {
   @IsInt() @Min(0) @Max(65535)
   HTTP_PORT: number = 0;
+
+  /** Deliveries of one event before its consumer gives up and records it as a dead letter. */
+  @IsInt() @Min(1) @Max(1000)
+  EVENT_MAX_DELIVER: number = 10;
 }
 
 // An SMTP-only ingest (SMTP_LISTEN_PORT set, IMAP_HOST unset) needs no IMAP account.

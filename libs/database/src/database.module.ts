@@ -2,6 +2,7 @@ import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicat
 import { DataSource } from 'typeorm';
 import { createDataSource } from './data-source.js';
 import { AttachmentRepository } from './repositories/attachment.repository.js';
+import { DeadLetterRepository } from './repositories/dead-letter.repository.js';
 import { MailboxRepository } from './repositories/mailbox.repository.js';
 import { NotificationRepository } from './repositories/notification.repository.js';
 import { OutboundRepository } from './repositories/outbound.repository.js';
@@ -18,6 +19,7 @@ import { WebhookRepository } from './repositories/webhook.repository.js';
 
 const REPOSITORIES = [
   AttachmentRepository,
+  DeadLetterRepository,
   MailboxRepository,
   NotificationRepository,
   OutboundRepository,

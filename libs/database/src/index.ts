@@ -1,6 +1,7 @@
 export * from './data-source.js';
 export * from './db.js';
 export * from './repositories/attachment.repository.js';
+export * from './repositories/dead-letter.repository.js';
 export * from './repositories/mailbox.repository.js';
 export * from './repositories/notification.repository.js';
 export * from './repositories/oncall.repository.js';

@@ -1,6 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { DeadLetterRepository } from '@casework/database';
 import { PinoNestLogger } from '@casework/observability';
 import { JetStreamServer } from './jetstream.server.js';
 
@@ -9,6 +11,8 @@ export interface WorkerOptions {
   natsUrl: string;
   httpPort: number;
   logger: Logger;
+  /** Deliveries before a failing event is dead-lettered (EVENT_MAX_DELIVER). */
+  maxDeliver: number;
 }
 
 /**
@@ -18,8 +22,11 @@ export interface WorkerOptions {
 export async function bootstrapWorker(module: unknown, options: WorkerOptions): Promise<INestApplication> {
   const app = await NestFactory.create(module as never, { logger: new PinoNestLogger(options.logger) });
   app.enableShutdownHooks();
+  const db = app.get(DataSource);
+  const deadLetters = app.get(DeadLetterRepository);
+  const { natsUrl, serviceName, logger, maxDeliver } = options;
   app.connectMicroservice(
-    { strategy: new JetStreamServer({ natsUrl: options.natsUrl, serviceName: options.serviceName, logger: options.logger }) },
+    { strategy: new JetStreamServer({ natsUrl, serviceName, logger, maxDeliver, deadLetters: (letter) => deadLetters.record(db, letter) }) },
     { inheritAppConfig: true },
   );
   await app.startAllMicroservices();

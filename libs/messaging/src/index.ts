@@ -7,3 +7,4 @@ export * from './unit-of-work.js';
 export * from './bootstrap-worker.js';
 export * from './periodic-task.js';
 export * from './group-commit-batcher.js';
+export * from './event-disposition.js';

@@ -10,7 +10,8 @@ export class JetStreamPublisher {
     this.js = jetstream(nc, { timeout: 5000 });
   }
 
-  async publish(envelope: EventEnvelope): Promise<void> {
-    await this.js.publish(envelope.subject, JSON.stringify(envelope), { msgID: envelope.id });
+  /** `msgID` overrides the dedupe id, for a deliberate second publish (a dead letter's re-drive). */
+  async publish(envelope: EventEnvelope, opts: { msgID?: string } = {}): Promise<void> {
+    await this.js.publish(envelope.subject, JSON.stringify(envelope), { msgID: opts.msgID ?? envelope.id });
   }
 }

@@ -3,8 +3,10 @@ import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type ConsumerMes
 import { nanos, type NatsConnection } from '@nats-io/transport-node';
 import { lastValueFrom } from 'rxjs';
 import type { Logger } from 'pino';
-import { STREAM_NAME, type EventEnvelope } from '@casework/contracts';
+import { STREAM_NAME } from '@casework/contracts';
+import type { NewDeadLetter } from '@casework/database';
 import { eventHandlingSeconds, eventsHandled } from '@casework/observability';
+import { dispositionOf, readEnvelope } from './event-disposition.js';
 import { connectNats, ensureStream } from './nats-connection.js';
 
 export class JetStreamContext extends BaseRpcContext<[JsMsg]> {
@@ -25,12 +27,26 @@ export interface JetStreamServerOptions {
   serviceName: string;
   logger: Logger;
   ackWaitMs?: number;
+  /** Deliveries before an event that keeps failing becomes a dead letter (default 10). */
+  maxDeliver?: number;
+  /** Stores an event given up on; a failure to store leaves it to be redelivered. */
+  deadLetters?: DeadLetterSink;
 }
+
+/** Where given-up events go (the dead_letter table in the services). */
+export type DeadLetterSink = (letter: NewDeadLetter) => Promise<void>;
+
+const DEFAULT_MAX_DELIVER = 10;
+// The server's own limit sits above ours, so an event whose dead letter could not be stored
+// (the database is down) is still redelivered a few times, yet never forever.
+const SERVER_EXTRA_DELIVERIES = 5;
 
 /**
  * Nest transport over JetStream durable pull consumers, so handlers are plain
  * `@EventPattern('casework.…')` methods. A message is acked only after its handler
- * resolved (the handler commits first); a throw naks it with a growing delay.
+ * resolved (the handler commits first); a throw naks it with a growing delay, and after
+ * `maxDeliver` deliveries (or at once, for an envelope that cannot be read) it is recorded as
+ * a dead letter and terminated (dispositionOf).
  */
 export class JetStreamServer extends Server implements CustomTransportStrategy {
   private nc: NatsConnection | null = null;
@@ -64,12 +80,12 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
       ack_wait: nanos(this.options.ackWaitMs ?? 30_000),
-      max_deliver: -1,
+      max_deliver: this.maxDeliver + SERVER_EXTRA_DELIVERIES,
       max_ack_pending: 1000,
     };
     try {
       await jsm.consumers.info(STREAM_NAME, durable);
-      await jsm.consumers.update(STREAM_NAME, durable, { ack_wait: config.ack_wait, max_ack_pending: config.max_ack_pending });
+      await jsm.consumers.update(STREAM_NAME, durable, { ack_wait: config.ack_wait, max_ack_pending: config.max_ack_pending, max_deliver: config.max_deliver });
     } catch {
       await jsm.consumers.add(STREAM_NAME, config);
     }
@@ -90,35 +106,70 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     await Promise.all(inFlight);
   }
 
+  private get maxDeliver(): number {
+    return this.options.maxDeliver ?? DEFAULT_MAX_DELIVER;
+  }
+
   private async handle(message: JsMsg, durable: string, handler: MessageHandler): Promise<void> {
     const stopTimer = eventHandlingSeconds.startTimer({ consumer: durable });
-    let envelope: EventEnvelope;
     try {
-      envelope = message.json<EventEnvelope>();
-    } catch {
-      // Not ours to interpret and never will be: stop redelivering it.
-      this.options.logger.error({ consumer: durable, seq: message.seq }, 'undecodable event terminated');
-      message.term('undecodable');
-      eventsHandled.inc({ consumer: durable, outcome: 'undecodable' });
-      return;
-    }
-    try {
-      // Nest chains several @EventPattern methods of one subject through `next`: run them all
-      // before the ack (each guards itself with its own processed_event consumer name).
-      for (let current: MessageHandler | undefined = handler; current; current = current.next) {
-        const result = await current(envelope, new JetStreamContext([message]));
-        await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+      const read = readEnvelope(message.string(), message.subject);
+      if (!('envelope' in read)) {
+        await this.giveUp(message, durable, { reason: read.reason }, read.parsed);
+        eventsHandled.inc({ consumer: durable, outcome: 'unreadable' });
+        return;
       }
-      message.ack();
-      eventsHandled.inc({ consumer: durable, outcome: 'ok' });
-    } catch (error) {
-      const delay = Math.min(60_000, 500 * 2 ** Math.min(message.info.deliveryCount, 7));
-      this.options.logger.warn({ err: error, consumer: durable, eventId: envelope.id, delivery: message.info.deliveryCount, retryInMs: delay }, 'event handler failed; will retry');
-      message.nak(delay);
-      eventsHandled.inc({ consumer: durable, outcome: 'retry' });
+      const { envelope } = read;
+      try {
+        // Nest chains several @EventPattern methods of one subject through `next`: run them all
+        // before the ack (each guards itself with its own processed_event consumer name).
+        for (let current: MessageHandler | undefined = handler; current; current = current.next) {
+          const result = await current(envelope, new JetStreamContext([message]));
+          await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+        }
+        message.ack();
+        eventsHandled.inc({ consumer: durable, outcome: 'ok' });
+      } catch (error) {
+        const delivery = message.info.deliveryCount;
+        const disposition = dispositionOf({ kind: 'handlerFailed', error }, delivery, this.maxDeliver);
+        if (disposition.kind === 'retry') {
+          this.options.logger.warn({ err: error, consumer: durable, eventId: envelope.id, delivery, retryInMs: disposition.delayMs }, 'event handler failed; will retry');
+          message.nak(disposition.delayMs);
+          eventsHandled.inc({ consumer: durable, outcome: 'retry' });
+        } else {
+          this.options.logger.error({ err: error, consumer: durable, eventId: envelope.id, delivery }, 'event handler failed on every delivery; dead-lettered');
+          await this.giveUp(message, durable, disposition, envelope);
+          eventsHandled.inc({ consumer: durable, outcome: 'dead_letter' });
+        }
+      }
     } finally {
       stopTimer();
     }
+  }
+
+  /** Records the dead letter, then terminates the message; unrecorded, it is left to redeliver. */
+  private async giveUp(message: JsMsg, durable: string, disposition: { reason: string }, parsed: unknown): Promise<void> {
+    const envelope = typeof parsed === 'object' && parsed !== null ? parsed : null;
+    const eventId = envelope && typeof (envelope as { id?: unknown }).id === 'string' ? (envelope as { id: string }).id : null;
+    try {
+      await this.options.deadLetters?.({
+        consumer: durable,
+        subject: message.subject,
+        streamSeq: message.seq,
+        eventId,
+        envelope,
+        // Kept only when it is not JSON, for an operator to look at; bounded.
+        rawPayload: envelope === null ? message.string().slice(0, 65_536) : null,
+        error: disposition.reason,
+        deliveries: message.info.deliveryCount,
+      });
+    } catch (error) {
+      this.options.logger.error({ err: error, consumer: durable, seq: message.seq }, 'could not record a dead letter; will retry');
+      message.nak(5000);
+      return;
+    }
+    this.options.logger.error({ consumer: durable, seq: message.seq, eventId, reason: disposition.reason }, 'event dead-lettered');
+    message.term(disposition.reason.slice(0, 200));
   }
 
   async close(): Promise<void> {

@@ -11,9 +11,11 @@ export function statusOf(code: DomainErrorCode): HttpStatus {
     case 'TicketNotFound':
     case 'QueueNotFound':
     case 'QuarantinedMessageNotFound':
+    case 'DeadLetterNotFound':
       return HttpStatus.NOT_FOUND;
     case 'MessageNotQuarantined':
     case 'InvalidStatusTransition':
+    case 'DeadLetterNotRedrivable':
       return HttpStatus.CONFLICT;
     case 'InvalidCursor':
     case 'InvalidMailbox':

@@ -1,5 +1,5 @@
 /** Every failure a use case can report; the exception filter maps each to an HTTP status. */
-export type DomainErrorCode = 'TicketNotFound' | 'QueueNotFound' | 'InvalidStatusTransition' | 'InvalidCursor' | 'QuarantinedMessageNotFound' | 'MessageNotQuarantined' | MailboxErrorCode | SlaErrorCode | OncallErrorCode;
+export type DomainErrorCode = 'TicketNotFound' | 'QueueNotFound' | 'InvalidStatusTransition' | 'DeadLetterNotFound' | 'DeadLetterNotRedrivable' | 'InvalidCursor' | 'QuarantinedMessageNotFound' | 'MessageNotQuarantined' | MailboxErrorCode | SlaErrorCode | OncallErrorCode;
 /** Failures of /oncall and /pages (factories in oncall/oncall.errors.ts). */
 export type OncallErrorCode = 'InvalidOncallShift' | 'OncallShiftNotFound' | 'PageNotFound' | 'WebhookNotFound';
 /** Failures of /mailboxes (factories in mailboxes/mailbox.errors.ts). */
@@ -33,6 +33,10 @@ export class DomainError extends Error {
   /** The state machine (libs/domain decideTransition) refused the change; `reason` says why. */
   static invalidStatusTransition(reason: string): DomainError {
     return new DomainError('InvalidStatusTransition', reason, { status: [reason] });
+  }
+
+  static deadLetterNotFound(id: string): DomainError {
+    return new DomainError('DeadLetterNotFound', `dead letter ${JSON.stringify(id.slice(0, 64))} not found`);
   }
 
   static quarantinedMessageNotFound(id: string): DomainError {

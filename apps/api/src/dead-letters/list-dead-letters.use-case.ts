@@ -1,0 +1,21 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DeadLetterRepository, type DeadLetterRecord } from '@casework/database';
+import { encodePageCursor, positionAfter } from '../common/page-cursor.util.js';
+
+/** Events consumers gave up on, newest first, keyset-paginated. */
+@Injectable()
+export class ListDeadLettersUseCase {
+  constructor(
+    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(DeadLetterRepository) private readonly deadLetters: DeadLetterRepository,
+  ) {}
+
+  async execute(input: { limit: number; cursor?: string }): Promise<{ letters: DeadLetterRecord[]; nextCursor: string | null }> {
+    const position = positionAfter(input.cursor);
+    const rows = await this.deadLetters.list(this.db, { limit: input.limit + 1, after: position && { deadAt: position.at, id: position.id } });
+    const letters = rows.slice(0, input.limit);
+    const last = letters.at(-1);
+    return { letters, nextCursor: rows.length > input.limit && last ? encodePageCursor({ at: last.deadAt, id: last.id }) : null };
+  }
+}

@@ -1,0 +1,56 @@
+import type { EventEnvelope } from '@casework/contracts';
+
+/** What the transport does with a delivered event whose handling did not succeed. */
+export type EventDisposition = { kind: 'retry'; delayMs: number } | { kind: 'deadLetter'; reason: string };
+
+/** Why an event was not handled. */
+export type EventFailure = { kind: 'unreadable'; reason: string } | { kind: 'handlerFailed'; error: unknown };
+
+const MAX_RETRY_DELAY_MS = 60_000;
+
+/**
+ * An envelope nobody can read never will be: straight to the dead letters. A handler failure
+ * is retried with a growing delay (the cause may pass: a database restart, a full disk) until
+ * the event has been delivered `maxDeliver` times; then it is a dead letter, so it stops
+ * costing CPU and the events behind it keep flowing.
+ */
+export function dispositionOf(failure: EventFailure, deliveryCount: number, maxDeliver: number): EventDisposition {
+  switch (failure.kind) {
+    case 'unreadable':
+      return { kind: 'deadLetter', reason: failure.reason };
+    case 'handlerFailed':
+      if (deliveryCount >= maxDeliver) return { kind: 'deadLetter', reason: `handler failed on all ${deliveryCount} deliveries: ${describe(failure.error)}` };
+      return { kind: 'retry', delayMs: Math.min(MAX_RETRY_DELAY_MS, 500 * 2 ** Math.min(deliveryCount, 7)) };
+  }
+}
+
+const SUPPORTED_VERSIONS: ReadonlySet<number> = new Set([1]);
+
+/**
+ * The envelope in a delivered message, checked before any handler sees it: an object with an
+ * id, the subject it was delivered on, a version this code knows and data. A reason otherwise.
+ */
+export function readEnvelope(payload: string, deliveredSubject: string): { envelope: EventEnvelope } | { reason: string; parsed: unknown } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(payload);
+  } catch {
+    return { reason: 'not JSON', parsed: null };
+  }
+  if (typeof parsed !== 'object' || parsed === null) return { reason: 'not an envelope object', parsed };
+  const candidate = parsed as Record<string, unknown>;
+  if (typeof candidate.id !== 'string' || candidate.id === '') return { reason: 'envelope without an id', parsed };
+  if (candidate.subject !== deliveredSubject) return { reason: `envelope subject ${JSON.stringify(candidate.subject)} is not ${deliveredSubject}`, parsed };
+  if (typeof candidate.version !== 'number' || !SUPPORTED_VERSIONS.has(candidate.version)) {
+    return { reason: `unknown envelope version ${JSON.stringify(candidate.version)}`, parsed };
+  }
+  if (typeof candidate.occurredAt !== 'string' || typeof candidate.data !== 'object' || candidate.data === null) {
+    return { reason: 'envelope without occurredAt or data', parsed };
+  }
+  return { envelope: parsed as EventEnvelope };
+}
+
+function describe(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return text.slice(0, 500);
+}

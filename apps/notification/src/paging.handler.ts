@@ -1,7 +1,7 @@
 import { Controller, Inject } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { Subjects, type EventEnvelope } from '@casework/contracts';
-import { UnitOfWork } from '@casework/messaging';
+import { OnEvent, UnitOfWork } from '@casework/messaging';
 import { PagingService, type Paged } from './paging.service.js';
 import { SlaLifecycleService } from './sla-lifecycle.service.js';
 import { SlaSchedulerService } from './sla-scheduler.service.js';
@@ -21,7 +21,7 @@ export class PagingHandler {
     @Inject(SlaLifecycleService) private readonly lifecycle: SlaLifecycleService,
   ) {}
 
-  @EventPattern(Subjects.TicketPriorityChanged, { concurrency: 4 })
+  @OnEvent(Subjects.TicketPriorityChanged, { concurrency: 4 })
   async onPriorityChanged(@Payload() event: EventEnvelope<typeof Subjects.TicketPriorityChanged>): Promise<void> {
     let paged: Paged = { notices: [], escalateAt: [] };
     let retargeted: Date[] = [];

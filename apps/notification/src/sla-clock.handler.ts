@@ -1,8 +1,8 @@
 import { Controller, Inject } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import type { NotificationSettings } from '@casework/config';
 import { Subjects, type EventEnvelope } from '@casework/contracts';
-import { GROUP_COMMIT_IN_FLIGHT, GroupCommitBatcher } from '@casework/messaging';
+import { GROUP_COMMIT_IN_FLIGHT, GroupCommitBatcher, OnEvent } from '@casework/messaging';
 import { NOTIFICATION_SETTINGS } from './notification.tokens.js';
 import { SlaClockEventsUseCase, type ClockEvent, type TicketOpened } from './sla-clock-events.use-case.js';
 
@@ -21,26 +21,26 @@ export class SlaClockHandler {
     this.clockUpdates = new GroupCommitBatcher(settings.SLA_EVENT_BATCH_SIZE, (events) => clockEvents.updateAll(events));
   }
 
-  @EventPattern(Subjects.TicketOpened, { concurrency: GROUP_COMMIT_IN_FLIGHT })
+  @OnEvent(Subjects.TicketOpened, { concurrency: GROUP_COMMIT_IN_FLIGHT })
   onTicketOpened(@Payload() event: EventEnvelope<typeof Subjects.TicketOpened>): Promise<void> {
     return this.opened.submit(event);
   }
 
   /** Only a specialist's reply answers the stakeholder; the acknowledgement does not. */
-  @EventPattern(Subjects.ReplySent, { concurrency: GROUP_COMMIT_IN_FLIGHT })
+  @OnEvent(Subjects.ReplySent, { concurrency: GROUP_COMMIT_IN_FLIGHT })
   async onReplySent(@Payload() event: EventEnvelope<typeof Subjects.ReplySent>): Promise<void> {
     if (event.data.kind !== 'reply') return;
     await this.clockUpdates.submit(event);
   }
 
   /** A stakeholder's own follow-up (not an auto-reply) owes them the next response. */
-  @EventPattern(Subjects.TicketFollowup, { concurrency: GROUP_COMMIT_IN_FLIGHT })
+  @OnEvent(Subjects.TicketFollowup, { concurrency: GROUP_COMMIT_IN_FLIGHT })
   async onFollowup(@Payload() event: EventEnvelope<typeof Subjects.TicketFollowup>): Promise<void> {
     if (event.data.automation.automated) return;
     await this.clockUpdates.submit(event);
   }
 
-  @EventPattern(Subjects.TicketStatusChanged, { concurrency: GROUP_COMMIT_IN_FLIGHT })
+  @OnEvent(Subjects.TicketStatusChanged, { concurrency: GROUP_COMMIT_IN_FLIGHT })
   onStatusChanged(@Payload() event: EventEnvelope<typeof Subjects.TicketStatusChanged>): Promise<void> {
     return this.clockUpdates.submit(event);
   }

@@ -1,8 +1,8 @@
 import { Controller, Inject } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import type { RoutingSettings } from '@casework/config';
 import { Subjects, type EventEnvelope } from '@casework/contracts';
-import { GROUP_COMMIT_IN_FLIGHT, GroupCommitBatcher } from '@casework/messaging';
+import { GROUP_COMMIT_IN_FLIGHT, GroupCommitBatcher, OnEvent } from '@casework/messaging';
 import { RouteMailUseCase, type ParsedAhead } from './route-mail.use-case.js';
 import { ROUTING_SETTINGS } from './routing.tokens.js';
 
@@ -23,7 +23,7 @@ export class MailReceivedHandler {
     );
   }
 
-  @EventPattern(Subjects.MailReceived, { concurrency: GROUP_COMMIT_IN_FLIGHT })
+  @OnEvent(Subjects.MailReceived, { concurrency: GROUP_COMMIT_IN_FLIGHT })
   handle(@Payload() event: EventEnvelope<typeof Subjects.MailReceived>): Promise<void> {
     return this.batcher.submit(event);
   }

@@ -1,8 +1,8 @@
 import { Controller, Inject } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import type { TemplateReplySettings } from '@casework/config';
 import { Subjects, type EventEnvelope } from '@casework/contracts';
-import { GROUP_COMMIT_IN_FLIGHT, GroupCommitBatcher } from '@casework/messaging';
+import { GROUP_COMMIT_IN_FLIGHT, GroupCommitBatcher, OnEvent } from '@casework/messaging';
 import { AcknowledgeTicketUseCase } from './acknowledge-ticket.use-case.js';
 import { OutboundSenderService } from './outbound-sender.service.js';
 import { TEMPLATE_REPLY_SETTINGS } from './template-reply.tokens.js';
@@ -19,13 +19,13 @@ export class TemplateReplyHandler {
     this.acknowledgements = new GroupCommitBatcher(settings.TEMPLATE_REPLY_BATCH_SIZE, (events) => acknowledge.executeAll(events));
   }
 
-  @EventPattern(Subjects.TicketOpened, { concurrency: GROUP_COMMIT_IN_FLIGHT })
+  @OnEvent(Subjects.TicketOpened, { concurrency: GROUP_COMMIT_IN_FLIGHT })
   onTicketOpened(@Payload() event: EventEnvelope<typeof Subjects.TicketOpened>): Promise<void> {
     return this.acknowledgements.submit(event);
   }
 
   /** The API committed the outbound row; sending it is idempotent (a sent row is skipped). */
-  @EventPattern(Subjects.ReplyRequested, { concurrency: 4 })
+  @OnEvent(Subjects.ReplyRequested, { concurrency: 4 })
   async onReplyRequested(@Payload() event: EventEnvelope<typeof Subjects.ReplyRequested>): Promise<void> {
     await this.sender.send(event.data.outboundId);
   }

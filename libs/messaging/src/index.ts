@@ -8,3 +8,4 @@ export * from './bootstrap-worker.js';
 export * from './periodic-task.js';
 export * from './group-commit-batcher.js';
 export * from './event-disposition.js';
+export * from './on-event.js';

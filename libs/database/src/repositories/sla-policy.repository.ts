@@ -1,5 +1,6 @@
 import type { Calendar } from '@casework/domain';
 import type { Db } from '../db.js';
+import { RESOLVED_CALENDAR_SQL } from './resolved-calendar.js';
 import { toPolicyRecord, type SlaPolicyRecord } from './sla.repository.js';
 
 export interface SlaCalendarRecord {
@@ -57,7 +58,7 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
 }
 
 const POLICY_SELECT = `SELECT p.id, p.name, p.queue_id, p.priority, p.first_response_minutes, p.next_response_minutes, p.resolution_minutes,
-  p.warn_at_percent, p.calendar_id, COALESCE(c.definition, p.calendar, '{"kind":"24x7"}'::jsonb) AS resolved_calendar
+  p.warn_at_percent, p.calendar_id, ${RESOLVED_CALENDAR_SQL}
   FROM sla_policy p LEFT JOIN sla_calendar c ON c.id = p.calendar_id`;
 
 function toCalendarRecord(row: Record<string, unknown>): SlaCalendarRecord {

@@ -1,5 +1,6 @@
 import type { Calendar, ClockPause, SlaClockState, SlaKind } from '@casework/domain';
 import type { Db } from '../db.js';
+import { RESOLVED_CALENDAR_SQL, resolvedCalendar } from './resolved-calendar.js';
 
 /** A policy with its calendar resolved (its `sla_calendar` row, else its inline calendar). */
 export interface SlaPolicyRecord {
@@ -91,7 +92,7 @@ export interface AtRiskRecord {
 }
 
 const POLICY_COLUMNS = `p.id, p.name, p.queue_id, p.priority, p.first_response_minutes, p.next_response_minutes, p.resolution_minutes,
-  p.warn_at_percent, p.calendar_id, COALESCE(c.definition, p.calendar, '{"kind":"24x7"}'::jsonb) AS resolved_calendar`;
+  p.warn_at_percent, p.calendar_id, ${RESOLVED_CALENDAR_SQL}`;
 
 const num = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
 
@@ -106,7 +107,7 @@ export function toPolicyRecord(row: Record<string, unknown>): SlaPolicyRecord {
     resolutionMinutes: num(row.resolution_minutes),
     warnAtPercent: Number(row.warn_at_percent),
     calendarId: (row.calendar_id as string | null) ?? null,
-    calendar: row.resolved_calendar as Calendar,
+    calendar: resolvedCalendar(row),
   };
 }
 
@@ -131,7 +132,7 @@ function toClockRecord(row: Record<string, unknown>): SlaClockRecord {
     warnAt: (row.warn_at as Date | null) ?? null,
     warnedAt: (row.warned_at as Date | null) ?? null,
     metAt: (row.met_at as Date | null) ?? null,
-    calendar: (row.resolved_calendar as Calendar | null) ?? { kind: '24x7' },
+    calendar: resolvedCalendar(row),
     warnAtPercent: row.warn_at_percent === null || row.warn_at_percent === undefined ? 80 : Number(row.warn_at_percent),
   };
 }
@@ -291,7 +292,7 @@ export class SlaRepository {
   async lockClocks(tx: Db, ticketId: string, states: SlaClockState[] = ['running']): Promise<SlaClockRecord[]> {
     const rows = await tx.query(
       `SELECT s.id, s.ticket_id, s.kind, s.policy_id, s.state, s.started_at, s.pauses, s.carried_over_ms, s.target_ms, s.due_at, s.warn_at,
-              s.warned_at, s.met_at, p.warn_at_percent, COALESCE(c.definition, p.calendar, '{"kind":"24x7"}'::jsonb) AS resolved_calendar
+              s.warned_at, s.met_at, p.warn_at_percent, ${RESOLVED_CALENDAR_SQL}
          FROM sla_clock s LEFT JOIN sla_policy p ON p.id = s.policy_id LEFT JOIN sla_calendar c ON c.id = p.calendar_id
         WHERE s.ticket_id = $1 AND s.state = ANY($2::text[])
         ORDER BY s.started_at
@@ -305,7 +306,7 @@ export class SlaRepository {
   async clocksOf(db: Db, ticketId: string): Promise<SlaClockRecord[]> {
     const rows = await db.query(
       `SELECT s.id, s.ticket_id, s.kind, s.policy_id, s.state, s.started_at, s.pauses, s.carried_over_ms, s.target_ms, s.due_at, s.warn_at,
-              s.warned_at, s.met_at, p.warn_at_percent, COALESCE(c.definition, p.calendar, '{"kind":"24x7"}'::jsonb) AS resolved_calendar
+              s.warned_at, s.met_at, p.warn_at_percent, ${RESOLVED_CALENDAR_SQL}
          FROM sla_clock s LEFT JOIN sla_policy p ON p.id = s.policy_id LEFT JOIN sla_calendar c ON c.id = p.calendar_id
         WHERE s.ticket_id = $1 ORDER BY s.started_at`,
       [ticketId],

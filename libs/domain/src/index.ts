@@ -1,4 +1,5 @@
 export * from './auto-reply.js';
+export * from './domain-error.js';
 export * from './sla.js';
 export * from './threading.js';
 export * from './ticket-number.js';

@@ -1,3 +1,4 @@
+import { DomainError } from '@casework/domain';
 import { dispositionOf, readEnvelope } from './event-disposition.js';
 
 describe('event disposition', () => {
@@ -11,6 +12,15 @@ describe('event disposition', () => {
     [1, 1, { kind: 'deadLetter', reason: 'handler failed on all 1 deliveries: Error: boom' }],
   ])('a handler failure on delivery %i of %i: %j', (delivery, max, expected) => {
     expect(dispositionOf(failed, delivery, max)).toEqual(expected);
+  });
+
+  it('dead-letters at once what the domain refuses, and retries what may yet arrive', () => {
+    const refused = new DomainError('InvalidStatusTransition', 'a closed ticket is final and cannot change status');
+    expect(dispositionOf({ kind: 'handlerFailed', error: refused }, 1, 10)).toEqual({
+      kind: 'deadLetter',
+      reason: 'handler refused it: InvalidStatusTransition: a closed ticket is final and cannot change status',
+    });
+    expect(dispositionOf({ kind: 'handlerFailed', error: DomainError.ticketNotFound('t') }, 1, 10)).toEqual({ kind: 'retry', delayMs: 1000 });
   });
 
   it('dead-letters an unreadable envelope on its first delivery', () => {

@@ -1,4 +1,5 @@
 import type { EventEnvelope } from '@casework/contracts';
+import { DomainError, type DomainErrorCode } from '@casework/domain';
 
 /** What the transport does with a delivered event whose handling did not succeed. */
 export type EventDisposition = { kind: 'retry'; delayMs: number } | { kind: 'deadLetter'; reason: string };
@@ -19,8 +20,45 @@ export function dispositionOf(failure: EventFailure, deliveryCount: number, maxD
     case 'unreadable':
       return { kind: 'deadLetter', reason: failure.reason };
     case 'handlerFailed':
+      if (failure.error instanceof DomainError && !retryable(failure.error.code)) {
+        return { kind: 'deadLetter', reason: `handler refused it: ${failure.error.code}: ${failure.error.message}`.slice(0, 500) };
+      }
       if (deliveryCount >= maxDeliver) return { kind: 'deadLetter', reason: `handler failed on all ${deliveryCount} deliveries: ${describe(failure.error)}` };
       return { kind: 'retry', delayMs: Math.min(MAX_RETRY_DELAY_MS, 500 * 2 ** Math.min(deliveryCount, 7)) };
+  }
+}
+
+/**
+ * Whether a handler's domain failure can pass on redelivery. Something not there yet may arrive
+ * (events of different subjects are not ordered) and a conflict may clear; input the domain
+ * refuses will be refused again. One case per code: a new code fails to compile here.
+ */
+export function retryable(code: DomainErrorCode): boolean {
+  switch (code) {
+    case 'TicketNotFound':
+    case 'QueueNotFound':
+    case 'QuarantinedMessageNotFound':
+    case 'DeadLetterNotFound':
+    case 'AttachmentNotFound':
+    case 'MailboxNotFound':
+    case 'SlaPolicyNotFound':
+    case 'SlaCalendarNotFound':
+    case 'OncallShiftNotFound':
+    case 'PageNotFound':
+    case 'WebhookNotFound':
+    case 'MailboxConflict':
+    case 'SlaConflict':
+    case 'MessageNotQuarantined':
+    case 'MailboxSecretKeyMissing':
+      return true;
+    case 'InvalidStatusTransition':
+    case 'DeadLetterNotRedrivable':
+    case 'AttachmentNotStored':
+    case 'InvalidCursor':
+    case 'InvalidMailbox':
+    case 'InvalidSla':
+    case 'InvalidOncallShift':
+      return false;
   }
 }
 

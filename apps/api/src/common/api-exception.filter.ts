@@ -2,8 +2,8 @@ import { Catch, HttpException, HttpStatus, Inject, type ArgumentsHost, type Exce
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { LOGGER } from '@casework/observability';
-import { DomainError, type DomainErrorCode } from './domain.error.js';
 import { validationErrorBody } from './validation-exception.factory.js';
+import { DomainError, type DomainErrorCode } from '@casework/domain';
 
 /** The one place domain error codes become HTTP statuses; a new code fails to compile here. */
 export function statusOf(code: DomainErrorCode): HttpStatus {
@@ -12,7 +12,10 @@ export function statusOf(code: DomainErrorCode): HttpStatus {
     case 'QueueNotFound':
     case 'QuarantinedMessageNotFound':
     case 'DeadLetterNotFound':
+    case 'AttachmentNotFound':
       return HttpStatus.NOT_FOUND;
+    case 'AttachmentNotStored':
+      return HttpStatus.GONE;
     case 'MessageNotQuarantined':
     case 'InvalidStatusTransition':
     case 'DeadLetterNotRedrivable':

@@ -1,4 +1,4 @@
-import { DomainError } from '../common/domain.error.js';
+import { DomainError } from '@casework/domain';
 
 /** Errors of /mailboxes. Caller input is echoed only bounded; a password never. */
 export const MailboxErrors = {

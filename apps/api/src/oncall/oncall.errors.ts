@@ -1,4 +1,4 @@
-import { DomainError } from '../common/domain.error.js';
+import { DomainError } from '@casework/domain';
 
 /** Errors of /oncall and /pages. Caller input is echoed only bounded. */
 export const OncallErrors = {

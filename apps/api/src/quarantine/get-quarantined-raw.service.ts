@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RawMessageRepository } from '@casework/database';
 import { isUuid } from '../common/uuid.util.js';
-import { DomainError } from '../common/domain.error.js';
+import { DomainError } from '@casework/domain';
 
 /** The bytes exactly as received: the evidence an agent inspects or reports. */
 @Injectable()

@@ -3,7 +3,7 @@ import { Subjects } from '@casework/contracts';
 import { RawMessageRepository } from '@casework/database';
 import { UnitOfWork } from '@casework/messaging';
 import { isUuid } from '../common/uuid.util.js';
-import { DomainError } from '../common/domain.error.js';
+import { DomainError } from '@casework/domain';
 
 /**
  * Hands a quarantined message back to routing (after a fix or a bigger limit): its status

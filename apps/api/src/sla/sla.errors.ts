@@ -1,5 +1,4 @@
-import type { ValidationError } from '@casework/domain';
-import { DomainError } from '../common/domain.error.js';
+import { DomainError, type ValidationError } from '@casework/domain';
 
 /** Errors of /sla. Caller input is echoed only bounded. */
 export const SlaErrors = {

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Subjects } from '@casework/contracts';
 import { OncallRepository, TicketRepository, type TicketRecord } from '@casework/database';
-import { decideTransition, type TicketPriority, type TicketStatus } from '@casework/domain';
+import { decideTransition, DomainError, type TicketPriority, type TicketStatus } from '@casework/domain';
 import { UnitOfWork } from '@casework/messaging';
-import { DomainError } from '../common/domain.error.js';
 import { isUuid } from '../common/uuid.util.js';
 
 /**

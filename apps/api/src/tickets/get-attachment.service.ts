@@ -1,6 +1,7 @@
-import { GoneException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AttachmentRepository, type AttachmentRecord } from '@casework/database';
+import { DomainError } from '@casework/domain';
 import { isUuid } from '../common/uuid.util.js';
 
 /**
@@ -18,11 +19,11 @@ export class GetAttachmentService {
     const found = isUuid(ticketId) && isUuid(attachmentId) ? await this.attachments.findWithContent(this.db, ticketId, attachmentId) : null;
     if (!found) {
       // The id is the caller's input: echo it only after bounding its length.
-      throw new NotFoundException({ statusCode: 404, error: 'Not Found', code: 'AttachmentNotFound', message: `attachment ${JSON.stringify(attachmentId.slice(0, 64))} not found` });
+      throw new DomainError('AttachmentNotFound', `attachment ${JSON.stringify(attachmentId.slice(0, 64))} not found`);
     }
     if (!found.content) {
       const reason = found.attachment.omittedReason ?? 'not stored';
-      throw new GoneException({ statusCode: 410, error: 'Gone', code: 'AttachmentNotStored', message: `attachment ${found.attachment.id} was not stored: ${reason}` });
+      throw new DomainError('AttachmentNotStored', `attachment ${found.attachment.id} was not stored: ${reason}`);
     }
     return { attachment: found.attachment, content: found.content };
   }

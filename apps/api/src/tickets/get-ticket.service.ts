@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AttachmentRepository, TicketRepository, type ArticleRecord, type AttachmentRecord, type TicketRecord } from '@casework/database';
-import { DomainError } from '../common/domain.error.js';
 import { isUuid } from '../common/uuid.util.js';
+import { DomainError } from '@casework/domain';
 
 export interface TicketWithArticles {
   ticket: TicketRecord;

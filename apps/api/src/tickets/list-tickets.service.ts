@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { TicketRepository, type TicketRecord } from '@casework/database';
+import { QueueRepository, TicketRepository, type Db, type TicketRecord } from '@casework/database';
 import type { TicketStatus } from '@casework/domain';
 import { encodePageCursor, positionAfter } from '../common/page-cursor.util.js';
 
@@ -16,18 +16,32 @@ export interface TicketPage {
   nextCursor: string | null;
 }
 
-/** Newest first, keyset-paginated; one extra row tells whether another page exists. */
+const EMPTY_PAGE: TicketPage = { tickets: [], nextCursor: null };
+
+/**
+ * Newest first, keyset-paginated; one extra row tells whether another page exists. A queue
+ * slug is resolved to its id first, so the page is read by queue id from an index (matched
+ * through the join, the slug left Postgres walking every ticket); an unknown slug is an empty
+ * page, as a filter matching nothing (and an empty one no filter, as before).
+ */
 @Injectable()
 export class ListTicketsService {
   constructor(
-    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(DataSource) private readonly db: Db,
     @Inject(TicketRepository) private readonly tickets: TicketRepository,
+    @Inject(QueueRepository) private readonly queues: QueueRepository,
   ) {}
 
   async execute(input: ListTicketsInput): Promise<TicketPage> {
     const position = positionAfter(input.cursor);
     const after = position && { createdAt: position.at, id: position.id };
-    const rows = await this.tickets.list(this.db, { status: input.status, queueSlug: input.queueSlug, limit: input.limit + 1, after });
+    let queueId: string | undefined;
+    if (input.queueSlug) {
+      const queue = await this.queues.findBySlug(this.db, input.queueSlug);
+      if (!queue) return EMPTY_PAGE;
+      queueId = queue.id;
+    }
+    const rows = await this.tickets.list(this.db, { status: input.status, queueId, limit: input.limit + 1, after });
     const tickets = rows.slice(0, input.limit);
     const last = tickets.at(-1);
     const nextCursor = rows.length > input.limit && last ? encodePageCursor({ at: last.createdAt, id: last.id }) : null;

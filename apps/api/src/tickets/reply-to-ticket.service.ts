@@ -2,9 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Subjects } from '@casework/contracts';
 import { OutboundRepository, TicketRepository } from '@casework/database';
 import { domainOfAddress, generateMessageId, replyHeaders, type ReplyHeaders } from '@casework/mail';
-import { replySubject } from '@casework/domain';
+import { DomainError, replySubject } from '@casework/domain';
 import { UnitOfWork } from '@casework/messaging';
-import { DomainError } from '../common/domain.error.js';
 import { isUuid } from '../common/uuid.util.js';
 
 const NOT_A_REPLY: ReplyHeaders = { inReplyTo: null, references: [] };

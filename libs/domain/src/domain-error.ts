@@ -1,10 +1,14 @@
-/** Every failure a use case can report; the exception filter maps each to an HTTP status. */
-export type DomainErrorCode = 'TicketNotFound' | 'QueueNotFound' | 'InvalidStatusTransition' | 'DeadLetterNotFound' | 'DeadLetterNotRedrivable' | 'InvalidCursor' | 'QuarantinedMessageNotFound' | 'MessageNotQuarantined' | MailboxErrorCode | SlaErrorCode | OncallErrorCode;
-/** Failures of /oncall and /pages (factories in oncall/oncall.errors.ts). */
+/**
+ * Every failure a use case can report, in apps and workers alike. Each transport decides what a
+ * code means for it in one exhaustive switch: the API's exception filter (an HTTP status) and
+ * libs/messaging's dispositionOf (retry or dead letter).
+ */
+export type DomainErrorCode = 'TicketNotFound' | 'QueueNotFound' | 'InvalidStatusTransition' | 'DeadLetterNotFound' | 'DeadLetterNotRedrivable' | 'AttachmentNotFound' | 'AttachmentNotStored' | 'InvalidCursor' | 'QuarantinedMessageNotFound' | 'MessageNotQuarantined' | MailboxErrorCode | SlaErrorCode | OncallErrorCode;
+/** Failures of /oncall and /pages (factories in apps/api/src/oncall/oncall.errors.ts). */
 export type OncallErrorCode = 'InvalidOncallShift' | 'OncallShiftNotFound' | 'PageNotFound' | 'WebhookNotFound';
-/** Failures of /mailboxes (factories in mailboxes/mailbox.errors.ts). */
+/** Failures of /mailboxes (factories in apps/api/src/mailboxes/mailbox.errors.ts). */
 export type MailboxErrorCode = 'MailboxNotFound' | 'MailboxConflict' | 'InvalidMailbox' | 'MailboxSecretKeyMissing';
-/** Failures of /sla (factories in sla/sla.errors.ts). */
+/** Failures of /sla (factories in apps/api/src/sla/sla.errors.ts). */
 export type SlaErrorCode = 'SlaPolicyNotFound' | 'SlaCalendarNotFound' | 'SlaConflict' | 'InvalidSla';
 
 /**

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import iconv from 'iconv-lite';
 import { simpleParser } from 'mailparser';
 import type { AddressObject, Attachment, EmailAddress, ParsedMail as MailparserMail, SimpleParserOptions } from 'mailparser';
 import { parseMessageIdList } from '@casework/domain';
 import { normalizeEmail } from './address.js';
 import { MailParseError } from './mail-parse-error.js';
 import type { ParsedAddress, ParsedAttachment, ParsedMail } from './parsed-mail.js';
+import { rawHeadersToUtf8 } from './raw-headers-to-utf8.js';
 import { htmlToText, sanitizeEmailHtml } from './sanitize-html.js';
 
 /** Bigger than any provider accepts (Gmail: 25 MB incl. encoding): anything larger is abuse. */
@@ -46,7 +46,13 @@ export async function parseMail(raw: Buffer, opts: { maxBytes?: number } = {}): 
   // Checked up front because mailparser needs ~1 s to read a large binary blob as headers.
   if (hasBinaryHeader(raw)) throw new MailParseError('not-a-message', 'input is binary (NUL byte in the header block)');
 
-  const source = normalizeLineEndings(raw);
+  let source: Buffer;
+  try {
+    // Raw 8-bit subjects and display names in the sender's charset, not U+FFFD.
+    source = rawHeadersToUtf8(normalizeLineEndings(raw));
+  } catch (err) {
+    throw new MailParseError('unparseable', `could not read the raw header fields: ${describe(err)}`, { cause: err });
+  }
   let mail: MailparserMail;
   try {
     mail = await simpleParser(source, PARSER_OPTIONS);
@@ -70,7 +76,7 @@ export async function parseMail(raw: Buffer, opts: { maxBytes?: number } = {}): 
 
 function toParsedMail(mail: MailparserMail, source: Buffer): ParsedMail {
   const headers = collectHeaders(mail);
-  const subject = decodedSubject(mail, headers);
+  const subject = singleLine(mail.subject ?? '');
   if (headers.has('subject')) headers.set('subject', subject);
 
   const rawHtml = typeof mail.html === 'string' ? mail.html : null;
@@ -98,30 +104,6 @@ function toParsedMail(mail: MailparserMail, source: Buffer): ParsedMail {
     headers,
     attachments,
   };
-}
-
-/**
- * The subject as mailparser decoded it, unless the header holds raw 8-bit bytes that are not
- * UTF-8 (mailparser then shows U+FFFD): those are read in the message's declared charset, else
- * as windows-1252, what the senders of such mail almost always meant.
- */
-function decodedSubject(mail: MailparserMail, headers: Map<string, string>): string {
-  const decoded = singleLine(mail.subject ?? '');
-  if (!decoded.includes('\uFFFD')) return decoded;
-  const line = (mail.headerLines ?? []).find((header) => header.key === 'subject')?.line;
-  if (line === undefined) return decoded;
-  const unfolded = line.replace(/(?:\r?\n|\r)[ \t]*/g, ' ');
-  const value = unfolded.slice(unfolded.indexOf(':') + 1).trim();
-  // Encoded words were mailparser's to decode; a replacement character there is the sender's.
-  if (value.includes('=?')) return decoded;
-  const bytes = Buffer.from(value, 'latin1');
-  const declared = /charset\s*=\s*"?([\w.:-]+)/i.exec(headers.get('content-type') ?? '')?.[1];
-  // iconv-lite, not TextDecoder: Node's reads windows-1252 as ISO-8859-1 (0x80-0x9F as controls).
-  if (declared && iconv.encodingExists(declared)) {
-    const inDeclared = iconv.decode(bytes, declared);
-    if (!inDeclared.includes('\uFFFD')) return singleLine(inDeclared);
-  }
-  return singleLine(iconv.decode(bytes, 'windows-1252'));
 }
 
 function isMultipart(headers: Map<string, string>): boolean {

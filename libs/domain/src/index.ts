@@ -4,3 +4,4 @@ export * from './sla.js';
 export * from './threading.js';
 export * from './ticket-number.js';
 export * from './ticket-status.js';
+export * from './reply-locale.js';

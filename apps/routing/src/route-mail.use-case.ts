@@ -4,7 +4,16 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { RoutingSettings } from '@casework/config';
 import { Subjects, type EventEnvelope } from '@casework/contracts';
 import { AttachmentRepository, MailboxRepository, QueueRepository, RawMessageRepository, TicketRepository } from '@casework/database';
-import { decideThread, findTicketTag, statusAfterFollowup, threadingCandidates, type ThreadDecision } from '@casework/domain';
+import {
+  decideThread,
+  findTicketTag,
+  placeNewTicket,
+  requesterOf,
+  statusAfterFollowup,
+  threadingCandidates,
+  type ThreadDecision,
+  type TicketPlacement,
+} from '@casework/domain';
 import { automationOf, MailParseError, MailParserPool, storableAttachment, type ParsedMail } from '@casework/mail';
 import { togetherElseOneByOne, UnitOfWork, type BatchOutcome, type Emit } from '@casework/messaging';
 import { LOGGER } from '@casework/observability';
@@ -201,18 +210,21 @@ export class RouteMailUseCase {
 
   private async openTickets(tx: EntityManager, emit: Emit, steps: RouteStep[]): Promise<void> {
     if (steps.length === 0) return;
-    const queueByMailbox = new Map<string, string>();
+    const placeByMailbox = new Map<string, TicketPlacement>();
+    let defaultQueueId: string | null | undefined;
     for (const mailboxId of new Set(steps.map((step) => step.mailboxId))) {
-      const queueId = (await this.mailboxes.queueOf(tx, mailboxId)) ?? (await this.queues.findDefault(tx))?.id;
-      if (!queueId) throw new Error('no default queue: run `npm run seed`');
-      queueByMailbox.set(mailboxId, queueId);
+      const mailboxQueueId = await this.mailboxes.queueOf(tx, mailboxId);
+      if (mailboxQueueId === null && defaultQueueId === undefined) defaultQueueId = (await this.queues.findDefault(tx))?.id ?? null;
+      const placement = placeNewTicket({ mailboxQueueId, defaultQueueId: defaultQueueId ?? null });
+      if (!placement) throw new Error('no default queue: run `npm run seed`');
+      placeByMailbox.set(mailboxId, placement);
     }
-    const requesters = steps.map(({ mail }) => mail.replyTo ?? mail.from ?? { email: 'unknown@invalid', name: null });
+    const requesters = steps.map(({ mail }) => requesterOf(mail));
     const requesterIds = await this.tickets.upsertContacts(tx, requesters);
     const subjects = steps.map(({ mail }) => withoutNul(mail.subject).trim() || '(no subject)');
     const opened = await this.tickets.openMany(
       tx,
-      steps.map((step, i) => ({ subject: subjects[i], queueId: queueByMailbox.get(step.mailboxId)!, requesterId: requesterIds[i], priority: 'normal' as const })),
+      steps.map((step, i) => ({ subject: subjects[i], ...placeByMailbox.get(step.mailboxId)!, requesterId: requesterIds[i] })),
     );
     const automations = steps.map(({ mail }) => automationOf(mail, [this.settings.MAIL_FROM]));
     const articleIds = await this.addInboundArticles(
@@ -222,12 +234,13 @@ export class RouteMailUseCase {
     );
     for (const [i, step] of steps.entries()) {
       const automation = automations[i];
+      const placement = placeByMailbox.get(step.mailboxId)!;
       await emit(Subjects.TicketOpened, {
         ticketId: opened[i].id,
         ticketNumber: opened[i].number,
-        queueId: queueByMailbox.get(step.mailboxId)!,
+        queueId: placement.queueId,
         articleId: articleIds[i],
-        priority: 'normal',
+        priority: placement.priority,
         requester: requesters[i],
         subject: subjects[i],
         automation: { automated: automation.automated, reason: automation.automated ? automation.reason : null },

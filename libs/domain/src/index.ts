@@ -5,3 +5,4 @@ export * from './threading.js';
 export * from './ticket-number.js';
 export * from './ticket-status.js';
 export * from './reply-locale.js';
+export * from './ticket-placement.js';

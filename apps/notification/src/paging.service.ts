@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { NotificationSettings } from '@casework/config';
 import { Subjects } from '@casework/contracts';
 import { OncallRepository, QueueRepository, type Db, type TicketForPaging } from '@casework/database';
+import { escalationDueAt, nextToPage } from '@casework/domain';
 import { domainOfAddress, generateMessageId } from '@casework/mail';
 import { UnitOfWork, type Emit } from '@casework/messaging';
 import { LOGGER } from '@casework/observability';
@@ -91,13 +92,13 @@ export class PagingService implements OnApplicationShutdown {
   }
 
   private async page(tx: Db, emit: Emit, ticket: TicketForPaging, level: number, at: Date): Promise<Paged> {
-    const alreadyPaged = new Set((await this.oncall.pagesOf(tx, ticket.id)).map((p) => p.targetEmail.toLowerCase()));
-    const person = (await this.oncall.onCall(tx, ticket.queueSlug, at)).find((shift) => !alreadyPaged.has(shift.email.toLowerCase()));
+    const alreadyPaged = (await this.oncall.pagesOf(tx, ticket.id)).map((p) => p.targetEmail);
+    const person = nextToPage(await this.oncall.onCall(tx, ticket.queueSlug, at), alreadyPaged);
     const via = person ? 'oncall' : 'fallback';
     const recipients = person ? [person.email] : opsRecipients((await this.queues.find(tx, ticket.queueId))?.opsEmails, this.settings.OPS_EMAIL);
     // The page (and its page.sent event) names everyone it went to.
     const target = recipients.join(', ');
-    const escalateAt = person ? new Date(at.getTime() + Math.round(this.settings.PAGE_ESCALATION_MINUTES * 60_000)) : null;
+    const escalateAt = escalationDueAt(at, person !== null, this.settings.PAGE_ESCALATION_MINUTES);
     const page = await this.oncall.insertPage(tx, { ticketId: ticket.id, targetEmail: target, targetName: person?.name ?? null, level, escalateAt });
     if (!page) return { notices: [], escalateAt: [] };
     const subject = `PAGE: emergency ticket ${ticket.number}${level > 0 ? ` (escalation ${level})` : ''}`;

@@ -6,3 +6,4 @@ export * from './ticket-number.js';
 export * from './ticket-status.js';
 export * from './reply-locale.js';
 export * from './ticket-placement.js';
+export * from './escalation.js';

@@ -33,3 +33,13 @@ export function positionAfter(cursor: string | undefined): PagePosition | undefi
   if (!position) throw new DomainError('InvalidCursor', 'invalid cursor', { cursor: ['cursor is not a cursor this API issued'] });
   return position;
 }
+
+/**
+ * One page of `rows` read with `limit + 1` (the extra row only says another page exists) and
+ * the cursor of the next, from the last row's position.
+ */
+export function pageOf<T>(rows: T[], limit: number, positionOf: (row: T) => PagePosition): { items: T[]; nextCursor: string | null } {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last !== undefined ? encodePageCursor(positionOf(last)) : null };
+}

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DeadLetterRepository, type DeadLetterRecord } from '@casework/database';
-import { encodePageCursor, positionAfter } from '../common/page-cursor.util.js';
+import { pageOf, positionAfter } from '../common/page-cursor.util.js';
 
 /** Events consumers gave up on, newest first, keyset-paginated. */
 @Injectable()
@@ -14,8 +14,7 @@ export class ListDeadLettersUseCase {
   async execute(input: { limit: number; cursor?: string }): Promise<{ letters: DeadLetterRecord[]; nextCursor: string | null }> {
     const position = positionAfter(input.cursor);
     const rows = await this.deadLetters.list(this.db, { limit: input.limit + 1, after: position && { deadAt: position.at, id: position.id } });
-    const letters = rows.slice(0, input.limit);
-    const last = letters.at(-1);
-    return { letters, nextCursor: rows.length > input.limit && last ? encodePageCursor({ at: last.deadAt, id: last.id }) : null };
+    const { items, nextCursor } = pageOf(rows, input.limit, (letter) => ({ at: letter.deadAt, id: letter.id }));
+    return { letters: items, nextCursor };
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RawMessageRepository, type QuarantinedMessageRecord } from '@casework/database';
-import { encodePageCursor, positionAfter } from '../common/page-cursor.util.js';
+import { pageOf, positionAfter } from '../common/page-cursor.util.js';
 
 export interface QuarantinePage {
   messages: QuarantinedMessageRecord[];
@@ -20,9 +20,7 @@ export class ListQuarantineService {
     const position = positionAfter(input.cursor);
     const after = position && { quarantinedAt: position.at, id: position.id };
     const rows = await this.rawMessages.listQuarantined(this.db, { limit: input.limit + 1, after });
-    const messages = rows.slice(0, input.limit);
-    const last = messages.at(-1);
-    const nextCursor = rows.length > input.limit && last ? encodePageCursor({ at: last.quarantinedAt, id: last.id }) : null;
-    return { messages, nextCursor };
+    const { items, nextCursor } = pageOf(rows, input.limit, (message) => ({ at: message.quarantinedAt, id: message.id }));
+    return { messages: items, nextCursor };
   }
 }

@@ -26,7 +26,12 @@ export class AppModule {
       module: AppModule,
       imports: [
         LoggerModule.forRoot(logger),
-        DatabaseModule.forRoot({ url: config.DATABASE_URL, applicationName: 'casework-api' }),
+        DatabaseModule.forRoot({
+          url: config.DATABASE_URL,
+          applicationName: 'casework-api',
+          poolSize: config.DATABASE_POOL_SIZE,
+          connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+        }),
         MessagingModule.forRoot({ natsUrl: config.NATS_URL, serviceName: 'api' }),
         ObservabilityModule.register({ dataSource: DataSource, nats: NatsConnectionHolder, imports: [] }),
         QueuesModule,

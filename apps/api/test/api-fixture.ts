@@ -24,7 +24,8 @@ export class ApiFixture {
   base = '';
   private readonly tickets = new TicketRepository();
 
-  async start(): Promise<void> {
+  /** `env`: settings of the api process beyond the fixture's own (e.g. a tiny DATABASE_POOL_SIZE). */
+  async start(env: NodeJS.ProcessEnv = {}): Promise<void> {
     this.db = await createDatabase({ adminUrl: process.env.TEST_DATABASE_ADMIN_URL });
     await runMigrations(this.db.url);
     this.ds = createDataSource({ url: this.db.url, poolSize: 2, applicationName: 'casework-api-test' });
@@ -37,7 +38,7 @@ export class ApiFixture {
       name: 'api',
       command: process.execPath,
       args: [ENTRY],
-      env: { DATABASE_URL: this.db.url, NATS_URL: this.nats.url, PORT: String(port), API_BOOTSTRAP_TOKEN: TOKEN, LOG_LEVEL: 'warn' },
+      env: { DATABASE_URL: this.db.url, NATS_URL: this.nats.url, PORT: String(port), API_BOOTSTRAP_TOKEN: TOKEN, LOG_LEVEL: 'warn', ...env },
     });
     await awaitStartup(this.api, (signal) => waitForPort(port, '127.0.0.1', 20000, signal));
   }

@@ -207,6 +207,14 @@ export class ApiSettings extends BaseSettings {
    */
   @IsOptional() @IsSecretKey()
   MAILBOX_SECRET_KEY?: string;
+
+  /** Postgres connections this process holds at most; requests beyond them wait for one. */
+  @IsInt() @Min(1) @Max(1000)
+  DATABASE_POOL_SIZE: number = 10;
+
+  /** How long a request waits for a free connection before the API answers 503 with Retry-After. */
+  @IsInt() @Min(100) @Max(60000)
+  DATABASE_CONNECT_TIMEOUT_MS: number = 5000;
 }
 
 /** Settings of `npm run migrate` and the seed. */

@@ -7,6 +7,8 @@ export interface DataSourceOptions {
   /** Connection pool size per process. */
   poolSize?: number;
   applicationName?: string;
+  /** How long a query waits for a free pool connection (or a new one to connect) before it fails; default 5000. */
+  connectTimeoutMs?: number;
 }
 
 /** Schema changes only through migrations: never `synchronize`. */
@@ -23,7 +25,7 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     extra: {
       max: options.poolSize ?? 10,
       application_name: options.applicationName ?? 'casework',
-      connectionTimeoutMillis: 5000,
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
     },
   });
 }

@@ -48,7 +48,7 @@ class DataSourceCloser implements OnApplicationShutdown {
 @Global()
 @Module({})
 export class DatabaseModule {
-  static forRoot(options: { url: string; applicationName: string; poolSize?: number }): DynamicModule {
+  static forRoot(options: { url: string; applicationName: string; poolSize?: number; connectTimeoutMs?: number }): DynamicModule {
     return {
       module: DatabaseModule,
       global: true,

@@ -2,6 +2,7 @@ import { Catch, HttpException, HttpStatus, Inject, type ArgumentsHost, type Exce
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { LOGGER } from '@casework/observability';
+import { databaseOverloadOf, describeOverload } from './database-overload.js';
 import { validationErrorBody } from './validation-exception.factory.js';
 import { DomainError, type DomainErrorCode } from '@casework/domain';
 
@@ -48,7 +49,14 @@ export function statusOf(code: DomainErrorCode): HttpStatus {
   }
 }
 
-/** Every error leaves as JSON; unexpected ones are logged (never with the request body) and hidden. */
+/** What a 503 for an overloaded database tells the client to wait before it tries again. */
+export const OVERLOAD_RETRY_AFTER_SECONDS = 2;
+
+/**
+ * Every error leaves as JSON; unexpected ones are logged (never with the request body) and
+ * hidden. A database too busy to take the request (see databaseOverloadOf) is a 503 with
+ * Retry-After and a warning, not an unhandled error.
+ */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
   constructor(@Inject(LOGGER) private readonly logger: Logger) {}
@@ -56,13 +64,14 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
-    const { status, body } = this.describe(exception, http.getRequest<Request>());
+    const { status, body, retryAfterSeconds } = this.describe(exception, http.getRequest<Request>());
     if (response.headersSent) return;
     if (status === HttpStatus.UNAUTHORIZED) response.setHeader('WWW-Authenticate', 'Bearer');
+    if (retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(retryAfterSeconds));
     response.status(status).json(body);
   }
 
-  private describe(exception: unknown, request: Request): { status: number; body: object } {
+  private describe(exception: unknown, request: Request): { status: number; body: object; retryAfterSeconds?: number } {
     if (exception instanceof DomainError) {
       const status = statusOf(exception.code);
       if (status === HttpStatus.BAD_REQUEST) return { status, body: validationErrorBody(exception.fields) };
@@ -73,6 +82,14 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const payload = exception.getResponse();
       const body = typeof payload === 'string' ? { statusCode: status, error: reasonOf(status), message: payload } : payload;
       return { status, body };
+    }
+    const overload = databaseOverloadOf(exception);
+    if (overload) {
+      // Load, not a bug: one warning per refused request, without a stack.
+      this.logger.warn({ overload, method: request.method, route: request.route?.path }, `overload: ${describeOverload(overload)}; answered 503`);
+      const status = HttpStatus.SERVICE_UNAVAILABLE;
+      const message = `the service is overloaded; retry in ${OVERLOAD_RETRY_AFTER_SECONDS} s`;
+      return { status, body: { statusCode: status, error: reasonOf(status), code: 'Overloaded', message }, retryAfterSeconds: OVERLOAD_RETRY_AFTER_SECONDS };
     }
     this.logger.error({ err: exception, method: request.method, route: request.route?.path }, 'unhandled error');
     const status = HttpStatus.INTERNAL_SERVER_ERROR;

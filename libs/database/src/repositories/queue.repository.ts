@@ -31,6 +31,11 @@ export class QueueRepository {
     return row ? mapQueue(row) : null;
   }
 
+  async findBySlug(db: Db, slug: string): Promise<QueueRecord | null> {
+    const [row] = await db.query(`SELECT ${COLUMNS} FROM queue WHERE slug = $1`, [slug]);
+    return row ? mapQueue(row) : null;
+  }
+
   async upsert(db: Db, queue: QueueUpsert): Promise<QueueRecord> {
     const [row] = await db.query(
       `INSERT INTO queue (slug, name, address, is_default, ops_emails) VALUES ($1, $2, $3, $4, COALESCE($5::text[], '{}'))

@@ -88,15 +88,26 @@ export interface NewArticle {
   outboundId?: string | null;
 }
 
+/**
+ * A page of the newest-first ticket list. Every combination of `status` and `queueId`, with or
+ * without `after`, is one index range read from its start (see listQuery): the queue is given
+ * by id (a caller holding a slug resolves it first), so the planner knows the queue it reads.
+ */
 export interface TicketListFilter {
   status?: TicketStatus;
-  queueSlug?: string;
+  queueId?: string;
   limit: number;
   /** Exclusive position: tickets older than this (createdAt, id) pair. */
   after?: { createdAt: Date; id: string };
 }
 
-/** One `sla` entry of TICKET_SELECT as JSON. */
+/** A statement and its parameters: what `list` sends (EXPLAIN it to see the plan). */
+export interface SqlStatement {
+  sql: string;
+  params: unknown[];
+}
+
+/** One `sla` entry of ticketSelect as JSON. */
 interface SlaJson {
   kind: string;
   dueAt: string | null;
@@ -108,7 +119,8 @@ interface SlaJson {
   calendar: Calendar;
 }
 
-const TICKET_SELECT = `
+/** The ticket columns of TicketRecord, its queue, requester and SLA clocks, over `source` aliased t. */
+const ticketSelect = (source: string) => `
   SELECT t.id, t.number, t.subject, t.status, t.priority, t.created_at, t.updated_at,
          q.id AS queue_id, q.slug AS queue_slug, q.name AS queue_name, q.address AS queue_address,
          c.email AS requester_email, c.name AS requester_name,
@@ -117,7 +129,7 @@ const TICKET_SELECT = `
                                                      'calendar', COALESCE(sc.definition, sp.calendar, '{"kind":"24x7"}'::jsonb)) ORDER BY s.started_at)
                      FROM sla_clock s LEFT JOIN sla_policy sp ON sp.id = s.policy_id LEFT JOIN sla_calendar sc ON sc.id = sp.calendar_id
                     WHERE s.ticket_id = t.id), '[]') AS sla
-    FROM ticket t JOIN queue q ON q.id = t.queue_id JOIN contact c ON c.id = t.requester_id`;
+    FROM ${source} t JOIN queue q ON q.id = t.queue_id JOIN contact c ON c.id = t.requester_id`;
 
 export class TicketRepository {
   /** Tickets of the articles carrying these Message-IDs. */
@@ -226,7 +238,7 @@ export class TicketRepository {
   }
 
   async find(db: Db, id: string): Promise<TicketRecord | null> {
-    const [row] = await db.query(`${TICKET_SELECT} WHERE t.id = $1`, [id]);
+    const [row] = await db.query(`${ticketSelect('ticket')} WHERE t.id = $1`, [id]);
     return row ? mapTicket(row) : null;
   }
 
@@ -241,26 +253,37 @@ export class TicketRepository {
   }
 
   async list(db: Db, filter: TicketListFilter): Promise<TicketRecord[]> {
+    const { sql, params } = this.listQuery(filter);
+    const rows = await db.query(sql, params);
+    return rows.map(mapTicket);
+  }
+
+  /**
+   * The statement of `list`. The page's ticket rows are chosen first, on the ticket table
+   * alone, with equality on the filtered columns and the keyset bound on (created_at, id), so
+   * each combination reads one range of one index from its start and stops after `limit`
+   * rows: ticket_newest (no filter), ticket_by_status_newest (status), ticket_by_queue_newest
+   * (queue) or ticket_by_queue_status (both). Only those rows are joined to their queue,
+   * requester and clocks.
+   */
+  listQuery(filter: TicketListFilter): SqlStatement {
     const where: string[] = [];
     const params: unknown[] = [];
+    if (filter.queueId) {
+      params.push(filter.queueId);
+      where.push(`queue_id = $${params.length}`);
+    }
     if (filter.status) {
       params.push(filter.status);
-      where.push(`t.status = $${params.length}`);
-    }
-    if (filter.queueSlug) {
-      params.push(filter.queueSlug);
-      where.push(`q.slug = $${params.length}`);
+      where.push(`status = $${params.length}`);
     }
     if (filter.after) {
       params.push(filter.after.createdAt, filter.after.id);
-      where.push(`(t.created_at, t.id) < ($${params.length - 1}, $${params.length})`);
+      where.push(`(created_at, id) < ($${params.length - 1}, $${params.length})`);
     }
     params.push(filter.limit);
-    const rows = await db.query(
-      `${TICKET_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY t.created_at DESC, t.id DESC LIMIT $${params.length}`,
-      params,
-    );
-    return rows.map(mapTicket);
+    const page = `(SELECT id, number, subject, status, priority, queue_id, requester_id, created_at, updated_at FROM ticket ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY created_at DESC, id DESC LIMIT $${params.length})`;
+    return { sql: `${ticketSelect(page)} ORDER BY t.created_at DESC, t.id DESC`, params };
   }
 
   async articles(db: Db, ticketId: string): Promise<ArticleRecord[]> {

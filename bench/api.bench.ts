@@ -19,13 +19,14 @@
  * Target (issue 9): the queue + status case's p99 ≤ 10 ms with no errors anywhere.
  * Options: --tickets N, --queues Q, --rate R, --seconds S. Ends with one JSON line.
  */
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createDataSource, runMigrations, seedDefaults } from '@casework/database';
 import { createDatabase, freePort, startNats, startService, waitForHealthy, type ManagedProcess } from '@casework/devkit';
 import { fillTickets } from './fill-tickets.js';
+import { option, percentile } from './bench-options.js';
+import { cpuMsOf } from './process-cpu.js';
 
 const TOKEN = 'bench-api-token-0123456789';
 const TARGET = { queueStatusP99Ms: 10 };
@@ -33,24 +34,7 @@ const REQUEST_TIMEOUT_MS = 10_000;
 const WARMUP_MS = 1000;
 const PAGE = 50;
 
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  const value = at >= 0 ? Number(process.argv[at + 1]) : fallback;
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive integer`);
-  return value;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
 const round = (ms: number) => Math.round(ms * 100) / 100;
-
-/** utime + stime of a process in ms (clock ticks of 10 ms on Linux). */
-function cpuMsOf(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
 
 interface CaseResult {
   requests: number;
@@ -121,10 +105,10 @@ class LoadDriver {
 }
 
 async function main(): Promise<void> {
-  const tickets = option('tickets', 1_000_000);
-  const queues = option('queues', 20);
-  const rate = option('rate', 200);
-  const seconds = option('seconds', 15);
+  const tickets = option('tickets', 1_000_000, { integer: true });
+  const queues = option('queues', 20, { integer: true });
+  const rate = option('rate', 200, { integer: true });
+  const seconds = option('seconds', 15, { integer: true });
   const [db, nats] = await Promise.all([createDatabase({ adminUrl: process.env.TEST_DATABASE_ADMIN_URL }), startNats()]);
   const ds = createDataSource({ url: db.url, poolSize: 2, applicationName: 'casework-bench-api' });
   let api: ManagedProcess | undefined;

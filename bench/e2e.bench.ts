@@ -4,19 +4,9 @@
  * Ceilings (ingest issue): p50 ≤ 600 ms, p99 ≤ 800 ms.
  */
 import { CaseworkSuite } from '@casework/devkit';
+import { option, percentile } from './bench-options.js';
 
 const CEILING = { p50Ms: 600, p99Ms: 800 };
-
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  const value = at >= 0 ? Number(process.argv[at + 1]) : fallback;
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
-  return value;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 async function main(): Promise<void> {
   const total = option('messages', 500);

@@ -35,18 +35,12 @@ import { benchMessages } from '../test/support/bench-mail.js';
 import { SeededRandom, seedFromEnv } from '../test/support/seeded-random.js';
 import { cpuDelta, cpuSecondsBy } from './process-cpu.js';
 import { SmtpSink } from './smtp-sink.js';
+import { option } from './bench-options.js';
 
 const TARGET = { msgPerSec: 200, ratio: 0.6 };
 const HTML_SHARE = 0.2;
 const APPEND_CONNECTIONS = 4;
 const BACKLOG_FOLDER = 'Backlog';
-
-function option(name: string, fallback: number, { zero = false } = {}): number {
-  const at = process.argv.indexOf(`--${name}`);
-  const value = at >= 0 ? Number(process.argv[at + 1]) : fallback;
-  if (!Number.isFinite(value) || value < 0 || (value === 0 && !zero)) throw new Error(`--${name} must be a ${zero ? 'non-negative' : 'positive'} number`);
-  return value;
-}
 
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 const rate = (run: { count: number; ms: number }) => run.count / (run.ms / 1000);

@@ -44,3 +44,10 @@ export function cpuSecondsBy(classify: (commandLine: string) => string | null, r
 export function cpuDelta(before: Map<string, number>, after: Map<string, number>): [string, number][] {
   return [...after].map(([group, seconds]) => [group, seconds - (before.get(group) ?? 0)] as [string, number]).sort((a, b) => b[1] - a[1]);
 }
+
+/** utime + stime of one process in ms (clock ticks of 10 ms on Linux). */
+export function cpuMsOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * (1000 / TICKS_PER_SECOND);
+}

@@ -11,33 +11,16 @@
  * 250 as the suite runs it: clocks inserted behind the scheduler's back wake it no later). Targets: p99 ≤ 1 s, all fired within 10 s.
  * Ends with one JSON line.
  */
-import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DataSource } from 'typeorm';
 import { createDataSource, runMigrations, seedDefaults } from '@casework/database';
 import { createDatabase, freePort, startNats, startService, startSmtpCatcher, waitForHealthy } from '@casework/devkit';
+import { option, percentile } from './bench-options.js';
+import { cpuMsOf } from './process-cpu.js';
 
 const TARGET = { p99Ms: 1000, allFiredMs: 10_000 };
 const SPREAD_MS = 3000;
 const LEAD_MS = 2000;
-
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  const value = at >= 0 ? Number(process.argv[at + 1]) : fallback;
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive integer`);
-  return value;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-/** utime + stime of a process in ms (clock ticks of 10 ms on Linux). */
-function cpuMsOf(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
 
 /** Tickets numbered from `from` and one running first-response clock each, due at `dueSql`. */
 async function seedClocks(ds: DataSource, from: number, count: number, dueSql: string, tag: string): Promise<void> {
@@ -82,9 +65,9 @@ async function naiveRun(ds: DataSource, clocks: number, due: number): Promise<{ 
 }
 
 async function main(): Promise<void> {
-  const clocks = option('clocks', 1_000_000);
-  const due = option('due', 10_000);
-  const maxSleepMs = option('max-sleep-ms', 250);
+  const clocks = option('clocks', 1_000_000, { integer: true });
+  const due = option('due', 10_000, { integer: true });
+  const maxSleepMs = option('max-sleep-ms', 250, { integer: true });
   if (due > clocks) throw new Error('--due must not exceed --clocks');
   const [db, nats, smtp] = await Promise.all([createDatabase({ adminUrl: process.env.TEST_DATABASE_ADMIN_URL }), startNats(), startSmtpCatcher({ parse: false })]);
   await runMigrations(db.url);

@@ -2,9 +2,9 @@ import { Catch, HttpException, HttpStatus, Inject, type ArgumentsHost, type Exce
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { LOGGER } from '@casework/observability';
+import { DomainError, type DomainErrorCode } from '@casework/domain';
 import { databaseOverloadOf, describeOverload } from './database-overload.js';
 import { validationErrorBody } from './validation-exception.factory.js';
-import { DomainError, type DomainErrorCode } from '@casework/domain';
 
 /** The one place domain error codes become HTTP statuses; a new code fails to compile here. */
 export function statusOf(code: DomainErrorCode): HttpStatus {

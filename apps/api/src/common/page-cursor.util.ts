@@ -1,5 +1,5 @@
-import { isUuid } from './uuid.util.js';
 import { DomainError } from '@casework/domain';
+import { isUuid } from './uuid.util.js';
 
 /** A position in a newest-first list: strictly after this (time, id) pair. */
 export interface PagePosition {

@@ -3,8 +3,8 @@ import { DataSource } from 'typeorm';
 import type { EventEnvelope } from '@casework/contracts';
 import { DeadLetterRepository } from '@casework/database';
 import { JetStreamPublisher } from '@casework/messaging';
-import { isUuid } from '../common/uuid.util.js';
 import { DomainError } from '@casework/domain';
+import { isUuid } from '../common/uuid.util.js';
 
 /**
  * Publishes a dead letter's envelope again, unchanged (same event id), once its cause is fixed.

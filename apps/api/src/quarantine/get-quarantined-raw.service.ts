@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RawMessageRepository } from '@casework/database';
-import { isUuid } from '../common/uuid.util.js';
 import { DomainError } from '@casework/domain';
+import { isUuid } from '../common/uuid.util.js';
 
 /** The bytes exactly as received: the evidence an agent inspects or reports. */
 @Injectable()

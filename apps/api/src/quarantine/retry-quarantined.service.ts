@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Subjects } from '@casework/contracts';
 import { RawMessageRepository } from '@casework/database';
 import { UnitOfWork } from '@casework/messaging';
-import { isUuid } from '../common/uuid.util.js';
 import { DomainError } from '@casework/domain';
+import { isUuid } from '../common/uuid.util.js';
 
 /**
  * Hands a quarantined message back to routing (after a fix or a bigger limit): its status

@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { QueueRepository, type QueueRecord } from '@casework/database';
 import { distinctAddresses } from '@casework/mail';
+import { DomainError } from '@casework/domain';
 import { isUuid } from '../common/uuid.util.js';
 import type { UpdateQueueDto } from './dto/queue.dto.js';
-import { DomainError } from '@casework/domain';
 
 /** Changes the given fields of a queue (each ops address once); QueueNotFound when there is no such queue. */
 @Injectable()

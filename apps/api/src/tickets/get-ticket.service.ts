@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AttachmentRepository, TicketRepository, type ArticleRecord, type AttachmentRecord, type TicketRecord } from '@casework/database';
-import { isUuid } from '../common/uuid.util.js';
 import { DomainError } from '@casework/domain';
+import { isUuid } from '../common/uuid.util.js';
 
 export interface TicketWithArticles {
   ticket: TicketRecord;

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { QueueRepository, TicketRepository, type Db, type TicketRecord } from '@casework/database';
 import type { TicketStatus } from '@casework/domain';
-import { encodePageCursor, positionAfter } from '../common/page-cursor.util.js';
+import { pageOf, positionAfter } from '../common/page-cursor.util.js';
 
 export interface ListTicketsInput {
   status?: TicketStatus;
@@ -42,9 +42,7 @@ export class ListTicketsService {
       queueId = queue.id;
     }
     const rows = await this.tickets.list(this.db, { status: input.status, queueId, limit: input.limit + 1, after });
-    const tickets = rows.slice(0, input.limit);
-    const last = tickets.at(-1);
-    const nextCursor = rows.length > input.limit && last ? encodePageCursor({ at: last.createdAt, id: last.id }) : null;
-    return { tickets, nextCursor };
+    const { items, nextCursor } = pageOf(rows, input.limit, (ticket) => ({ at: ticket.createdAt, id: ticket.id }));
+    return { tickets: items, nextCursor };
   }
 }

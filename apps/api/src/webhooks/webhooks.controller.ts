@@ -2,10 +2,10 @@ import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Inject, Injectable
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { WebhookRepository, type WebhookDeliveryRecord, type WebhookRecord } from '@casework/database';
+import { DomainError } from '@casework/domain';
 import { ErrorResponseDto, ValidationErrorResponseDto } from '../common/error-response.dto.js';
 import { isUuid } from '../common/uuid.util.js';
 import { CreateWebhookDto, WebhookDeliveryDto, WebhookDeliveryListDto, WebhookDto, WebhookListDto } from './webhooks.dto.js';
-import { DomainError } from '@casework/domain';
 
 const DELIVERY_LOG_LIMIT = 200;
 

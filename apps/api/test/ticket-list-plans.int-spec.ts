@@ -3,7 +3,7 @@ import { createDataSource, QueueRepository, runMigrations, seedDefaults, TicketR
 import { createDatabase, type TestDatabase } from '@casework/devkit';
 import type { TicketStatus } from '@casework/domain';
 import { encodePageCursor } from '../src/common/page-cursor.util.js';
-import { ListTicketsService } from '../src/tickets/list-tickets.service.js';
+import { ListTicketsUseCase } from '../src/tickets/list-tickets.use-case.js';
 import { fillTickets, type FilledTickets } from '../../../bench/fill-tickets.js';
 
 const TICKETS = 200_000;
@@ -40,7 +40,7 @@ function ticketReads(node: PlanNode, into: TicketRead[] = []): TicketRead[] {
 /**
  * The ticket list on a table large enough for the planner to show its hand (200,000 tickets in
  * 20 queues, ANALYZEd): each filter combination GET /tickets offers, with and without a
- * cursor, runs through ListTicketsService on a connection that records its statements, and
+ * cursor, runs through ListTicketsUseCase on a connection that records its statements, and
  * each recorded statement is EXPLAIN ANALYZEd as sent. The page must be read from one index
  * range, all filters in the index condition, and no more ticket rows than the page holds: a
  * queue matched by slug through the join walked ticket_newest over the whole table instead.
@@ -57,7 +57,7 @@ describe('ticket list plans (real Postgres, 200,000 tickets)', () => {
       return ds.query(sql, params);
     },
   };
-  const service = new ListTicketsService(recording, new TicketRepository(), new QueueRepository());
+  const service = new ListTicketsUseCase(recording, new TicketRepository(), new QueueRepository());
 
   beforeAll(async () => {
     db = await createDatabase({ adminUrl: process.env.TEST_DATABASE_ADMIN_URL });

@@ -12,29 +12,29 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ErrorResponseDto, ValidationErrorResponseDto } from '../common/error-response.dto.js';
-import { CreateMailboxService } from './create-mailbox.service.js';
-import { DeleteMailboxService } from './delete-mailbox.service.js';
+import { CreateMailboxUseCase } from './create-mailbox.use-case.js';
+import { DeleteMailboxUseCase } from './delete-mailbox.use-case.js';
 import { CreateMailboxDto } from './dto/create-mailbox.dto.js';
 import { MailboxStatusDto } from './dto/mailbox-status.dto.js';
 import { MailboxDto, MailboxListDto } from './dto/mailbox.dto.js';
 import { UpdateMailboxDto } from './dto/update-mailbox.dto.js';
-import { GetMailboxStatusService } from './get-mailbox-status.service.js';
-import { GetMailboxService } from './get-mailbox.service.js';
-import { ListMailboxesService } from './list-mailboxes.service.js';
+import { GetMailboxStatusUseCase } from './get-mailbox-status.use-case.js';
+import { GetMailboxUseCase } from './get-mailbox.use-case.js';
+import { ListMailboxesUseCase } from './list-mailboxes.use-case.js';
 import { toMailboxDto, toMailboxStatusDto } from './mailbox.mapper.js';
-import { UpdateMailboxService } from './update-mailbox.service.js';
+import { UpdateMailboxUseCase } from './update-mailbox.use-case.js';
 
 @ApiTags('mailboxes')
 @ApiBadRequestResponse({ type: ValidationErrorResponseDto })
 @Controller('mailboxes')
 export class MailboxesController {
   constructor(
-    @Inject(ListMailboxesService) private readonly listMailboxes: ListMailboxesService,
-    @Inject(GetMailboxService) private readonly getMailbox: GetMailboxService,
-    @Inject(CreateMailboxService) private readonly createMailbox: CreateMailboxService,
-    @Inject(UpdateMailboxService) private readonly updateMailbox: UpdateMailboxService,
-    @Inject(DeleteMailboxService) private readonly deleteMailbox: DeleteMailboxService,
-    @Inject(GetMailboxStatusService) private readonly getStatus: GetMailboxStatusService,
+    @Inject(ListMailboxesUseCase) private readonly listMailboxes: ListMailboxesUseCase,
+    @Inject(GetMailboxUseCase) private readonly getMailbox: GetMailboxUseCase,
+    @Inject(CreateMailboxUseCase) private readonly createMailbox: CreateMailboxUseCase,
+    @Inject(UpdateMailboxUseCase) private readonly updateMailbox: UpdateMailboxUseCase,
+    @Inject(DeleteMailboxUseCase) private readonly deleteMailbox: DeleteMailboxUseCase,
+    @Inject(GetMailboxStatusUseCase) private readonly getStatus: GetMailboxStatusUseCase,
   ) {}
 
   @Get()

@@ -1,13 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { SecretBox, type ApiSettings } from '@casework/config';
-import { CreateMailboxService } from './create-mailbox.service.js';
-import { DeleteMailboxService } from './delete-mailbox.service.js';
-import { GetMailboxStatusService } from './get-mailbox-status.service.js';
-import { GetMailboxService } from './get-mailbox.service.js';
-import { ListMailboxesService } from './list-mailboxes.service.js';
+import { CreateMailboxUseCase } from './create-mailbox.use-case.js';
+import { DeleteMailboxUseCase } from './delete-mailbox.use-case.js';
+import { GetMailboxStatusUseCase } from './get-mailbox-status.use-case.js';
+import { GetMailboxUseCase } from './get-mailbox.use-case.js';
+import { ListMailboxesUseCase } from './list-mailboxes.use-case.js';
 import { MAILBOX_SECRETS } from './mailbox-secrets.js';
 import { MailboxesController } from './mailboxes.controller.js';
-import { UpdateMailboxService } from './update-mailbox.service.js';
+import { UpdateMailboxUseCase } from './update-mailbox.use-case.js';
 
 @Module({})
 export class MailboxesModule {
@@ -17,12 +17,12 @@ export class MailboxesModule {
       controllers: [MailboxesController],
       providers: [
         { provide: MAILBOX_SECRETS, useValue: SecretBox.optional(config.MAILBOX_SECRET_KEY) },
-        ListMailboxesService,
-        GetMailboxService,
-        CreateMailboxService,
-        UpdateMailboxService,
-        DeleteMailboxService,
-        GetMailboxStatusService,
+        ListMailboxesUseCase,
+        GetMailboxUseCase,
+        CreateMailboxUseCase,
+        UpdateMailboxUseCase,
+        DeleteMailboxUseCase,
+        GetMailboxStatusUseCase,
       ],
     };
   }

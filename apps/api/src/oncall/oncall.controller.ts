@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Inject, Param, Par
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { OncallShiftRecord, PageRecord } from '@casework/database';
 import { ErrorResponseDto, ValidationErrorResponseDto } from '../common/error-response.dto.js';
-import { CreateOncallShiftDto, OncallNowQueryDto, OncallShiftDto, OncallShiftListDto, PageDto } from './oncall.dto.js';
+import { CreateOncallShiftDto, OncallNowQueryDto, OncallShiftDto, OncallShiftListDto, PageDto } from './dto/oncall.dto.js';
 import { OncallService } from './oncall.service.js';
 
 const toShiftDto = (s: OncallShiftRecord): OncallShiftDto => ({

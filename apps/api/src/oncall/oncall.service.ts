@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { OncallRepository, QueueRepository, type OncallShiftRecord, type PageRecord } from '@casework/database';
 import { isUuid } from '../common/uuid.util.js';
-import type { CreateOncallShiftDto } from './oncall.dto.js';
+import type { CreateOncallShiftDto } from './dto/oncall.dto.js';
 import { OncallErrors } from './oncall.errors.js';
 
 /** On-call shifts and page acknowledgements. */

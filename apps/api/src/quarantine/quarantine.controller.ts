@@ -14,19 +14,19 @@ import { ErrorResponseDto, ValidationErrorResponseDto } from '../common/error-re
 import { DEFAULT_PAGE_LIMIT } from '../common/page-query.dto.js';
 import { ListQuarantineQueryDto } from './dto/list-quarantine-query.dto.js';
 import { QuarantinePageDto, RetryAcceptedDto } from './dto/quarantined-message.dto.js';
-import { GetQuarantinedRawService } from './get-quarantined-raw.service.js';
-import { ListQuarantineService } from './list-quarantine.service.js';
+import { GetQuarantinedRawUseCase } from './get-quarantined-raw.use-case.js';
+import { ListQuarantineUseCase } from './list-quarantine.use-case.js';
 import { toQuarantinePageDto } from './quarantine.mapper.js';
-import { RetryQuarantinedService } from './retry-quarantined.service.js';
+import { RetryQuarantinedUseCase } from './retry-quarantined.use-case.js';
 
 @ApiTags('quarantine')
 @ApiBadRequestResponse({ type: ValidationErrorResponseDto })
 @Controller('quarantine')
 export class QuarantineController {
   constructor(
-    @Inject(ListQuarantineService) private readonly listQuarantine: ListQuarantineService,
-    @Inject(GetQuarantinedRawService) private readonly getRaw: GetQuarantinedRawService,
-    @Inject(RetryQuarantinedService) private readonly retryQuarantined: RetryQuarantinedService,
+    @Inject(ListQuarantineUseCase) private readonly listQuarantine: ListQuarantineUseCase,
+    @Inject(GetQuarantinedRawUseCase) private readonly getRaw: GetQuarantinedRawUseCase,
+    @Inject(RetryQuarantinedUseCase) private readonly retryQuarantined: RetryQuarantinedUseCase,
   ) {}
 
   @Get()

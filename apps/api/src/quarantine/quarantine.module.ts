@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
-import { GetQuarantinedRawService } from './get-quarantined-raw.service.js';
-import { ListQuarantineService } from './list-quarantine.service.js';
+import { GetQuarantinedRawUseCase } from './get-quarantined-raw.use-case.js';
+import { ListQuarantineUseCase } from './list-quarantine.use-case.js';
 import { QuarantineController } from './quarantine.controller.js';
-import { RetryQuarantinedService } from './retry-quarantined.service.js';
+import { RetryQuarantinedUseCase } from './retry-quarantined.use-case.js';
 
-@Module({ controllers: [QuarantineController], providers: [ListQuarantineService, GetQuarantinedRawService, RetryQuarantinedService] })
+@Module({ controllers: [QuarantineController], providers: [ListQuarantineUseCase, GetQuarantinedRawUseCase, RetryQuarantinedUseCase] })
 export class QuarantineModule {}

@@ -2,16 +2,16 @@ import { Body, Controller, Get, Inject, Param, Patch } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ErrorResponseDto, ValidationErrorResponseDto } from '../common/error-response.dto.js';
 import { QueueDto, QueueListDto, UpdateQueueDto } from './dto/queue.dto.js';
-import { ListQueuesService } from './list-queues.service.js';
+import { ListQueuesUseCase } from './list-queues.use-case.js';
 import { toQueueDto, toQueueListDto } from './queue.mapper.js';
-import { UpdateQueueService } from './update-queue.service.js';
+import { UpdateQueueUseCase } from './update-queue.use-case.js';
 
 @ApiTags('queues')
 @Controller('queues')
 export class QueuesController {
   constructor(
-    @Inject(ListQueuesService) private readonly listQueues: ListQueuesService,
-    @Inject(UpdateQueueService) private readonly updateQueue: UpdateQueueService,
+    @Inject(ListQueuesUseCase) private readonly listQueues: ListQueuesUseCase,
+    @Inject(UpdateQueueUseCase) private readonly updateQueue: UpdateQueueUseCase,
   ) {}
 
   @Get()

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { ListQueuesService } from './list-queues.service.js';
+import { ListQueuesUseCase } from './list-queues.use-case.js';
 import { QueuesController } from './queues.controller.js';
-import { UpdateQueueService } from './update-queue.service.js';
+import { UpdateQueueUseCase } from './update-queue.use-case.js';
 
-@Module({ controllers: [QueuesController], providers: [ListQueuesService, UpdateQueueService] })
+@Module({ controllers: [QueuesController], providers: [ListQueuesUseCase, UpdateQueueUseCase] })
 export class QueuesModule {}

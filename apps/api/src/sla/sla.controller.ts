@@ -15,7 +15,7 @@ import { toAtRiskDto, toBreachListDto, toCalendarDto, toPolicyDto } from './brea
 import { BreachListDto } from './dto/breach.dto.js';
 import { AtRiskQueryDto, DEFAULT_BREACH_LIMIT, durationMs, ListBreachesQueryDto } from './dto/list-breaches-query.dto.js';
 import { AtRiskListDto, SlaCalendarDto, SlaCalendarInputDto, SlaCalendarListDto, SlaPolicyDto, SlaPolicyInputDto, SlaPolicyListDto } from './dto/sla-admin.dto.js';
-import { ListBreachesService } from './list-breaches.service.js';
+import { ListBreachesUseCase } from './list-breaches.use-case.js';
 import { SlaAdminService } from './sla-admin.service.js';
 
 @ApiTags('sla')
@@ -23,7 +23,7 @@ import { SlaAdminService } from './sla-admin.service.js';
 @Controller('sla')
 export class SlaController {
   constructor(
-    @Inject(ListBreachesService) private readonly listBreaches: ListBreachesService,
+    @Inject(ListBreachesUseCase) private readonly listBreaches: ListBreachesUseCase,
     @Inject(SlaAdminService) private readonly admin: SlaAdminService,
   ) {}
 

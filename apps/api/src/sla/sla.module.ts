@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { ListBreachesService } from './list-breaches.service.js';
+import { ListBreachesUseCase } from './list-breaches.use-case.js';
 import { SlaAdminService } from './sla-admin.service.js';
 import { SlaController } from './sla.controller.js';
 
-@Module({ controllers: [SlaController], providers: [ListBreachesService, SlaAdminService] })
+@Module({ controllers: [SlaController], providers: [ListBreachesUseCase, SlaAdminService] })
 export class SlaModule {}

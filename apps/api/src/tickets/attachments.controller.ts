@@ -2,12 +2,12 @@ import { Controller, Get, Header, Inject, Param, StreamableFile } from '@nestjs/
 import { ApiGoneResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ErrorResponseDto } from '../common/error-response.dto.js';
 import { attachmentDisposition } from './content-disposition.util.js';
-import { GetAttachmentService } from './get-attachment.service.js';
+import { GetAttachmentUseCase } from './get-attachment.use-case.js';
 
 @ApiTags('tickets')
 @Controller('tickets')
 export class AttachmentsController {
-  constructor(@Inject(GetAttachmentService) private readonly getAttachment: GetAttachmentService) {}
+  constructor(@Inject(GetAttachmentUseCase) private readonly getAttachment: GetAttachmentUseCase) {}
 
   @Get(':ticketId/attachments/:attachmentId')
   // Hostile content: always a download of opaque bytes, never sniffed, rendered or cached.

@@ -1,16 +1,16 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ErrorResponseDto, ValidationErrorResponseDto } from '../common/error-response.dto.js';
-import { ChangeTicketStatusService } from './change-ticket-status.service.js';
+import { ChangeTicketStatusUseCase } from './change-ticket-status.use-case.js';
 import { ChangeStatusDto } from './dto/change-status.dto.js';
 import { DEFAULT_PAGE_LIMIT } from '../common/page-query.dto.js';
 import { ListTicketsQueryDto } from './dto/list-tickets-query.dto.js';
 import { CreateReplyDto, ReplyAcceptedDto } from './dto/reply.dto.js';
 import { TicketDetailDto } from './dto/ticket-detail.dto.js';
 import { TicketDto, TicketPageDto } from './dto/ticket.dto.js';
-import { GetTicketService } from './get-ticket.service.js';
-import { ListTicketsService } from './list-tickets.service.js';
-import { ReplyToTicketService } from './reply-to-ticket.service.js';
+import { GetTicketUseCase } from './get-ticket.use-case.js';
+import { ListTicketsUseCase } from './list-tickets.use-case.js';
+import { ReplyToTicketUseCase } from './reply-to-ticket.use-case.js';
 import { toTicketDetailDto, toTicketDto, toTicketPageDto } from './ticket.mapper.js';
 
 @ApiTags('tickets')
@@ -18,10 +18,10 @@ import { toTicketDetailDto, toTicketDto, toTicketPageDto } from './ticket.mapper
 @Controller('tickets')
 export class TicketsController {
   constructor(
-    @Inject(ListTicketsService) private readonly listTickets: ListTicketsService,
-    @Inject(GetTicketService) private readonly getTicket: GetTicketService,
-    @Inject(ReplyToTicketService) private readonly replyToTicket: ReplyToTicketService,
-    @Inject(ChangeTicketStatusService) private readonly changeStatus: ChangeTicketStatusService,
+    @Inject(ListTicketsUseCase) private readonly listTickets: ListTicketsUseCase,
+    @Inject(GetTicketUseCase) private readonly getTicket: GetTicketUseCase,
+    @Inject(ReplyToTicketUseCase) private readonly replyToTicket: ReplyToTicketUseCase,
+    @Inject(ChangeTicketStatusUseCase) private readonly changeStatus: ChangeTicketStatusUseCase,
   ) {}
 
   @Get()

@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
 import { AttachmentsController } from './attachments.controller.js';
-import { ChangeTicketStatusService } from './change-ticket-status.service.js';
-import { GetAttachmentService } from './get-attachment.service.js';
-import { GetTicketService } from './get-ticket.service.js';
-import { ListTicketsService } from './list-tickets.service.js';
-import { ReplyToTicketService } from './reply-to-ticket.service.js';
+import { ChangeTicketStatusUseCase } from './change-ticket-status.use-case.js';
+import { GetAttachmentUseCase } from './get-attachment.use-case.js';
+import { GetTicketUseCase } from './get-ticket.use-case.js';
+import { ListTicketsUseCase } from './list-tickets.use-case.js';
+import { ReplyToTicketUseCase } from './reply-to-ticket.use-case.js';
 import { TicketsController } from './tickets.controller.js';
 
 @Module({
   controllers: [TicketsController, AttachmentsController],
-  providers: [ListTicketsService, GetTicketService, ReplyToTicketService, ChangeTicketStatusService, GetAttachmentService],
+  providers: [ListTicketsUseCase, GetTicketUseCase, ReplyToTicketUseCase, ChangeTicketStatusUseCase, GetAttachmentUseCase],
 })
 export class TicketsModule {}

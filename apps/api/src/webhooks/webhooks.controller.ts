@@ -5,7 +5,7 @@ import { WebhookRepository, type WebhookDeliveryRecord, type WebhookRecord } fro
 import { DomainError } from '@casework/domain';
 import { ErrorResponseDto, ValidationErrorResponseDto } from '../common/error-response.dto.js';
 import { isUuid } from '../common/uuid.util.js';
-import { CreateWebhookDto, WebhookDeliveryDto, WebhookDeliveryListDto, WebhookDto, WebhookListDto } from './webhooks.dto.js';
+import { CreateWebhookDto, WebhookDeliveryDto, WebhookDeliveryListDto, WebhookDto, WebhookListDto } from './dto/webhooks.dto.js';
 
 const DELIVERY_LOG_LIMIT = 200;
 

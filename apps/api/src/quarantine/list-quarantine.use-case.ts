@@ -10,7 +10,7 @@ export interface QuarantinePage {
 
 /** Most recently quarantined first, keyset-paginated; one extra row tells whether another page exists. */
 @Injectable()
-export class ListQuarantineService {
+export class ListQuarantineUseCase {
   constructor(
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(RawMessageRepository) private readonly rawMessages: RawMessageRepository,

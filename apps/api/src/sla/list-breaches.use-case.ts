@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { SlaRepository, type AtRiskRecord, type BreachFilter, type BreachRecord } from '@casework/database';
 
 @Injectable()
-export class ListBreachesService {
+export class ListBreachesUseCase {
   constructor(
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(SlaRepository) private readonly sla: SlaRepository,

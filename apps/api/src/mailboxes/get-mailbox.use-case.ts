@@ -5,7 +5,7 @@ import { isUuid } from '../common/uuid.util.js';
 import { MailboxErrors } from './mailbox.errors.js';
 
 @Injectable()
-export class GetMailboxService {
+export class GetMailboxUseCase {
   constructor(
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(MailboxRepository) private readonly mailboxes: MailboxRepository,

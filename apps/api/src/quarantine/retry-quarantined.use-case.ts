@@ -11,7 +11,7 @@ import { isUuid } from '../common/uuid.util.js';
  * if it fails again it is quarantined again, with the new reason.
  */
 @Injectable()
-export class RetryQuarantinedService {
+export class RetryQuarantinedUseCase {
   constructor(
     @Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
     @Inject(RawMessageRepository) private readonly rawMessages: RawMessageRepository,

@@ -13,7 +13,7 @@ const NOT_A_REPLY: ReplyHeaders = { inReplyTo: null, references: [] };
  * `reply.requested` event commit together; the template-reply service sends it.
  */
 @Injectable()
-export class ReplyToTicketService {
+export class ReplyToTicketUseCase {
   constructor(
     @Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
     @Inject(TicketRepository) private readonly tickets: TicketRepository,

@@ -11,7 +11,7 @@ import { isUuid } from '../common/uuid.util.js';
  * (ticket.status_changed, ticket.priority_changed), in the same transaction.
  */
 @Injectable()
-export class ChangeTicketStatusService {
+export class ChangeTicketStatusUseCase {
   constructor(
     @Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
     @Inject(TicketRepository) private readonly tickets: TicketRepository,

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { QueueRepository, type QueueRecord } from '@casework/database';
 
 @Injectable()
-export class ListQueuesService {
+export class ListQueuesUseCase {
   constructor(
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(QueueRepository) private readonly queues: QueueRepository,

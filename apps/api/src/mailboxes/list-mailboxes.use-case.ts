@@ -4,7 +4,7 @@ import { MailboxRepository, type ManagedMailboxRecord } from '@casework/database
 
 /** Every IMAP mailbox not deleted, oldest first (a handful: no pagination). */
 @Injectable()
-export class ListMailboxesService {
+export class ListMailboxesUseCase {
   constructor(
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(MailboxRepository) private readonly mailboxes: MailboxRepository,

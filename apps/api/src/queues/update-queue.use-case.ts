@@ -8,7 +8,7 @@ import type { UpdateQueueDto } from './dto/queue.dto.js';
 
 /** Changes the given fields of a queue (each ops address once); QueueNotFound when there is no such queue. */
 @Injectable()
-export class UpdateQueueService {
+export class UpdateQueueUseCase {
   constructor(
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(QueueRepository) private readonly queues: QueueRepository,

@@ -9,7 +9,7 @@ import { isUuid } from '../common/uuid.util.js';
  * id or another ticket's attachment, 410 when the bytes were not kept (over the size limit).
  */
 @Injectable()
-export class GetAttachmentService {
+export class GetAttachmentUseCase {
   constructor(
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(AttachmentRepository) private readonly attachments: AttachmentRepository,

@@ -9,7 +9,7 @@ import { MailboxErrors } from './mailbox.errors.js';
  * raw messages keep pointing at it; re-creating it revives the row with its cursor.
  */
 @Injectable()
-export class DeleteMailboxService {
+export class DeleteMailboxUseCase {
   constructor(
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(MailboxRepository) private readonly mailboxes: MailboxRepository,

@@ -9,7 +9,7 @@ import { MailboxErrors } from './mailbox.errors.js';
  * holder died a moment ago) and what the holder last reported.
  */
 @Injectable()
-export class GetMailboxStatusService {
+export class GetMailboxStatusUseCase {
   constructor(
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(MailboxRepository) private readonly mailboxes: MailboxRepository,

@@ -15,7 +15,7 @@ import { MAILBOX_SECRETS } from './mailbox-secrets.js';
  * fetched again.
  */
 @Injectable()
-export class CreateMailboxService {
+export class CreateMailboxUseCase {
   constructor(
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(MailboxRepository) private readonly mailboxes: MailboxRepository,

@@ -13,7 +13,7 @@ import { MAILBOX_SECRETS } from './mailbox-secrets.js';
  * its watcher with the new settings at its next scan; disabling it makes the holder let go.
  */
 @Injectable()
-export class UpdateMailboxService {
+export class UpdateMailboxUseCase {
   constructor(
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(MailboxRepository) private readonly mailboxes: MailboxRepository,

@@ -11,7 +11,7 @@ export interface TicketWithArticles {
 }
 
 @Injectable()
-export class GetTicketService {
+export class GetTicketUseCase {
   constructor(
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(TicketRepository) private readonly tickets: TicketRepository,

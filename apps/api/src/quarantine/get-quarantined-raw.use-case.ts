@@ -6,7 +6,7 @@ import { isUuid } from '../common/uuid.util.js';
 
 /** The bytes exactly as received: the evidence an agent inspects or reports. */
 @Injectable()
-export class GetQuarantinedRawService {
+export class GetQuarantinedRawUseCase {
   constructor(
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(RawMessageRepository) private readonly rawMessages: RawMessageRepository,

@@ -25,7 +25,7 @@ const EMPTY_PAGE: TicketPage = { tickets: [], nextCursor: null };
  * page, as a filter matching nothing (and an empty one no filter, as before).
  */
 @Injectable()
-export class ListTicketsService {
+export class ListTicketsUseCase {
   constructor(
     @Inject(DataSource) private readonly db: Db,
     @Inject(TicketRepository) private readonly tickets: TicketRepository,

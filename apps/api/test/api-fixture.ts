@@ -24,9 +24,12 @@ export class ApiFixture {
   base = '';
   private readonly tickets = new TicketRepository();
 
-  /** `env`: settings of the api process beyond the fixture's own (e.g. a tiny DATABASE_POOL_SIZE). */
-  async start(env: NodeJS.ProcessEnv = {}): Promise<void> {
-    this.db = await createDatabase({ adminUrl: process.env.TEST_DATABASE_ADMIN_URL });
+  /**
+   * `env`: settings of the api process beyond the fixture's own (e.g. a tiny DATABASE_POOL_SIZE);
+   * `adminUrl`: the Postgres server to create the database on (default: the shared test server).
+   */
+  async start(env: NodeJS.ProcessEnv = {}, { adminUrl = process.env.TEST_DATABASE_ADMIN_URL }: { adminUrl?: string } = {}): Promise<void> {
+    this.db = await createDatabase({ adminUrl });
     await runMigrations(this.db.url);
     this.ds = createDataSource({ url: this.db.url, poolSize: 2, applicationName: 'casework-api-test' });
     await this.ds.initialize();

@@ -85,7 +85,7 @@ describe('api under database overload (built process, pool of 2)', () => {
     // Logged once, as an overload warning without a stack; nothing unhandled.
     const lines = logLines();
     const overloads = lines.filter((line) => line.msg.startsWith('overload:'));
-    expect(overloads).toEqual([expect.objectContaining({ level: 40, overload: 'PoolExhausted', msg: 'overload: no database connection came free within the connect timeout; answered 503' })]);
+    expect(overloads).toEqual([expect.objectContaining({ level: 40, database: 'PoolExhausted', msg: 'overload: no database connection came free within the connect timeout; answered 503' })]);
     expect(overloads[0].err).toBeUndefined();
     expect(lines.filter((line) => line.level >= 50)).toEqual([]);
   }, 60_000);

@@ -1,5 +1,6 @@
 export * from './data-source.js';
 export * from './db.js';
+export * from './database-unavailability.js';
 export * from './repositories/attachment.repository.js';
 export * from './repositories/dead-letter.repository.js';
 export * from './repositories/mailbox.repository.js';

@@ -19,6 +19,10 @@ export interface PrivatePostgres {
   stop(): Promise<void>;
   /** Fast shutdown (SIGINT) and start again on the same data dir and port. */
   restart(): Promise<void>;
+  /** Fast shutdown, keeping the data dir and the port for `startServer` (an outage to test against). */
+  stopServer(): Promise<void>;
+  /** Starts the stopped server again on the same data dir and port. */
+  startServer(): Promise<void>;
 }
 
 export interface StartPostgresOptions {
@@ -81,13 +85,21 @@ export async function startPostgres(opts: StartPostgresOptions = {}): Promise<Pr
     throw error;
   }
 
+  const stopServer = async (): Promise<void> => {
+    await current?.kill('SIGINT');
+    current = undefined;
+  };
+  const startServer = async (): Promise<void> => {
+    if (!current) current = await launch();
+  };
   return {
     url,
     port,
+    stopServer,
+    startServer,
     async restart() {
-      await current?.kill('SIGINT');
-      current = undefined;
-      current = await launch();
+      await stopServer();
+      await startServer();
     },
     async stop() {
       await current?.kill('SIGINT');

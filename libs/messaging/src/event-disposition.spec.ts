@@ -46,4 +46,12 @@ describe('readEnvelope', () => {
   ])('refuses %s: %s', (payload, reason) => {
     expect(readEnvelope(payload, 'casework.ticket.opened')).toMatchObject({ reason });
   });
+
+  it('keeps what a dead letter can record of an unreadable envelope: the object and a usable id', () => {
+    const wrongVersion = { ...good, version: 2 };
+    expect(readEnvelope(JSON.stringify(wrongVersion), 'casework.ticket.opened')).toEqual({ reason: 'unknown envelope version 2', object: wrongVersion, eventId: 'e1' });
+    expect(readEnvelope(JSON.stringify({ ...good, id: 7 }), 'casework.ticket.opened')).toMatchObject({ reason: 'envelope without an id', eventId: null });
+    expect(readEnvelope('[1]', 'casework.ticket.opened')).toMatchObject({ eventId: null });
+    expect(readEnvelope('"x"', 'casework.ticket.opened')).toEqual({ reason: 'not an envelope object', object: null, eventId: null });
+  });
 });

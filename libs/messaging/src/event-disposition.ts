@@ -64,26 +64,37 @@ export function retryable(code: DomainErrorCode): boolean {
 
 const SUPPORTED_VERSIONS: ReadonlySet<number> = new Set([1]);
 
+/** A delivered message that is not a readable envelope: why, and what of it can be kept. */
+export interface UnreadableEnvelope {
+  reason: string;
+  /** The parsed JSON when it is an object (kept in the dead letter), else null. */
+  object: object | null;
+  /** Its `id` when it has a usable one. */
+  eventId: string | null;
+}
+
 /**
  * The envelope in a delivered message, checked before any handler sees it: an object with an
- * id, the subject it was delivered on, a version this code knows and data. A reason otherwise.
+ * id, the subject it was delivered on, a version this code knows and data. Else what is wrong.
  */
-export function readEnvelope(payload: string, deliveredSubject: string): { envelope: EventEnvelope } | { reason: string; parsed: unknown } {
+export function readEnvelope(payload: string, deliveredSubject: string): { envelope: EventEnvelope } | UnreadableEnvelope {
   let parsed: unknown;
   try {
     parsed = JSON.parse(payload);
   } catch {
-    return { reason: 'not JSON', parsed: null };
+    return { reason: 'not JSON', object: null, eventId: null };
   }
-  if (typeof parsed !== 'object' || parsed === null) return { reason: 'not an envelope object', parsed };
+  if (typeof parsed !== 'object' || parsed === null) return { reason: 'not an envelope object', object: null, eventId: null };
   const candidate = parsed as Record<string, unknown>;
-  if (typeof candidate.id !== 'string' || candidate.id === '') return { reason: 'envelope without an id', parsed };
-  if (candidate.subject !== deliveredSubject) return { reason: `envelope subject ${JSON.stringify(candidate.subject)} is not ${deliveredSubject}`, parsed };
+  const eventId = typeof candidate.id === 'string' && candidate.id !== '' ? candidate.id : null;
+  const refuse = (reason: string): UnreadableEnvelope => ({ reason, object: parsed as object, eventId });
+  if (eventId === null) return refuse('envelope without an id');
+  if (candidate.subject !== deliveredSubject) return refuse(`envelope subject ${JSON.stringify(candidate.subject)} is not ${deliveredSubject}`);
   if (typeof candidate.version !== 'number' || !SUPPORTED_VERSIONS.has(candidate.version)) {
-    return { reason: `unknown envelope version ${JSON.stringify(candidate.version)}`, parsed };
+    return refuse(`unknown envelope version ${JSON.stringify(candidate.version)}`);
   }
   if (typeof candidate.occurredAt !== 'string' || typeof candidate.data !== 'object' || candidate.data === null) {
-    return { reason: 'envelope without occurredAt or data', parsed };
+    return refuse('envelope without occurredAt or data');
   }
   return { envelope: parsed as EventEnvelope };
 }

@@ -6,8 +6,11 @@ import type { Logger } from 'pino';
 import { STREAM_NAME } from '@casework/contracts';
 import type { NewDeadLetter } from '@casework/database';
 import { eventHandlingSeconds, eventsHandled } from '@casework/observability';
-import { dispositionOf, readEnvelope } from './event-disposition.js';
+import { dispositionOf, readEnvelope, type EventFailure, type UnreadableEnvelope } from './event-disposition.js';
 import { connectNats, ensureStream } from './nats-connection.js';
+
+/** What a dead letter keeps of the event. */
+type DeadEvent = Pick<UnreadableEnvelope, 'object' | 'eventId'>;
 
 export class JetStreamContext extends BaseRpcContext<[JsMsg]> {
   get message(): JsMsg {
@@ -115,8 +118,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     try {
       const read = readEnvelope(message.string(), message.subject);
       if (!('envelope' in read)) {
-        await this.giveUp(message, durable, { reason: read.reason }, read.parsed);
-        eventsHandled.inc({ consumer: durable, outcome: 'unreadable' });
+        await this.settle(message, durable, { kind: 'unreadable', reason: read.reason }, read);
         return;
       }
       const { envelope } = read;
@@ -130,37 +132,42 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
         message.ack();
         eventsHandled.inc({ consumer: durable, outcome: 'ok' });
       } catch (error) {
-        const delivery = message.info.deliveryCount;
-        const disposition = dispositionOf({ kind: 'handlerFailed', error }, delivery, this.maxDeliver);
-        if (disposition.kind === 'retry') {
-          this.options.logger.warn({ err: error, consumer: durable, eventId: envelope.id, delivery, retryInMs: disposition.delayMs }, 'event handler failed; will retry');
-          message.nak(disposition.delayMs);
-          eventsHandled.inc({ consumer: durable, outcome: 'retry' });
-        } else {
-          this.options.logger.error({ err: error, consumer: durable, eventId: envelope.id, delivery }, 'event handler failed on every delivery; dead-lettered');
-          await this.giveUp(message, durable, disposition, envelope);
-          eventsHandled.inc({ consumer: durable, outcome: 'dead_letter' });
-        }
+        await this.settle(message, durable, { kind: 'handlerFailed', error }, { object: envelope, eventId: envelope.id });
       }
     } finally {
       stopTimer();
     }
   }
 
+  /** Does what `dispositionOf` decides for a failed delivery: nak with a delay, or dead-letter. */
+  private async settle(message: JsMsg, durable: string, failure: EventFailure, event: DeadEvent): Promise<void> {
+    const delivery = message.info.deliveryCount;
+    const disposition = dispositionOf(failure, delivery, this.maxDeliver);
+    const err = failure.kind === 'handlerFailed' ? failure.error : undefined;
+    const context = { err, consumer: durable, eventId: event.eventId, delivery };
+    if (disposition.kind === 'retry') {
+      this.options.logger.warn({ ...context, retryInMs: disposition.delayMs }, 'event handler failed; will retry');
+      message.nak(disposition.delayMs);
+      eventsHandled.inc({ consumer: durable, outcome: 'retry' });
+      return;
+    }
+    if (err !== undefined) this.options.logger.error(context, 'event handler failed; dead-lettering the event');
+    await this.giveUp(message, durable, disposition.reason, event);
+    eventsHandled.inc({ consumer: durable, outcome: failure.kind === 'unreadable' ? 'unreadable' : 'dead_letter' });
+  }
+
   /** Records the dead letter, then terminates the message; unrecorded, it is left to redeliver. */
-  private async giveUp(message: JsMsg, durable: string, disposition: { reason: string }, parsed: unknown): Promise<void> {
-    const envelope = typeof parsed === 'object' && parsed !== null ? parsed : null;
-    const eventId = envelope && typeof (envelope as { id?: unknown }).id === 'string' ? (envelope as { id: string }).id : null;
+  private async giveUp(message: JsMsg, durable: string, reason: string, { object, eventId }: DeadEvent): Promise<void> {
     try {
       await this.options.deadLetters?.({
         consumer: durable,
         subject: message.subject,
         streamSeq: message.seq,
         eventId,
-        envelope,
+        envelope: object,
         // Kept only when it is not JSON, for an operator to look at; bounded.
-        rawPayload: envelope === null ? message.string().slice(0, 65_536) : null,
-        error: disposition.reason,
+        rawPayload: object === null ? message.string().slice(0, 65_536) : null,
+        error: reason,
         deliveries: message.info.deliveryCount,
       });
     } catch (error) {
@@ -168,8 +175,8 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       message.nak(5000);
       return;
     }
-    this.options.logger.error({ consumer: durable, seq: message.seq, eventId, reason: disposition.reason }, 'event dead-lettered');
-    message.term(disposition.reason.slice(0, 200));
+    this.options.logger.error({ consumer: durable, seq: message.seq, eventId, reason }, 'event dead-lettered');
+    message.term(reason.slice(0, 200));
   }
 
   async close(): Promise<void> {

@@ -21,7 +21,7 @@ function fakeDatabase(pending: EventEnvelope[]) {
 }
 
 describe('OutboxRelay fast path', () => {
-  const logger = { warn: () => undefined };
+  const logger = { info: () => undefined, warn: () => undefined };
 
   it('after a failed publish, leaves the next commits to the sweep instead of waiting on NATS each time', async () => {
     let calls = 0;

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { EventEnvelope } from '@casework/contracts';
 import { OutboxRepository } from '@casework/database';
 import type { JetStreamPublisher } from './jetstream-publisher.js';
-import { PeriodicTask } from './periodic-task.js';
+import { PeriodicTask, type TaskLogger } from './periodic-task.js';
 
 export interface OutboxRelayOptions {
   /** How often the fallback sweep looks for rows the fast path did not publish. */
@@ -10,10 +10,6 @@ export interface OutboxRelayOptions {
   /** Rows younger than this are left to the fast path of the process that wrote them. */
   sweepGraceMs: number;
   batchSize: number;
-}
-
-interface Logger {
-  warn(obj: object, msg: string): void;
 }
 
 /**
@@ -38,7 +34,7 @@ export class OutboxRelay {
   constructor(
     private readonly dataSource: DataSource,
     private readonly publisher: JetStreamPublisher,
-    private readonly logger: Logger,
+    private readonly logger: TaskLogger,
     private readonly options: OutboxRelayOptions = { sweepIntervalMs: 1000, sweepGraceMs: 2000, batchSize: 500 },
   ) {
     this.sweeper = new PeriodicTask('outbox sweep', options.sweepIntervalMs, () => this.sweep(), logger);

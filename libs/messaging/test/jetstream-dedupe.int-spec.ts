@@ -135,7 +135,7 @@ describe('messaging: CASEWORK stream, JetStream dedupe and the transactional out
 
   describe('UnitOfWork and OutboxRelay', () => {
     const warnings: string[] = [];
-    const logger = { warn: (_obj: object, msg: string) => void warnings.push(msg) };
+    const logger = { info: () => undefined, warn: (_obj: object, msg: string) => void warnings.push(msg) };
     let relay: OutboxRelay;
     let unitOfWork: UnitOfWork;
 

@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { LOGGER } from '@casework/observability';
 import { DomainError, type DomainErrorCode } from '@casework/domain';
-import { databaseOverloadOf, describeOverload } from './database-overload.js';
+import { databaseUnavailabilityOf, describeUnavailability, responseCodeOf } from '@casework/database';
 import { validationErrorBody } from './validation-exception.factory.js';
 
 /** The one place domain error codes become HTTP statuses; a new code fails to compile here. */
@@ -49,13 +49,13 @@ export function statusOf(code: DomainErrorCode): HttpStatus {
   }
 }
 
-/** What a 503 for an overloaded database tells the client to wait before it tries again. */
+/** What a 503 for a busy or unreachable database tells the client to wait before it tries again. */
 export const OVERLOAD_RETRY_AFTER_SECONDS = 2;
 
 /**
  * Every error leaves as JSON; unexpected ones are logged (never with the request body) and
- * hidden. A database too busy to take the request (see databaseOverloadOf) is a 503 with
- * Retry-After and a warning, not an unhandled error.
+ * hidden. A database too busy to take the request, or down (see databaseUnavailabilityOf), is a
+ * 503 with Retry-After and a warning, not an unhandled error.
  */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
@@ -83,13 +83,15 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const body = typeof payload === 'string' ? { statusCode: status, error: reasonOf(status), message: payload } : payload;
       return { status, body };
     }
-    const overload = databaseOverloadOf(exception);
-    if (overload) {
-      // Load, not a bug: one warning per refused request, without a stack.
-      this.logger.warn({ overload, method: request.method, route: request.route?.path }, `overload: ${describeOverload(overload)}; answered 503`);
+    const unavailable = databaseUnavailabilityOf(exception);
+    if (unavailable) {
+      // Load or an outage, not a bug: one warning per refused request, without a stack.
+      const code = responseCodeOf(unavailable);
+      const what = code === 'Overloaded' ? 'overload' : 'database unavailable';
+      this.logger.warn({ database: unavailable, method: request.method, route: request.route?.path }, `${what}: ${describeUnavailability(unavailable)}; answered 503`);
       const status = HttpStatus.SERVICE_UNAVAILABLE;
-      const message = `the service is overloaded; retry in ${OVERLOAD_RETRY_AFTER_SECONDS} s`;
-      return { status, body: { statusCode: status, error: reasonOf(status), code: 'Overloaded', message }, retryAfterSeconds: OVERLOAD_RETRY_AFTER_SECONDS };
+      const message = `${code === 'Overloaded' ? 'the service is overloaded' : 'the database is unavailable'}; retry in ${OVERLOAD_RETRY_AFTER_SECONDS} s`;
+      return { status, body: { statusCode: status, error: reasonOf(status), code, message }, retryAfterSeconds: OVERLOAD_RETRY_AFTER_SECONDS };
     }
     this.logger.error({ err: exception, method: request.method, route: request.route?.path }, 'unhandled error');
     const status = HttpStatus.INTERNAL_SERVER_ERROR;

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { QueryFailedError } from 'typeorm';
-import { databaseOverloadOf, describeOverload, type DatabaseOverload } from './database-overload.js';
+import { databaseUnavailabilityOf, describeUnavailability, responseCodeOf, type DatabaseUnavailability } from './database-unavailability.js';
 
 function databaseError(code: string, message: string): pg.DatabaseError {
   const error = new pg.DatabaseError(message, message.length, 'error');
@@ -9,9 +9,10 @@ function databaseError(code: string, message: string): pg.DatabaseError {
 }
 
 const poolTimeout = () => new Error('timeout exceeded when trying to connect');
+const refused = () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
 
-describe('databaseOverloadOf', () => {
-  it.each<[string, unknown, DatabaseOverload | null]>([
+describe('databaseUnavailabilityOf', () => {
+  it.each<[string, unknown, DatabaseUnavailability | null]>([
     ["pg-pool's checkout timeout, as TypeORM hands it through", poolTimeout(), 'PoolExhausted'],
     ['the same wrapped in a QueryFailedError', new QueryFailedError('SELECT 1', [], poolTimeout()), 'PoolExhausted'],
     ['the same as the cause of another error', new Error('listing failed', { cause: poolTimeout() }), 'PoolExhausted'],
@@ -20,22 +21,37 @@ describe('databaseOverloadOf', () => {
     ['too_many_connections inside a QueryFailedError', new QueryFailedError('SELECT 1', [], databaseError('53300', 'sorry, too many clients already')), 'TooManyConnections'],
     ['a statement timeout (57014) inside a QueryFailedError', new QueryFailedError('SELECT 1', [], databaseError('57014', 'canceling statement due to statement timeout')), 'StatementTimeout'],
     ['a unique violation', new QueryFailedError('INSERT', [], databaseError('23505', 'duplicate key value violates unique constraint')), null],
-    ['a refused TCP connection (Postgres down, not busy)', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }), null],
+    ['a refused TCP connection (Postgres down)', refused(), 'Unreachable'],
+    ['a refused connection to localhost (IPv4 and IPv6 in an AggregateError)', new AggregateError([refused(), refused()]), 'Unreachable'],
+    ['a refused connection as the cause of a pool error', new Error('could not connect', { cause: refused() }), 'Unreachable'],
+    ['admin_shutdown (57P01) on a connection in use', new QueryFailedError('SELECT 1', [], databaseError('57P01', 'terminating connection due to administrator command')), 'ShuttingDown'],
+    ['cannot_connect_now (57P03) while Postgres starts', databaseError('57P03', 'the database system is starting up'), 'ShuttingDown'],
+    ['a connection the server dropped', new QueryFailedError('SELECT 1', [], new Error('Connection terminated unexpectedly')), 'ConnectionLost'],
+    ['an unrelated errno code', Object.assign(new Error('no such file'), { code: 'ENOENT' }), null],
     ['a message that only contains the words', new Error('upstream said: timeout exceeded when trying to connect'), null],
     ['a plain error', new Error('boom'), null],
     ['a thrown string', 'timeout exceeded when trying to connect', null],
     ['null', null, null],
   ])('%s', (_name, error, expected) => {
-    expect(databaseOverloadOf(error)).toBe(expected);
+    expect(databaseUnavailabilityOf(error)).toBe(expected);
   });
 
   it('stops on a cycle of causes', () => {
     const a: Error & { cause?: unknown } = new Error('a');
     a.cause = new Error('b', { cause: a });
-    expect(databaseOverloadOf(a)).toBeNull();
+    expect(databaseUnavailabilityOf(a)).toBeNull();
   });
 
-  it.each<DatabaseOverload>(['PoolExhausted', 'ConnectTimeout', 'TooManyConnections', 'StatementTimeout'])('describes %s', (overload) => {
-    expect(describeOverload(overload)).toEqual(expect.any(String));
+  it.each<[DatabaseUnavailability, string]>([
+    ['PoolExhausted', 'Overloaded'],
+    ['ConnectTimeout', 'Overloaded'],
+    ['TooManyConnections', 'Overloaded'],
+    ['StatementTimeout', 'Overloaded'],
+    ['Unreachable', 'DatabaseUnavailable'],
+    ['ShuttingDown', 'DatabaseUnavailable'],
+    ['ConnectionLost', 'DatabaseUnavailable'],
+  ])('%s answers code %s and is described', (kind, code) => {
+    expect(responseCodeOf(kind)).toBe(code);
+    expect(describeUnavailability(kind)).toEqual(expect.any(String));
   });
 });

@@ -7,3 +7,4 @@ export * from './ticket-status.js';
 export * from './reply-locale.js';
 export * from './ticket-placement.js';
 export * from './escalation.js';
+export * from './attachment.js';

@@ -1,4 +1,7 @@
+import type { StorableAttachment } from '@casework/domain';
 import type { ParsedAttachment } from './parsed-mail.js';
+
+export type { StorableAttachment };
 
 /**
  * Attachments are hostile input: their names, their declared types and their bytes. This file
@@ -10,20 +13,6 @@ export const FALLBACK_ATTACHMENT_FILENAME = 'attachment.bin';
 /** Bytes of UTF-8: what common file systems allow for one name. */
 export const MAX_ATTACHMENT_FILENAME_BYTES = 255;
 
-/** An attachment as storage records it; `content` is null when it was over the cap. */
-export interface StorableAttachment {
-  filename: string;
-  declaredContentType: string;
-  /** What the bytes are, by their magic numbers; null when they match nothing we know. */
-  sniffedContentType: string | null;
-  size: number;
-  sha256: string;
-  contentId: string | null;
-  inline: boolean;
-  content: Buffer | null;
-  /** Why `content` is null; null when it is stored. */
-  omittedReason: string | null;
-}
 
 export function storableAttachment(attachment: ParsedAttachment, maxBytes: number): StorableAttachment {
   const tooLarge = attachment.size > maxBytes;

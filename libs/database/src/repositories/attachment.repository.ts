@@ -1,17 +1,8 @@
+import type { StorableAttachment } from '@casework/domain';
 import type { Db } from '../db.js';
 
-/** An attachment to store; `content` null (with `omittedReason`) when it is not kept. */
-export interface NewAttachment {
-  filename: string;
-  declaredContentType: string;
-  sniffedContentType: string | null;
-  size: number;
-  sha256: string;
-  contentId: string | null;
-  inline: boolean;
-  content: Buffer | null;
-  omittedReason: string | null;
-}
+/** An attachment to store: the domain's storable attachment. */
+export type NewAttachment = StorableAttachment;
 
 export interface AttachmentRecord {
   id: string;

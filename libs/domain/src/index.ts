@@ -8,3 +8,4 @@ export * from './reply-locale.js';
 export * from './ticket-placement.js';
 export * from './escalation.js';
 export * from './attachment.js';
+export * from './access.js';

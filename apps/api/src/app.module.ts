@@ -7,7 +7,9 @@ import { DatabaseModule } from '@casework/database';
 import { MessagingModule, NatsConnectionHolder } from '@casework/messaging';
 import { LoggerModule, ObservabilityModule } from '@casework/observability';
 import { API_TOKEN } from './auth/api-token.constants.js';
-import { BearerTokenGuard } from './auth/bearer-token.guard.js';
+import { AccessGuard } from './auth/access.guard.js';
+import { Authenticator } from './auth/authenticator.service.js';
+import { OidcVerifier } from './auth/oidc-verifier.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { createValidationPipe } from './common/validation-exception.factory.js';
 import { DeadLettersModule } from './dead-letters/dead-letters.module.js';
@@ -18,6 +20,7 @@ import { QueuesModule } from './queues/queues.module.js';
 import { SlaModule } from './sla/sla.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { TicketsModule } from './tickets/tickets.module.js';
+import { UsersModule } from './users/users.module.js';
 
 @Module({})
 export class AppModule {
@@ -42,10 +45,13 @@ export class AppModule {
         OncallModule,
         WebhooksModule,
         DeadLettersModule,
+        UsersModule,
       ],
       providers: [
         { provide: API_TOKEN, useValue: config.API_BOOTSTRAP_TOKEN },
-        { provide: APP_GUARD, useClass: BearerTokenGuard },
+        { provide: OidcVerifier, useValue: new OidcVerifier({ issuer: config.OIDC_ISSUER, audience: config.OIDC_AUDIENCE, jwksUrl: config.OIDC_JWKS_URL }) },
+        Authenticator,
+        { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
       ],

@@ -98,6 +98,12 @@ export class ApiFixture {
     );
   }
 
+  /** The built-in admin the bootstrap token acts as (the seed creates it). */
+  async bootstrapUserId(): Promise<string> {
+    const [row] = await this.ds.query(`SELECT id FROM app_user WHERE email = 'bootstrap@casework.local'`);
+    return row.id;
+  }
+
   /** The response's status and its JSON body, typed by the caller. */
   async call<T>(path: string, init: RequestOptions = {}): Promise<{ status: number; body: T }> {
     const response = await this.request(path, init);

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { IsSecretKey } from './secret-box.js';
 
 // Implicit conversion would turn the string 'false' into true, so read the raw value.
@@ -200,6 +200,18 @@ export class ApiSettings extends BaseSettings {
 
   @IsString() @MinLength(16, { message: 'must be at least 16 characters' })
   API_BOOTSTRAP_TOKEN!: string;
+
+  /** OpenID Connect issuer whose JWTs are accepted as bearer tokens (matched to a user by `email`); unset: off. */
+  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'must be an http(s) URL' })
+  OIDC_ISSUER?: string;
+
+  /** The `aud` a JWT must carry; unset: not checked. */
+  @IsOptional() @IsString() @MinLength(1)
+  OIDC_AUDIENCE?: string;
+
+  /** The issuer's JWKS; unset: read from its /.well-known/openid-configuration. */
+  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'must be an http(s) URL' })
+  OIDC_JWKS_URL?: string;
 
   /**
    * AES-256-GCM key (32 bytes, base64 or hex) sealing the IMAP passwords of mailboxes created

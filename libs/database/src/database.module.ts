@@ -1,6 +1,7 @@
 import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createDataSource } from './data-source.js';
+import { ApiTokenRepository } from './repositories/api-token.repository.js';
 import { AttachmentRepository } from './repositories/attachment.repository.js';
 import { DeadLetterRepository } from './repositories/dead-letter.repository.js';
 import { MailboxRepository } from './repositories/mailbox.repository.js';
@@ -10,14 +11,17 @@ import { OncallRepository } from './repositories/oncall.repository.js';
 import { OutboxRepository } from './repositories/outbox.repository.js';
 import { ProcessedEventRepository } from './repositories/processed-event.repository.js';
 import { QueueRepository } from './repositories/queue.repository.js';
+import { QueueGrantRepository } from './repositories/queue-grant.repository.js';
 import { RawMessageRepository } from './repositories/raw-message.repository.js';
 import { SlaPolicyRepository } from './repositories/sla-policy.repository.js';
 import { SlaRepository } from './repositories/sla.repository.js';
 import { TemplateRepository } from './repositories/template.repository.js';
 import { TicketRepository } from './repositories/ticket.repository.js';
+import { UserRepository } from './repositories/user.repository.js';
 import { WebhookRepository } from './repositories/webhook.repository.js';
 
 const REPOSITORIES = [
+  ApiTokenRepository,
   AttachmentRepository,
   DeadLetterRepository,
   MailboxRepository,
@@ -27,11 +31,13 @@ const REPOSITORIES = [
   OutboxRepository,
   ProcessedEventRepository,
   QueueRepository,
+  QueueGrantRepository,
   RawMessageRepository,
   SlaPolicyRepository,
   SlaRepository,
   TemplateRepository,
   TicketRepository,
+  UserRepository,
   WebhookRepository,
 ];
 

@@ -2,6 +2,7 @@ import type { Db } from './db.js';
 import { QueueRepository } from './repositories/queue.repository.js';
 import { SlaRepository } from './repositories/sla.repository.js';
 import { TemplateRepository } from './repositories/template.repository.js';
+import { UserRepository } from './repositories/user.repository.js';
 
 export interface SeedOptions {
   queueAddress: string;
@@ -45,7 +46,8 @@ export const SLA_WARNING_TEMPLATE = {
 
 /**
  * Idempotent: the demo queue as default (its ops list left empty: notices go to OPS_EMAIL), the
- * acknowledgement and SLA notice templates, the default SLA policy.
+ * acknowledgement and SLA notice templates, the default SLA policy, the built-in admin the
+ * API_BOOTSTRAP_TOKEN acts as.
  */
 export async function seedDefaults(db: Db, options: SeedOptions): Promise<void> {
   const queues = new QueueRepository();
@@ -58,4 +60,5 @@ export async function seedDefaults(db: Db, options: SeedOptions): Promise<void> 
   await templates.publish(db, SLA_BREACH_TEMPLATE);
   await templates.publish(db, SLA_WARNING_TEMPLATE);
   await new SlaRepository().upsertDefaultPolicy(db, options.firstResponseMinutes);
+  await new UserRepository().ensureBootstrapAdmin(db);
 }

@@ -3,7 +3,9 @@
  * code means for it in one exhaustive switch: the API's exception filter (an HTTP status) and
  * libs/messaging's dispositionOf (retry or dead letter).
  */
-export type DomainErrorCode = 'TicketNotFound' | 'QueueNotFound' | 'InvalidStatusTransition' | 'DeadLetterNotFound' | 'DeadLetterNotRedrivable' | 'AttachmentNotFound' | 'AttachmentNotStored' | 'InvalidCursor' | 'QuarantinedMessageNotFound' | 'MessageNotQuarantined' | MailboxErrorCode | SlaErrorCode | OncallErrorCode;
+export type DomainErrorCode = 'TicketNotFound' | 'QueueNotFound' | 'InvalidStatusTransition' | 'DeadLetterNotFound' | 'DeadLetterNotRedrivable' | 'AttachmentNotFound' | 'AttachmentNotStored' | 'InvalidCursor' | 'QuarantinedMessageNotFound' | 'MessageNotQuarantined' | MailboxErrorCode | SlaErrorCode | OncallErrorCode | AccessErrorCode;
+/** Failures of identities and access (factories in apps/api/src/users/user.errors.ts and apps/api/src/auth). */
+export type AccessErrorCode = 'Forbidden' | 'UserNotFound' | 'UserConflict' | 'LastAdmin' | 'InvalidUser' | 'TokenNotFound';
 /** Failures of /oncall and /pages (factories in apps/api/src/oncall/oncall.errors.ts). */
 export type OncallErrorCode = 'InvalidOncallShift' | 'OncallShiftNotFound' | 'PageNotFound' | 'WebhookNotFound';
 /** Failures of /mailboxes (factories in apps/api/src/mailboxes/mailbox.errors.ts). */
@@ -37,6 +39,11 @@ export class DomainError extends Error {
   /** The state machine (libs/domain decideTransition) refused the change; `reason` says why. */
   static invalidStatusTransition(reason: string): DomainError {
     return new DomainError('InvalidStatusTransition', reason, { status: [reason] });
+  }
+
+  /** The caller may see the thing but lacks `right` to do this with it. */
+  static forbidden(right: string): DomainError {
+    return new DomainError('Forbidden', `this needs the right ${right}`);
   }
 
   static deadLetterNotFound(id: string): DomainError {

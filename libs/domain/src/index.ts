@@ -9,3 +9,4 @@ export * from './ticket-placement.js';
 export * from './escalation.js';
 export * from './attachment.js';
 export * from './access.js';
+export * from './user-profile.js';

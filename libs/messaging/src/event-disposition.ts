@@ -50,6 +50,9 @@ export function retryable(code: DomainErrorCode): boolean {
     case 'SlaConflict':
     case 'MessageNotQuarantined':
     case 'MailboxSecretKeyMissing':
+    case 'UserNotFound':
+    case 'TokenNotFound':
+    case 'UserConflict':
       return true;
     case 'InvalidStatusTransition':
     case 'DeadLetterNotRedrivable':
@@ -58,6 +61,9 @@ export function retryable(code: DomainErrorCode): boolean {
     case 'InvalidMailbox':
     case 'InvalidSla':
     case 'InvalidOncallShift':
+    case 'Forbidden':
+    case 'LastAdmin':
+    case 'InvalidUser':
       return false;
   }
 }

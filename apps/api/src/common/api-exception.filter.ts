@@ -41,7 +41,16 @@ export function statusOf(code: DomainErrorCode): HttpStatus {
     case 'OncallShiftNotFound':
     case 'PageNotFound':
     case 'WebhookNotFound':
+    case 'UserNotFound':
+    case 'TokenNotFound':
       return HttpStatus.NOT_FOUND;
+    case 'Forbidden':
+      return HttpStatus.FORBIDDEN;
+    case 'UserConflict':
+    case 'LastAdmin':
+      return HttpStatus.CONFLICT;
+    case 'InvalidUser':
+      return HttpStatus.BAD_REQUEST;
     default: {
       const unhandled: never = code;
       throw new Error(`unmapped domain error code ${String(unhandled)}`);

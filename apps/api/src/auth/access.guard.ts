@@ -1,0 +1,70 @@
+import { Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Request } from 'express';
+import type { Logger } from 'pino';
+import { DomainError, hasCapability } from '@casework/domain';
+import { LOGGER } from '@casework/observability';
+import { Authenticator } from './authenticator.service.js';
+import { setCaller, type Caller } from './caller.js';
+import { ROUTE_ACCESS, routeKey, type RouteRule } from './route-access.js';
+import { SignInFailures } from './sign-in-failures.js';
+
+export const API_PREFIX = '/api/v1';
+const BEARER = /^Bearer +([^\s]+) *$/i;
+
+/**
+ * The one gate every request passes: finds the route's rule in ROUTE_ACCESS, authenticates the
+ * caller unless the route is public, and enforces role capabilities. Ticket rules are applied
+ * by the use cases, which know the ticket's queue.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  private readonly failures = new SignInFailures();
+
+  constructor(
+    @Inject(Authenticator) private readonly authenticator: Authenticator,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<Request>();
+    const key = routeKey(request.method, (request.route as { path?: string } | undefined)?.path ?? request.path, API_PREFIX);
+    const rule = ROUTE_ACCESS[key];
+    if (!rule) {
+      // Closed by default: a route added without a row is refused, loudly.
+      this.logger.error({ route: key }, 'route missing from the access table (apps/api/src/auth/route-access.ts); refused');
+      throw new Error(`route ${key} is not in the access table`);
+    }
+    if (rule.kind === 'public') return true;
+    const caller = await this.authenticate(request);
+    setCaller(request, caller);
+    this.enforce(rule, caller, request);
+    return true;
+  }
+
+  private async authenticate(request: Request): Promise<Caller> {
+    const header = request.headers.authorization;
+    const presented = typeof header === 'string' ? BEARER.exec(header)?.[1] : undefined;
+    const caller = presented === undefined ? null : await this.authenticator.authenticate(presented);
+    if (caller) return caller;
+    const { delayMs, burstStarted } = this.failures.record(request.ip ?? 'unknown');
+    if (burstStarted) this.logger.warn({ ip: request.ip }, 'repeated bad credentials from one address: answers slow down');
+    if (delayMs > 0) await sleep(delayMs);
+    throw new UnauthorizedException('a valid bearer token is required');
+  }
+
+  private enforce(rule: RouteRule, caller: Caller, request: Request): void {
+    switch (rule.kind) {
+      case 'signedIn':
+      case 'ticket':
+        return;
+      case 'ticketList':
+      case 'capability':
+        if (rule.capability && !hasCapability(caller.role, rule.capability)) throw DomainError.forbidden(rule.capability);
+        return;
+      case 'selfOr':
+        if (request.params.id !== caller.userId && !hasCapability(caller.role, rule.capability)) throw DomainError.forbidden(rule.capability);
+        return;
+    }
+  }
+}

@@ -1,0 +1,60 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ApiTokenRepository, UserRepository, BOOTSTRAP_ADMIN_EMAIL } from '@casework/database';
+import { API_TOKEN } from './api-token.constants.js';
+import type { Caller } from './caller.js';
+import { constantTimeEquals } from './constant-time.util.js';
+import { OidcVerifier } from './oidc-verifier.js';
+import { looksLikeApiToken, tokenSha256 } from './token-secret.js';
+
+/** A token's last use is written at most this often: not one write per request. */
+const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * Turns a presented bearer credential into a caller, or null: the bootstrap token (the
+ * built-in admin), a `cw_` API token (live, of an enabled user), or — with OIDC configured —
+ * a JWT of the issuer whose e-mail is an enabled user's.
+ */
+@Injectable()
+export class Authenticator {
+  constructor(
+    @Inject(API_TOKEN) private readonly bootstrapToken: string,
+    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(UserRepository) private readonly users: UserRepository,
+    @Inject(ApiTokenRepository) private readonly tokens: ApiTokenRepository,
+    @Inject(OidcVerifier) private readonly oidc: OidcVerifier,
+  ) {}
+
+  async authenticate(presented: string): Promise<Caller | null> {
+    // Compared on every call, so the bootstrap path costs the same whatever was presented.
+    if (constantTimeEquals(presented, this.bootstrapToken)) return this.bootstrapAdmin();
+    if (looksLikeApiToken(presented)) return this.apiToken(presented);
+    if (this.oidc.enabled) return this.oidcUser(presented);
+    return null;
+  }
+
+  private async bootstrapAdmin(): Promise<Caller | null> {
+    const user = (await this.users.findByEmail(this.db, BOOTSTRAP_ADMIN_EMAIL)) ?? (await this.users.ensureBootstrapAdmin(this.db));
+    if (user.disabled) return null;
+    return { userId: user.id, email: user.email, role: user.role, tokenId: null, via: 'bootstrap' };
+  }
+
+  private async apiToken(presented: string): Promise<Caller | null> {
+    const now = new Date();
+    const holder = await this.tokens.holderOf(this.db, tokenSha256(presented), now);
+    if (!holder) return null;
+    if (!holder.lastUsedAt || now.getTime() - holder.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
+      await this.tokens.touch(this.db, holder.tokenId, holder.userId, now);
+    }
+    return { userId: holder.userId, email: holder.email, role: holder.role, tokenId: holder.tokenId, via: 'token' };
+  }
+
+  private async oidcUser(presented: string): Promise<Caller | null> {
+    const email = await this.oidc.verifiedEmail(presented);
+    if (!email) return null;
+    // No silent provisioning: only a known, enabled user gets in.
+    const user = await this.users.findByEmail(this.db, email);
+    if (!user || user.disabled) return null;
+    return { userId: user.id, email: user.email, role: user.role, tokenId: null, via: 'oidc' };
+  }
+}

@@ -1,0 +1,53 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ROLES, type Role } from '@casework/domain';
+
+export class UserDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'sam@example.org' })
+  email!: string;
+
+  @ApiProperty({ example: 'Sam Specialist' })
+  name!: string;
+
+  @ApiProperty({ enum: ROLES })
+  role!: Role;
+
+  @ApiProperty({ example: 'en' })
+  locale!: string;
+
+  @ApiProperty({ example: 'Europe/Berlin' })
+  timeZone!: string;
+
+  @ApiProperty()
+  disabled!: boolean;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  lastSeenAt!: string | null;
+}
+
+export class UserListDto {
+  @ApiProperty({ type: () => [UserDto] })
+  items!: UserDto[];
+}
+
+export class QueueGrantOfUserDto {
+  @ApiProperty({ format: 'uuid' })
+  queueId!: string;
+
+  @ApiProperty({ example: 'child-protection' })
+  slug!: string;
+
+  @ApiProperty({ enum: ['read', 'write'] })
+  level!: 'read' | 'write';
+}
+
+/** The caller: their user, role and queue grants. */
+export class MeDto extends UserDto {
+  @ApiProperty({ type: () => [QueueGrantOfUserDto] })
+  grants!: QueueGrantOfUserDto[];
+}

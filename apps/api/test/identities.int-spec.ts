@@ -100,6 +100,17 @@ describe('identities and tokens (built process)', () => {
     expect((await app.request('/me')).status).toBe(200);
   });
 
+  it('slows down repeated bad tokens from one address', async () => {
+    const timings: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const started = Date.now();
+      expect((await app.request('/me', { token: `cw_${'x'.repeat(43)}` })).status).toBe(401);
+      timings.push(Date.now() - started);
+    }
+    // The sixth to eighth wait 100, 200 and 400 ms.
+    expect(timings[7]).toBeGreaterThanOrEqual(380);
+  });
+
   it('answers 404 for an unknown user and an unknown token', async () => {
     expect((await app.request('/users/00000000-0000-4000-8000-000000000000')).status).toBe(404);
     expect((await app.request('/users/not-a-uuid')).status).toBe(404);

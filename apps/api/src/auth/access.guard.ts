@@ -47,6 +47,8 @@ export class AccessGuard implements CanActivate {
     const presented = typeof header === 'string' ? BEARER.exec(header)?.[1] : undefined;
     const caller = presented === undefined ? null : await this.authenticator.authenticate(presented);
     if (caller) return caller;
+    // Only a presented credential is a guess; a request without one is merely unauthenticated.
+    if (presented === undefined) throw new UnauthorizedException('a valid bearer token is required');
     const { delayMs, burstStarted } = this.failures.record(request.ip ?? 'unknown');
     if (burstStarted) this.logger.warn({ ip: request.ip }, 'repeated bad credentials from one address: answers slow down');
     if (delayMs > 0) await sleep(delayMs);

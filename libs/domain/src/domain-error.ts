@@ -3,7 +3,9 @@
  * code means for it in one exhaustive switch: the API's exception filter (an HTTP status) and
  * libs/messaging's dispositionOf (retry or dead letter).
  */
-export type DomainErrorCode = 'TicketNotFound' | 'QueueNotFound' | 'InvalidStatusTransition' | 'DeadLetterNotFound' | 'DeadLetterNotRedrivable' | 'AttachmentNotFound' | 'AttachmentNotStored' | 'InvalidCursor' | 'QuarantinedMessageNotFound' | 'MessageNotQuarantined' | MailboxErrorCode | SlaErrorCode | OncallErrorCode | AccessErrorCode;
+export type DomainErrorCode = 'TicketNotFound' | 'QueueNotFound' | 'InvalidStatusTransition' | 'DeadLetterNotFound' | 'DeadLetterNotRedrivable' | 'AttachmentNotFound' | 'AttachmentNotStored' | 'InvalidCursor' | 'QuarantinedMessageNotFound' | 'MessageNotQuarantined' | MailboxErrorCode | SlaErrorCode | OncallErrorCode | AccessErrorCode | QueueErrorCode;
+/** Failures of /queues (factories in apps/api/src/queues/queue.errors.ts). */
+export type QueueErrorCode = 'QueueConflict' | 'InvalidQueue';
 /** Failures of identities and access (factories in apps/api/src/users/user.errors.ts and apps/api/src/auth). */
 export type AccessErrorCode = 'Forbidden' | 'UserNotFound' | 'UserConflict' | 'LastAdmin' | 'InvalidUser' | 'TokenNotFound';
 /** Failures of /oncall and /pages (factories in apps/api/src/oncall/oncall.errors.ts). */

@@ -53,6 +53,7 @@ export function retryable(code: DomainErrorCode): boolean {
     case 'UserNotFound':
     case 'TokenNotFound':
     case 'UserConflict':
+    case 'QueueConflict':
       return true;
     case 'InvalidStatusTransition':
     case 'DeadLetterNotRedrivable':
@@ -64,6 +65,7 @@ export function retryable(code: DomainErrorCode): boolean {
     case 'Forbidden':
     case 'LastAdmin':
     case 'InvalidUser':
+    case 'InvalidQueue':
       return false;
   }
 }

@@ -40,7 +40,10 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
   'DELETE /tokens/:id': signedIn,
 
   'GET /queues': signedIn,
+  'POST /queues': can('queues:manage'),
   'PATCH /queues/:id': can('queues:manage'),
+  'GET /queues/:id/access': can('queues:manage'),
+  'PUT /queues/:id/access': can('queues:manage'),
 
   'GET /tickets': { kind: 'ticketList' },
   'GET /tickets/:id': { kind: 'ticket', need: 'read' },

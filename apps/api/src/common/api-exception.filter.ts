@@ -48,8 +48,10 @@ export function statusOf(code: DomainErrorCode): HttpStatus {
       return HttpStatus.FORBIDDEN;
     case 'UserConflict':
     case 'LastAdmin':
+    case 'QueueConflict':
       return HttpStatus.CONFLICT;
     case 'InvalidUser':
+    case 'InvalidQueue':
       return HttpStatus.BAD_REQUEST;
     default: {
       const unhandled: never = code;

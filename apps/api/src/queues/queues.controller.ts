@@ -1,33 +1,65 @@
-import { Body, Controller, Get, Inject, Param, Patch } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Inject, Param, Patch, Post, Put } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ErrorResponseDto, ValidationErrorResponseDto } from '../common/error-response.dto.js';
-import { QueueDto, QueueListDto, UpdateQueueDto } from './dto/queue.dto.js';
+import { CreateQueueUseCase } from './create-queue.use-case.js';
+import { CreateQueueDto, QueueAccessDto, QueueDto, QueueListDto, UpdateQueueDto } from './dto/queue.dto.js';
 import { ListQueuesUseCase } from './list-queues.use-case.js';
+import { QueueAccessUseCase } from './queue-access.use-case.js';
 import { toQueueDto, toQueueListDto } from './queue.mapper.js';
 import { UpdateQueueUseCase } from './update-queue.use-case.js';
 
 @ApiTags('queues')
+@ApiBadRequestResponse({ type: ValidationErrorResponseDto })
+@ApiForbiddenResponse({ type: ErrorResponseDto })
 @Controller('queues')
 export class QueuesController {
   constructor(
     @Inject(ListQueuesUseCase) private readonly listQueues: ListQueuesUseCase,
+    @Inject(CreateQueueUseCase) private readonly createQueue: CreateQueueUseCase,
     @Inject(UpdateQueueUseCase) private readonly updateQueue: UpdateQueueUseCase,
+    @Inject(QueueAccessUseCase) private readonly access: QueueAccessUseCase,
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'All queues' })
+  @ApiOperation({ summary: 'All queues, each with whether it is restricted' })
   @ApiOkResponse({ type: QueueListDto })
   async list(): Promise<QueueListDto> {
     return toQueueListDto(await this.listQueues.execute());
   }
 
+  @Post()
+  @ApiOperation({ summary: 'Add a queue (admin)' })
+  @ApiCreatedResponse({ type: QueueDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'The slug or the address is taken' })
+  async create(@Body() body: CreateQueueDto): Promise<QueueDto> {
+    return toQueueDto(await this.createQueue.execute(body));
+  }
+
   @Patch(':id')
-  @ApiOperation({ summary: "Change a queue: its ops list (where the queue's SLA warnings, breaches and fallback pages go); 400 names the fields" })
+  @ApiOperation({ summary: 'Change a queue (admin): name, address, restricted, ops list; 400 names the fields' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: QueueDto })
-  @ApiBadRequestResponse({ type: ValidationErrorResponseDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'The address is taken' })
   async update(@Param('id') id: string, @Body() body: UpdateQueueDto): Promise<QueueDto> {
-    return toQueueDto(await this.updateQueue.execute(id, body));
+    return toQueueDto((await this.updateQueue.execute(id, body)).after);
+  }
+
+  @Get(':id/access')
+  @ApiOperation({ summary: "The queue's grants (admin)" })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: QueueAccessDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  async grants(@Param('id') id: string): Promise<QueueAccessDto> {
+    return { grants: await this.access.list(id) };
+  }
+
+  @Put(':id/access')
+  @ApiOperation({ summary: "Replace the queue's grants (admin); an admin who needs into a restricted queue grants themselves, and it is audited" })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: QueueAccessDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  async replaceGrants(@Param('id') id: string, @Body() body: QueueAccessDto): Promise<QueueAccessDto> {
+    return { grants: (await this.access.replace(id, body.grants)).after };
   }
 }

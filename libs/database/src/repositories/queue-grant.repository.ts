@@ -54,8 +54,4 @@ export class QueueGrantRepository {
       [userId],
     );
   }
-
-  async setRestricted(db: Db, queueId: string, restricted: boolean): Promise<void> {
-    await db.query(`UPDATE queue SET restricted = $2 WHERE id = $1`, [queueId, restricted]);
-  }
 }

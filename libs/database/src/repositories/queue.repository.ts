@@ -8,12 +8,17 @@ export interface QueueRecord {
   isDefault: boolean;
   /** Where the queue's SLA warnings, breaches and fallback pages go; empty = the OPS_EMAIL setting. */
   opsEmails: string[];
+  /** Need-to-know: only users with a grant see its tickets. */
+  restricted: boolean;
 }
 
 /** A queue to create or update by slug; without `opsEmails` an existing queue keeps its list. */
-export type QueueUpsert = Omit<QueueRecord, 'id' | 'opsEmails'> & { opsEmails?: string[] };
+export type QueueUpsert = Omit<QueueRecord, 'id' | 'opsEmails' | 'restricted'> & { opsEmails?: string[] };
 
-const COLUMNS = 'id, slug, name, address, is_default, ops_emails';
+export type NewQueue = Pick<QueueRecord, 'slug' | 'name' | 'address' | 'restricted'>;
+export type QueueChange = Partial<Pick<QueueRecord, 'name' | 'address' | 'restricted' | 'opsEmails'>>;
+
+const COLUMNS = 'id, slug, name, address, is_default, ops_emails, restricted';
 
 export class QueueRepository {
   async list(db: Db): Promise<QueueRecord[]> {
@@ -47,12 +52,30 @@ export class QueueRepository {
     return mapQueue(row);
   }
 
-  /** Replaces the queue's ops list; null when there is no such queue. */
-  async setOpsEmails(db: Db, id: string, opsEmails: string[]): Promise<QueueRecord | null> {
-    // A CTE: TypeORM answers a bare UPDATE … RETURNING with [rows, count].
+  /** Null when the slug is taken. */
+  async create(db: Db, queue: NewQueue): Promise<QueueRecord | null> {
     const [row] = await db.query(
-      `WITH updated AS (UPDATE queue SET ops_emails = $2::text[] WHERE id = $1 RETURNING ${COLUMNS}) SELECT ${COLUMNS} FROM updated`,
-      [id, opsEmails],
+      `INSERT INTO queue (slug, name, address, restricted) VALUES ($1, $2, $3, $4) ON CONFLICT (slug) DO NOTHING RETURNING ${COLUMNS}`,
+      [queue.slug, queue.name, queue.address, queue.restricted],
+    );
+    return row ? mapQueue(row) : null;
+  }
+
+  /** Another queue already receiving at this address (compared case-insensitively), if any. */
+  async findOtherByAddress(db: Db, address: string, exceptId: string | null): Promise<QueueRecord | null> {
+    const [row] = await db.query(`SELECT ${COLUMNS} FROM queue WHERE lower(address) = lower($1) AND id IS DISTINCT FROM $2::uuid`, [address, exceptId]);
+    return row ? mapQueue(row) : null;
+  }
+
+  /** Changes the given fields; null when there is no such queue. */
+  async update(db: Db, id: string, change: QueueChange): Promise<QueueRecord | null> {
+    const [row] = await db.query(
+      `WITH updated AS (
+         UPDATE queue SET name = COALESCE($2, name), address = COALESCE($3, address), restricted = COALESCE($4, restricted),
+                ops_emails = COALESCE($5::text[], ops_emails)
+          WHERE id = $1 RETURNING ${COLUMNS})
+       SELECT ${COLUMNS} FROM updated`,
+      [id, change.name ?? null, change.address ?? null, change.restricted ?? null, change.opsEmails ?? null],
     );
     return row ? mapQueue(row) : null;
   }
@@ -76,5 +99,6 @@ function mapQueue(row: Record<string, unknown>): QueueRecord {
     address: row.address as string,
     isDefault: row.is_default as boolean,
     opsEmails: (row.ops_emails as string[] | null) ?? [],
+    restricted: row.restricted === true,
   };
 }

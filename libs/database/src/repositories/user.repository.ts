@@ -53,6 +53,13 @@ export class UserRepository {
     }
   }
 
+  /** Which of these ids (lower-case) name users. */
+  async existing(db: Db, ids: string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows: { id: string }[] = await db.query(`SELECT id::text AS id FROM app_user WHERE id = ANY($1::uuid[])`, [ids]);
+    return rows.map((row) => row.id);
+  }
+
   /** The built-in admin, created on first use; its name and role are never changed here. */
   async ensureBootstrapAdmin(db: Db): Promise<UserRecord> {
     await db.query(

@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsEmail, MaxLength, ValidateIf } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { GRANT_LEVELS, type GrantLevel } from '@casework/domain';
 
 /** Most addresses one queue's ops list may hold. */
 export const MAX_OPS_EMAILS = 50;
@@ -23,6 +25,9 @@ export class QueueDto {
     description: "Where the queue's SLA warnings, breaches and pages nobody on call took are emailed; empty = the notification service's OPS_EMAIL",
   })
   opsEmails!: string[];
+
+  @ApiProperty({ description: 'Need-to-know: only users with a grant see its tickets, whatever their role' })
+  restricted!: boolean;
 }
 
 export class QueueListDto {
@@ -30,8 +35,48 @@ export class QueueListDto {
   items!: QueueDto[];
 }
 
+export class CreateQueueDto {
+  @ApiProperty({ example: 'child-protection', description: 'Lower-case letters, digits and dashes' })
+  @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'slug must be 1 to 63 lower-case letters, digits or dashes, starting with a letter or digit' })
+  slug!: string;
+
+  @ApiProperty({ example: 'Child protection' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ example: 'child-safety@example.org' })
+  @IsEmail({ require_tld: false }, { message: 'address must be an email address' })
+  @MaxLength(320)
+  address!: string;
+
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @IsBoolean()
+  restricted?: boolean;
+}
+
 /** Only the fields given change. */
 export class UpdateQueueDto {
+  @ApiPropertyOptional({ example: 'Child protection' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ example: 'child-safety@example.org' })
+  @IsOptional()
+  @IsEmail({ require_tld: false }, { message: 'address must be an email address' })
+  @MaxLength(320)
+  address?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  restricted?: boolean;
+
   @ApiPropertyOptional({
     type: [String],
     example: ['ops@example.org', 'trust-leads@example.org'],
@@ -45,4 +90,25 @@ export class UpdateQueueDto {
   @IsEmail({ require_tld: false }, { each: true })
   @MaxLength(320, { each: true })
   opsEmails?: string[];
+}
+
+/** One user's access to a restricted (or any) queue. */
+export class QueueGrantDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'userId must be a user id' })
+  userId!: string;
+
+  @ApiProperty({ enum: GRANT_LEVELS, description: 'read: see the tickets; write: also reply, note, change status, priority, assignment' })
+  @IsIn(GRANT_LEVELS, { message: `level must be one of ${GRANT_LEVELS.join(', ')}` })
+  level!: GrantLevel;
+}
+
+/** The whole grant list of a queue: PUT replaces it. */
+export class QueueAccessDto {
+  @ApiProperty({ type: () => [QueueGrantDto] })
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @ValidateNested({ each: true })
+  @Type(() => QueueGrantDto)
+  grants!: QueueGrantDto[];
 }

@@ -1,0 +1,24 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { QueueRepository, type QueueRecord } from '@casework/database';
+import type { CreateQueueDto } from './dto/queue.dto.js';
+import { QueueErrors } from './queue.errors.js';
+
+/** A new queue; its slug and its address are each one queue's (409 otherwise). */
+@Injectable()
+export class CreateQueueUseCase {
+  constructor(
+    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(QueueRepository) private readonly queues: QueueRepository,
+  ) {}
+
+  async execute(input: CreateQueueDto): Promise<QueueRecord> {
+    return this.db.transaction(async (tx) => {
+      const other = await this.queues.findOtherByAddress(tx, input.address, null);
+      if (other) throw QueueErrors.addressTaken(other.slug);
+      const queue = await this.queues.create(tx, { slug: input.slug, name: input.name, address: input.address, restricted: input.restricted ?? false });
+      if (!queue) throw QueueErrors.slugTaken(input.slug);
+      return queue;
+    });
+  }
+}

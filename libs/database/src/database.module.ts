@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { createDataSource } from './data-source.js';
 import { ApiTokenRepository } from './repositories/api-token.repository.js';
 import { AttachmentRepository } from './repositories/attachment.repository.js';
+import { AuditRepository } from './repositories/audit.repository.js';
 import { DeadLetterRepository } from './repositories/dead-letter.repository.js';
 import { MailboxRepository } from './repositories/mailbox.repository.js';
 import { NotificationRepository } from './repositories/notification.repository.js';
@@ -23,6 +24,7 @@ import { WebhookRepository } from './repositories/webhook.repository.js';
 const REPOSITORIES = [
   ApiTokenRepository,
   AttachmentRepository,
+  AuditRepository,
   DeadLetterRepository,
   MailboxRepository,
   NotificationRepository,

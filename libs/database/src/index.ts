@@ -3,6 +3,7 @@ export * from './db.js';
 export * from './database-unavailability.js';
 export * from './repositories/api-token.repository.js';
 export * from './repositories/attachment.repository.js';
+export * from './repositories/audit.repository.js';
 export * from './repositories/dead-letter.repository.js';
 export * from './repositories/mailbox.repository.js';
 export * from './repositories/notification.repository.js';

@@ -10,3 +10,4 @@ export * from './escalation.js';
 export * from './attachment.js';
 export * from './access.js';
 export * from './user-profile.js';
+export * from './audit-chain.js';

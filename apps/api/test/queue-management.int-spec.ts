@@ -1,0 +1,66 @@
+import { ApiFixture } from './api-fixture.js';
+
+interface Queue {
+  id: string;
+  slug: string;
+  name: string;
+  address: string;
+  restricted: boolean;
+  opsEmails: string[];
+}
+
+describe('queue management and grants (built process)', () => {
+  const app = new ApiFixture();
+  beforeAll(() => app.start(), 90_000);
+  afterAll(() => app.stop(), 60_000);
+
+  it('creates a restricted queue, refusing a taken slug or address and naming bad fields', async () => {
+    const created = await app.call<Queue>('/queues', { method: 'POST', json: { slug: 'child-protection', name: 'Child protection', address: 'cp@casework.test', restricted: true } });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ slug: 'child-protection', restricted: true, opsEmails: [] });
+    expect((await app.call('/queues', { method: 'POST', json: { slug: 'child-protection', name: 'X', address: 'x@casework.test' } })).status).toBe(409);
+    expect((await app.call('/queues', { method: 'POST', json: { slug: 'other', name: 'X', address: 'CP@casework.test' } })).status).toBe(409);
+    const bad = await app.call<{ fields: Record<string, string[]> }>('/queues', { method: 'POST', json: { slug: 'Bad Slug', name: '', address: 'nope', restricted: 'yes' } });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.fields).sort()).toEqual(['address', 'name', 'restricted', 'slug']);
+
+    const { body: list } = await app.call<{ items: Queue[] }>('/queues');
+    expect(list.items.map((q) => [q.slug, q.restricted])).toEqual(expect.arrayContaining([['child-protection', true], ['safety', false]]));
+  });
+
+  it('changes the given fields only', async () => {
+    const { body: queue } = await app.call<Queue>('/queues', { method: 'POST', json: { slug: 'general', name: 'General', address: 'general@casework.test' } });
+    const changed = await app.call<Queue>(`/queues/${queue.id}`, { method: 'PATCH', json: { restricted: true, name: 'General help' } });
+    expect(changed.body).toMatchObject({ name: 'General help', address: 'general@casework.test', restricted: true });
+    expect((await app.call(`/queues/${queue.id}`, { method: 'PATCH', json: { address: 'cp@casework.test' } })).status).toBe(409);
+    expect((await app.call('/queues/00000000-0000-4000-8000-000000000000', { method: 'PATCH', json: { name: 'x' } })).status).toBe(404);
+  });
+
+  it('replaces the grant list and answers it, refusing unknown users and repeats', async () => {
+    const { body: queue } = await app.call<Queue>('/queues', { method: 'POST', json: { slug: 'grants', name: 'Grants', address: 'grants@casework.test', restricted: true } });
+    const { body: sam } = await app.call<{ id: string }>('/users', { method: 'POST', json: { email: 'sam@grants.test', name: 'Sam', role: 'specialist' } });
+    const { body: lee } = await app.call<{ id: string }>('/users', { method: 'POST', json: { email: 'lee@grants.test', name: 'Lee', role: 'lead' } });
+    expect((await app.call(`/queues/${queue.id}/access`)).body).toEqual({ grants: [] });
+
+    const grants = [{ userId: sam.id, level: 'read' }, { userId: lee.id, level: 'write' }];
+    const put = await app.call<{ grants: unknown[] }>(`/queues/${queue.id}/access`, { method: 'PUT', json: { grants } });
+    expect(put.status).toBe(200);
+    expect(put.body.grants).toEqual(expect.arrayContaining(grants));
+    expect((await app.call<{ grants: unknown[] }>(`/queues/${queue.id}/access`)).body.grants).toHaveLength(2);
+
+    const { body: samToken } = await app.call<{ token: string }>(`/users/${sam.id}/tokens`, { method: 'POST', json: { name: 't' } });
+    const me = await app.call<{ grants: unknown[] }>('/me', { token: samToken.token });
+    expect(me.body.grants).toEqual([{ queueId: queue.id, slug: 'grants', level: 'read' }]);
+
+    const unknown = await app.call<{ fields: Record<string, string[]> }>(`/queues/${queue.id}/access`, {
+      method: 'PUT',
+      json: { grants: [{ userId: '00000000-0000-4000-8000-000000000000', level: 'read' }] },
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.fields.grants).toEqual(['grants.0.userId is not a user']);
+    expect((await app.call(`/queues/${queue.id}/access`, { method: 'PUT', json: { grants: [grants[0], grants[0]] } })).status).toBe(400);
+    expect((await app.call(`/queues/${queue.id}/access`, { method: 'PUT', json: { grants: [{ userId: sam.id, level: 'admin' }] } })).status).toBe(400);
+
+    expect((await app.call(`/queues/${queue.id}/access`, { method: 'PUT', json: { grants: [] } })).body).toEqual({ grants: [] });
+  });
+});

@@ -21,6 +21,8 @@ import { SlaModule } from './sla/sla.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { TicketsModule } from './tickets/tickets.module.js';
 import { UsersModule } from './users/users.module.js';
+import { AccessModule } from './access/access.module.js';
+import { AuditModule } from './audit/audit.module.js';
 
 @Module({})
 export class AppModule {
@@ -46,6 +48,8 @@ export class AppModule {
         WebhooksModule,
         DeadLettersModule,
         UsersModule,
+        AccessModule,
+        AuditModule,
       ],
       providers: [
         { provide: API_TOKEN, useValue: config.API_BOOTSTRAP_TOKEN },

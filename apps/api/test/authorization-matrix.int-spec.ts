@@ -62,6 +62,12 @@ describe('authorisation matrix (built process)', () => {
     expect([...served].sort()).toEqual(Object.keys(ROUTE_ACCESS).sort());
   });
 
+  it('names the audit action of every route that changes something, and of no read', () => {
+    const entries = Object.entries(ROUTE_ACCESS);
+    expect(entries.filter(([key, entry]) => !key.startsWith('GET ') && !entry.audit).map(([key]) => key)).toEqual([]);
+    expect(entries.filter(([key, entry]) => key.startsWith('GET ') && entry.audit).map(([key]) => key)).toEqual([]);
+  });
+
   it.each(ROWS)('$method $path as $role (self: $self) → $expected', async ({ method, path, role, self, expected }) => {
     const concrete = path.replace(/:(\w+)/g, (_m, name: string) => (name === 'id' && self && role ? userIds.get(role)! : NOBODY));
     const response = await app.request(concrete, {

@@ -4,6 +4,7 @@ import type { Request } from 'express';
 import type { Logger } from 'pino';
 import { DomainError, hasCapability } from '@casework/domain';
 import { LOGGER } from '@casework/observability';
+import { AuditTrail } from '../audit/audit-trail.service.js';
 import { Authenticator } from './authenticator.service.js';
 import { setCaller, type Caller } from './caller.js';
 import { ROUTE_ACCESS, routeKey, type RouteRule } from './route-access.js';
@@ -24,6 +25,7 @@ export class AccessGuard implements CanActivate {
   constructor(
     @Inject(Authenticator) private readonly authenticator: Authenticator,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(AuditTrail) private readonly trail: AuditTrail,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -50,7 +52,11 @@ export class AccessGuard implements CanActivate {
     // Only a presented credential is a guess; a request without one is merely unauthenticated.
     if (presented === undefined) throw new UnauthorizedException('a valid bearer token is required');
     const { delayMs, burstStarted } = this.failures.record(request.ip ?? 'unknown');
-    if (burstStarted) this.logger.warn({ ip: request.ip }, 'repeated bad credentials from one address: answers slow down');
+    if (burstStarted) {
+      this.logger.warn({ ip: request.ip }, 'repeated bad credentials from one address: answers slow down');
+      // One event per burst, not per guess: the trail records the attempt without flooding.
+      await this.trail.record(request, null, { action: 'auth.failed_burst', subject: `ip:${request.ip ?? 'unknown'}`, details: { route: `${request.method} ${request.path}` } });
+    }
     if (delayMs > 0) await sleep(delayMs);
     throw new UnauthorizedException('a valid bearer token is required');
   }

@@ -16,77 +16,85 @@ export type RouteRule =
   /** A list filtered to what the caller may see; the capability, when set, is needed first. */
   | { kind: 'ticketList'; capability?: Capability };
 
-const publicRoute: RouteRule = { kind: 'public' };
-const signedIn: RouteRule = { kind: 'signedIn' };
-const can = (capability: Capability): RouteRule => ({ kind: 'capability', capability });
+/** A route's rule and, for a route that changes something, the audit action it records. */
+export type RouteEntry = RouteRule & { audit?: string };
+
+const publicRoute: RouteEntry = { kind: 'public' };
+const signedIn: RouteEntry = { kind: 'signedIn' };
+const can = (capability: Capability, audit?: string): RouteEntry => ({ kind: 'capability', capability, ...(audit ? { audit } : {}) });
+const ticket = (need: 'read' | 'content' | 'write', audit?: string): RouteEntry => ({ kind: 'ticket', need, ...(audit ? { audit } : {}) });
 
 /**
  * Every route of the API, `METHOD /path` below the `/api/v1` prefix, and what it asks. The one
  * table: the guard reads it on every request (a route missing here answers 500 and logs why, it
- * is never open by omission) and the authorisation matrix test is generated from it.
+ * is never open by omission), the audit interceptor reads which action a change records, and
+ * the authorisation matrix and audit tests are generated from it.
  */
-export const ROUTE_ACCESS: Readonly<Record<string, RouteRule>> = {
+export const ROUTE_ACCESS: Readonly<Record<string, RouteEntry>> = {
   'GET /health': publicRoute,
   'GET /metrics': can('metrics:read'),
 
   'GET /me': signedIn,
-  'POST /users': can('users:manage'),
+  'POST /users': can('users:manage', 'user.created'),
   'GET /users': can('users:manage'),
   'GET /users/:id': can('users:manage'),
-  'PATCH /users/:id': can('users:manage'),
-  'POST /users/:id/tokens': { kind: 'selfOr', capability: 'tokens:manage-any' },
+  'PATCH /users/:id': can('users:manage', 'user.updated'),
+  'POST /users/:id/tokens': { kind: 'selfOr', capability: 'tokens:manage-any', audit: 'token.created' },
   'GET /users/:id/tokens': { kind: 'selfOr', capability: 'tokens:manage-any' },
   // The owner check needs the token's row: the use case makes it.
-  'DELETE /tokens/:id': signedIn,
+  'DELETE /tokens/:id': { kind: 'signedIn', audit: 'token.revoked' },
 
   'GET /queues': signedIn,
-  'POST /queues': can('queues:manage'),
-  'PATCH /queues/:id': can('queues:manage'),
+  'POST /queues': can('queues:manage', 'queue.created'),
+  'PATCH /queues/:id': can('queues:manage', 'queue.updated'),
   'GET /queues/:id/access': can('queues:manage'),
-  'PUT /queues/:id/access': can('queues:manage'),
+  'PUT /queues/:id/access': can('queues:manage', 'queue.grants_replaced'),
 
   'GET /tickets': { kind: 'ticketList' },
-  'GET /tickets/:id': { kind: 'ticket', need: 'read' },
-  'PATCH /tickets/:id': { kind: 'ticket', need: 'write' },
-  'POST /tickets/:id/replies': { kind: 'ticket', need: 'write' },
-  'GET /tickets/:ticketId/attachments/:attachmentId': { kind: 'ticket', need: 'content' },
+  'GET /tickets/:id': ticket('read'),
+  'PATCH /tickets/:id': ticket('write', 'ticket.updated'),
+  'POST /tickets/:id/replies': ticket('write', 'ticket.replied'),
+  'GET /tickets/:ticketId/attachments/:attachmentId': ticket('content'),
 
   'GET /sla/breaches': { kind: 'ticketList', capability: 'sla:view' },
   'GET /sla/at-risk': { kind: 'ticketList', capability: 'sla:view' },
   'GET /sla/calendars': can('sla:view'),
   'GET /sla/calendars/:id': can('sla:view'),
-  'POST /sla/calendars': can('sla:manage'),
-  'PUT /sla/calendars/:id': can('sla:manage'),
-  'DELETE /sla/calendars/:id': can('sla:manage'),
+  'POST /sla/calendars': can('sla:manage', 'sla_calendar.created'),
+  'PUT /sla/calendars/:id': can('sla:manage', 'sla_calendar.replaced'),
+  'DELETE /sla/calendars/:id': can('sla:manage', 'sla_calendar.deleted'),
   'GET /sla/policies': can('sla:view'),
   'GET /sla/policies/:id': can('sla:view'),
-  'POST /sla/policies': can('sla:manage'),
-  'PUT /sla/policies/:id': can('sla:manage'),
-  'DELETE /sla/policies/:id': can('sla:manage'),
+  'POST /sla/policies': can('sla:manage', 'sla_policy.created'),
+  'PUT /sla/policies/:id': can('sla:manage', 'sla_policy.replaced'),
+  'DELETE /sla/policies/:id': can('sla:manage', 'sla_policy.deleted'),
 
-  'POST /oncall/shifts': can('oncall:manage'),
+  'POST /oncall/shifts': can('oncall:manage', 'oncall_shift.created'),
   'GET /oncall/shifts': can('oncall:manage'),
-  'DELETE /oncall/shifts/:id': can('oncall:manage'),
+  'DELETE /oncall/shifts/:id': can('oncall:manage', 'oncall_shift.deleted'),
   'GET /oncall/now': can('oncall:manage'),
-  'POST /pages/:id/ack': can('pages:ack'),
+  'POST /pages/:id/ack': can('pages:ack', 'page.acknowledged'),
 
-  'POST /webhooks': can('webhooks:manage'),
+  'POST /webhooks': can('webhooks:manage', 'webhook.created'),
   'GET /webhooks': can('webhooks:manage'),
-  'DELETE /webhooks/:id': can('webhooks:manage'),
+  'DELETE /webhooks/:id': can('webhooks:manage', 'webhook.deleted'),
   'GET /webhooks/:id/deliveries': can('webhooks:manage'),
 
   'GET /mailboxes': can('mailboxes:manage'),
-  'POST /mailboxes': can('mailboxes:manage'),
+  'POST /mailboxes': can('mailboxes:manage', 'mailbox.created'),
   'GET /mailboxes/:id': can('mailboxes:manage'),
-  'PATCH /mailboxes/:id': can('mailboxes:manage'),
-  'DELETE /mailboxes/:id': can('mailboxes:manage'),
+  'PATCH /mailboxes/:id': can('mailboxes:manage', 'mailbox.updated'),
+  'DELETE /mailboxes/:id': can('mailboxes:manage', 'mailbox.deleted'),
   'GET /mailboxes/:id/status': can('mailboxes:manage'),
 
   'GET /quarantine': can('mail:operate'),
   'GET /quarantine/:id/raw': can('mail:operate'),
-  'POST /quarantine/:id/retry': can('mail:operate'),
+  'POST /quarantine/:id/retry': can('mail:operate', 'quarantine.retried'),
   'GET /dead-letters': can('mail:operate'),
-  'POST /dead-letters/:id/redrive': can('mail:operate'),
+  'POST /dead-letters/:id/redrive': can('mail:operate', 'dead_letter.redriven'),
+
+  'GET /audit': can('audit:read'),
+  'GET /audit/verify': can('audit:read'),
 };
 
 /** The key of a route in ROUTE_ACCESS, from Express' matched path (which carries the prefix). */

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Inject, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { changedFields, noteChange } from '../audit/audit-context.js';
 import { ErrorResponseDto, ValidationErrorResponseDto } from '../common/error-response.dto.js';
 import { CreateQueueUseCase } from './create-queue.use-case.js';
 import { CreateQueueDto, QueueAccessDto, QueueDto, QueueListDto, UpdateQueueDto } from './dto/queue.dto.js';
@@ -32,7 +33,9 @@ export class QueuesController {
   @ApiCreatedResponse({ type: QueueDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'The slug or the address is taken' })
   async create(@Body() body: CreateQueueDto): Promise<QueueDto> {
-    return toQueueDto(await this.createQueue.execute(body));
+    const queue = await this.createQueue.execute(body);
+    noteChange({ queueId: queue.id, details: { slug: queue.slug, name: queue.name, address: queue.address, restricted: queue.restricted } });
+    return toQueueDto(queue);
   }
 
   @Patch(':id')
@@ -42,7 +45,9 @@ export class QueuesController {
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'The address is taken' })
   async update(@Param('id') id: string, @Body() body: UpdateQueueDto): Promise<QueueDto> {
-    return toQueueDto((await this.updateQueue.execute(id, body)).after);
+    const { before, after } = await this.updateQueue.execute(id, body);
+    noteChange({ queueId: id, details: changedFields(before, after, ['name', 'address', 'restricted', 'opsEmails']) });
+    return toQueueDto(after);
   }
 
   @Get(':id/access')
@@ -60,6 +65,8 @@ export class QueuesController {
   @ApiOkResponse({ type: QueueAccessDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   async replaceGrants(@Param('id') id: string, @Body() body: QueueAccessDto): Promise<QueueAccessDto> {
-    return { grants: (await this.access.replace(id, body.grants)).after };
+    const { before, after } = await this.access.replace(id, body.grants);
+    noteChange({ queueId: id, details: { grants: { before, after } } });
+    return { grants: after };
   }
 }

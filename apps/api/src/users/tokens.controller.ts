@@ -1,5 +1,6 @@
 import { Controller, Delete, HttpCode, HttpStatus, Inject, Param } from '@nestjs/common';
 import { ApiNoContentResponse, ApiNotFoundResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { noteChange } from '../audit/audit-context.js';
 import { CurrentCaller, type Caller } from '../auth/caller.js';
 import { ErrorResponseDto } from '../common/error-response.dto.js';
 import { RevokeTokenUseCase } from './revoke-token.use-case.js';
@@ -16,6 +17,7 @@ export class TokensController {
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   @HttpCode(HttpStatus.NO_CONTENT)
   async revoke(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<void> {
-    await this.revokeToken.execute(caller, id);
+    const token = await this.revokeToken.execute(caller, id);
+    noteChange({ details: { userId: token.userId, name: token.name } });
   }
 }

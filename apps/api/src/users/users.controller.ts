@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Patch, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags, ApiBadRequestResponse } from '@nestjs/swagger';
+import { changedFields, noteChange } from '../audit/audit-context.js';
 import { ErrorResponseDto, ValidationErrorResponseDto } from '../common/error-response.dto.js';
 import { CreateTokenUseCase } from './create-token.use-case.js';
 import { CreateUserUseCase } from './create-user.use-case.js';
@@ -57,7 +58,9 @@ export class UsersController {
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'It would leave no enabled admin' })
   async update(@Param('id') id: string, @Body() body: UpdateUserDto): Promise<UserDto> {
-    return toUserDto((await this.updateUser.execute(id, body)).after);
+    const { before, after } = await this.updateUser.execute(id, body);
+    noteChange({ details: changedFields(before, after, ['name', 'role', 'locale', 'timeZone', 'disabled']) });
+    return toUserDto(after);
   }
 
   @Post(':id/tokens')
@@ -68,6 +71,7 @@ export class UsersController {
   @HttpCode(HttpStatus.CREATED)
   async addToken(@Param('id') id: string, @Body() body: CreateTokenDto): Promise<CreatedTokenDto> {
     const { token, secret } = await this.createToken.execute(id, body);
+    noteChange({ subject: `token:${token.id}`, details: { userId: id, name: token.name, expiresAt: token.expiresAt?.toISOString() ?? null } });
     return toCreatedTokenDto(token, secret);
   }
 

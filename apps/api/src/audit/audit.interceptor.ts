@@ -1,0 +1,79 @@
+import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import type { Request } from 'express';
+import { Observable, mergeMap } from 'rxjs';
+import { callerOf } from '../auth/caller.js';
+import { API_PREFIX } from '../auth/access.guard.js';
+import { ROUTE_ACCESS, routeKey } from '../auth/route-access.js';
+import { withAuditScope } from './audit-context.js';
+import { AuditTrail } from './audit-trail.service.js';
+
+/**
+ * Records, before the answer leaves: one event per successful change (the route's `audit`
+ * action in ROUTE_ACCESS) and one `ticket.read` per response carrying restricted-queue ticket
+ * content (noted by the use case), listing every such ticket. A failed request records nothing.
+ */
+@Injectable()
+export class AuditInterceptor implements NestInterceptor {
+  constructor(@Inject(AuditTrail) private readonly trail: AuditTrail) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<Request>();
+    const key = routeKey(request.method, (request.route as { path?: string } | undefined)?.path ?? request.path, API_PREFIX);
+    const entry = ROUTE_ACCESS[key];
+    if (!entry || entry.kind === 'public') return next.handle();
+    return new Observable<unknown>((subscriber) => {
+      const { scope, result } = withAuditScope(() => next.handle());
+      const subscription = result
+        .pipe(
+          mergeMap(async (body: unknown) => {
+            const caller = callerOf(request);
+            if (entry.audit) {
+              const { note } = scope;
+              await this.trail.record(request, caller, {
+                action: entry.audit,
+                subject: note.subject ?? subjectOf(entry.audit, request, body),
+                ticketIds: note.ticketIds ?? ticketIdsOf(entry.audit, request),
+                queueId: note.queueId ?? null,
+                details: note.details ?? { fields: Object.keys(isObject(request.body) ? request.body : {}) },
+              });
+            }
+            if (scope.restrictedReads.size > 0) {
+              const queues = new Set(scope.restrictedReads.values());
+              await this.trail.record(request, caller, {
+                action: 'ticket.read',
+                subject: key,
+                ticketIds: [...scope.restrictedReads.keys()],
+                queueId: queues.size === 1 ? [...queues][0] : null,
+                details: { route: key, queueIds: [...queues] },
+              });
+            }
+            return body;
+          }),
+        )
+        .subscribe(subscriber);
+      return () => subscription.unsubscribe();
+    });
+  }
+}
+
+function param(request: Request, name: string): string | undefined {
+  const value: unknown = request.params[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A ticket route's ticket, when the use case noted none. */
+function ticketIdsOf(action: string, request: Request): string[] {
+  const id = param(request, 'ticketId') ?? (action.startsWith('ticket.') ? param(request, 'id') : undefined);
+  return id ? [id] : [];
+}
+
+/** `<thing>:<id>`: the path's id, else the created thing's id from the answer. */
+function subjectOf(action: string, request: Request, body: unknown): string {
+  const thing = action.split('.')[0];
+  const id = param(request, 'id') ?? param(request, 'ticketId') ?? (isObject(body) && typeof body.id === 'string' ? body.id : 'unknown');
+  return `${thing}:${id}`;
+}

@@ -1,7 +1,7 @@
 import { ImapFlow, type ImapFlowOptions } from 'imapflow';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import type { AfterCommitAction, MailboxRepository, PendingAction, WatcherState, WatcherStatus } from '@casework/database';
+import type { AfterCommitAction, AfterCommitActionRepository, MailboxCursorRepository, PendingAction, WatcherState, WatcherStatus } from '@casework/database';
 import type { FetchedMessage, MailStoreService } from './mail-store.service.js';
 
 const RECONNECT_BASE_MS = 500;
@@ -33,7 +33,8 @@ export interface WatchedMailbox {
 export interface WatcherOptions {
   logger: Logger;
   dataSource: DataSource;
-  mailboxes: MailboxRepository;
+  cursors: MailboxCursorRepository;
+  actions: AfterCommitActionRepository;
   store: Pick<MailStoreService, 'storeFetched'>;
   /** Messages fetched per catch-up batch: bounds memory during a backlog. */
   batchSize: number;
@@ -180,11 +181,11 @@ export class ImapMailboxWatcher {
   /** Fetches everything above the cursor in bounded batches, oldest first, then applies due actions. */
   private async catchUp(client: ImapFlow, uidValidity: bigint): Promise<void> {
     const { mailbox, options } = this;
-    const cursor = await options.mailboxes.cursor(options.dataSource, mailbox.id);
+    const cursor = await options.cursors.find(options.dataSource, mailbox.id);
     const validityChanged = cursor !== null && cursor.uidValidity !== uidValidity;
     if (validityChanged) {
       this.log.warn({ mailboxId: mailbox.id }, 'UIDVALIDITY changed: rescanning the folder (stored messages are recognised by content)');
-      const dropped = await options.mailboxes.dropStaleActions(options.dataSource, mailbox.id, uidValidity);
+      const dropped = await options.actions.dropStale(options.dataSource, mailbox.id, uidValidity);
       if (dropped > 0) this.log.warn({ mailboxId: mailbox.id, dropped }, 'dropped after-commit actions of the old UIDVALIDITY');
     }
     let lastUid = cursor && !validityChanged ? cursor.lastUid : 0n;
@@ -248,7 +249,7 @@ export class ImapMailboxWatcher {
     const db = options.dataSource;
     for (;;) {
       if (this.stopping) return;
-      const due = await options.mailboxes.pendingActions(db, mailbox.id, uidValidity, ACTION_BATCH);
+      const due = await options.actions.pending(db, mailbox.id, uidValidity, ACTION_BATCH);
       if (due.length === 0) return;
       for (const [action, uids] of groupByAction(due)) {
         let failure: string | null = null;
@@ -258,12 +259,12 @@ export class ImapMailboxWatcher {
           failure = describe(error);
         }
         if (failure) {
-          await options.mailboxes.failActions(db, mailbox.id, uidValidity, uids, failure);
+          await options.actions.fail(db, mailbox.id, uidValidity, uids, failure);
           this.log.warn({ mailboxId: mailbox.id, action, messages: uids.length, error: failure }, 'after-commit action failed: retried at the next catch-up');
           this.report(this.current.state, { lastError: `after-commit ${action}: ${failure}`, lastErrorAt: new Date() });
           return;
         }
-        await options.mailboxes.completeActions(db, mailbox.id, uidValidity, uids);
+        await options.actions.complete(db, mailbox.id, uidValidity, uids);
       }
       if (due.length < ACTION_BATCH) return;
     }

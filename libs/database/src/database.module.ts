@@ -1,9 +1,12 @@
 import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createDataSource } from './data-source.js';
+import { AfterCommitActionRepository } from './repositories/after-commit-action.repository.js';
 import { AttachmentRepository } from './repositories/attachment.repository.js';
 import { DeadLetterRepository } from './repositories/dead-letter.repository.js';
-import { MailboxRepository } from './repositories/mailbox.repository.js';
+import { MailboxCursorRepository } from './repositories/mailbox-cursor.repository.js';
+import { MailboxLeaseRepository } from './repositories/mailbox-lease.repository.js';
+import { ManagedMailboxRepository } from './repositories/managed-mailbox.repository.js';
 import { NotificationRepository } from './repositories/notification.repository.js';
 import { OutboundRepository } from './repositories/outbound.repository.js';
 import { OncallRepository } from './repositories/oncall.repository.js';
@@ -13,14 +16,18 @@ import { QueueRepository } from './repositories/queue.repository.js';
 import { RawMessageRepository } from './repositories/raw-message.repository.js';
 import { SlaPolicyRepository } from './repositories/sla-policy.repository.js';
 import { SlaRepository } from './repositories/sla.repository.js';
+import { SmtpRecipientRepository } from './repositories/smtp-recipient.repository.js';
 import { TemplateRepository } from './repositories/template.repository.js';
 import { TicketRepository } from './repositories/ticket.repository.js';
 import { WebhookRepository } from './repositories/webhook.repository.js';
 
 const REPOSITORIES = [
+  AfterCommitActionRepository,
   AttachmentRepository,
   DeadLetterRepository,
-  MailboxRepository,
+  MailboxCursorRepository,
+  MailboxLeaseRepository,
+  ManagedMailboxRepository,
   NotificationRepository,
   OutboundRepository,
   OncallRepository,
@@ -30,6 +37,7 @@ const REPOSITORIES = [
   RawMessageRepository,
   SlaPolicyRepository,
   SlaRepository,
+  SmtpRecipientRepository,
   TemplateRepository,
   TicketRepository,
   WebhookRepository,

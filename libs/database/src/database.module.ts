@@ -14,8 +14,9 @@ import { OutboxRepository } from './repositories/outbox.repository.js';
 import { ProcessedEventRepository } from './repositories/processed-event.repository.js';
 import { QueueRepository } from './repositories/queue.repository.js';
 import { RawMessageRepository } from './repositories/raw-message.repository.js';
+import { SlaClockRepository } from './repositories/sla-clock.repository.js';
 import { SlaPolicyRepository } from './repositories/sla-policy.repository.js';
-import { SlaRepository } from './repositories/sla.repository.js';
+import { SlaReportRepository } from './repositories/sla-report.repository.js';
 import { SmtpRecipientRepository } from './repositories/smtp-recipient.repository.js';
 import { TemplateRepository } from './repositories/template.repository.js';
 import { TicketRepository } from './repositories/ticket.repository.js';
@@ -35,8 +36,9 @@ const REPOSITORIES = [
   ProcessedEventRepository,
   QueueRepository,
   RawMessageRepository,
+  SlaClockRepository,
   SlaPolicyRepository,
-  SlaRepository,
+  SlaReportRepository,
   SmtpRecipientRepository,
   TemplateRepository,
   TicketRepository,

@@ -19,6 +19,7 @@ import { SlaPolicyRepository } from './repositories/sla-policy.repository.js';
 import { SlaReportRepository } from './repositories/sla-report.repository.js';
 import { SmtpRecipientRepository } from './repositories/smtp-recipient.repository.js';
 import { TemplateRepository } from './repositories/template.repository.js';
+import { TicketReadRepository } from './repositories/ticket-read.repository.js';
 import { TicketRepository } from './repositories/ticket.repository.js';
 import { WebhookRepository } from './repositories/webhook.repository.js';
 
@@ -41,6 +42,7 @@ const REPOSITORIES = [
   SlaReportRepository,
   SmtpRecipientRepository,
   TemplateRepository,
+  TicketReadRepository,
   TicketRepository,
   WebhookRepository,
 ];

@@ -23,6 +23,7 @@ export * from './repositories/sla-report.repository.js';
 export * from './repositories/smtp-recipient.repository.js';
 export * from './repositories/template.repository.js';
 export * from './repositories/ticket.repository.js';
+export * from './repositories/ticket-read.repository.js';
 export * from './repositories/webhook.repository.js';
 export * from './seed.js';
 export * from './database.module.js';

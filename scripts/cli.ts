@@ -11,7 +11,7 @@
  * every few seconds: this reads, it never talks to IMAP itself.
  */
 import { BaseSettings, loadConfigOrExit } from '@casework/config';
-import { createDataSource, MailboxRepository, type MailboxStatusRecord } from '@casework/database';
+import { createDataSource, ManagedMailboxRepository, type MailboxStatusRecord } from '@casework/database';
 
 const USAGE = 'usage: node dist/scripts/cli.js mailbox:backfill <mailbox-id> [--timeout <seconds>]';
 const POLL_MS = 500;
@@ -68,7 +68,7 @@ async function backfill(args: string[]): Promise<void> {
     throw new CliError(`cannot reach PostgreSQL: ${error instanceof Error ? error.message : String(error)}`);
   }
   try {
-    await follow(id, timeoutMs, (mailboxId) => new MailboxRepository().readStatus(dataSource, mailboxId));
+    await follow(id, timeoutMs, (mailboxId) => new ManagedMailboxRepository().readStatus(dataSource, mailboxId));
   } finally {
     await dataSource.destroy().catch(() => undefined);
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Subjects } from '@casework/contracts';
-import { MailboxRepository, RawMessageRepository } from '@casework/database';
+import { ManagedMailboxRepository, RawMessageRepository } from '@casework/database';
 import { freePort, startService, waitForHealthy, type ManagedProcess } from '@casework/devkit';
 import { envelope, eventually, IntegrationBed, sha256, type Worker } from '../../../libs/messaging/test/support/integration-kit.js';
 import type { QuarantinePageDto } from '../src/quarantine/dto/quarantined-message.dto.js';
@@ -58,7 +58,7 @@ describe('quarantine API (built api + routing processes)', () => {
   beforeAll(async () => {
     bed = await IntegrationBed.start();
     mailboxId = (
-      await new MailboxRepository().upsertBootstrap(bed.ds, { address: 'safety@casework.test', imapHost: '127.0.0.1', imapPort: 143, imapUser: 'casework', folder: 'INBOX' })
+      await new ManagedMailboxRepository().upsertBootstrap(bed.ds, { address: 'safety@casework.test', imapHost: '127.0.0.1', imapPort: 143, imapUser: 'casework', folder: 'INBOX' })
     ).id;
     const port = await freePort();
     base = `http://127.0.0.1:${port}/api/v1`;

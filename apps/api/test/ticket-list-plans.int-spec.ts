@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { createDataSource, QueueRepository, runMigrations, seedDefaults, TicketRepository, type Db } from '@casework/database';
+import { createDataSource, QueueRepository, runMigrations, seedDefaults, TicketReadRepository, type Db } from '@casework/database';
 import { createDatabase, type TestDatabase } from '@casework/devkit';
 import type { TicketStatus } from '@casework/domain';
 import { encodePageCursor } from '../src/common/page-cursor.util.js';
@@ -57,7 +57,7 @@ describe('ticket list plans (real Postgres, 200,000 tickets)', () => {
       return ds.query(sql, params);
     },
   };
-  const service = new ListTicketsUseCase(recording, new TicketRepository(), new QueueRepository());
+  const service = new ListTicketsUseCase(recording, new TicketReadRepository(), new QueueRepository());
 
   beforeAll(async () => {
     db = await createDatabase({ adminUrl: process.env.TEST_DATABASE_ADMIN_URL });

@@ -1,8 +1,11 @@
 import { ImapFlow, type ImapFlowOptions } from 'imapflow';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import type { AfterCommitAction, MailboxRepository, PendingAction, WatcherState, WatcherStatus } from '@casework/database';
+import type { AfterCommitAction, AfterCommitActionRepository, MailboxCursorRepository, WatcherState, WatcherStatus } from '@casework/database';
+import { applyPendingActions } from './after-commit-actions.js';
+import { CatchUpProgress } from './catch-up-progress.js';
 import type { FetchedMessage, MailStoreService } from './mail-store.service.js';
+import { statusErrorOf } from './status-error.js';
 
 const RECONNECT_BASE_MS = 500;
 const RECONNECT_MAX_MS = 60_000;
@@ -10,13 +13,9 @@ const RECONNECT_MAX_MS = 60_000;
 const IDLE_RESTART_MS = 25 * 60_000;
 /** Without IDLE the folder is searched this often. */
 export const POLL_INTERVAL_MS = 10_000;
-/** During a catch-up the lag is written to the status row this often. */
-const STATUS_EVERY_MS = 1000;
 /** At most this many fetched messages, or this many bytes, commit in one transaction. */
 const STORE_CHUNK_MESSAGES = 100;
 const STORE_CHUNK_BYTES = 16 * 1024 * 1024;
-/** After-commit actions applied per IMAP command. */
-const ACTION_BATCH = 500;
 
 /** One IMAP mailbox as its holder watches it, the password opened. */
 export interface WatchedMailbox {
@@ -33,7 +32,8 @@ export interface WatchedMailbox {
 export interface WatcherOptions {
   logger: Logger;
   dataSource: DataSource;
-  mailboxes: MailboxRepository;
+  cursors: MailboxCursorRepository;
+  actions: AfterCommitActionRepository;
   store: Pick<MailStoreService, 'storeFetched'>;
   /** Messages fetched per catch-up batch: bounds memory during a backlog. */
   batchSize: number;
@@ -101,7 +101,7 @@ export class ImapMailboxWatcher {
         await this.session(() => (failures = 0));
       } catch (error) {
         if (this.stopping) break;
-        const message = describe(error);
+        const message = statusErrorOf(error);
         this.report('error', { lastError: message, lastErrorAt: new Date() });
         this.log.warn({ err: error, mailboxId: this.mailbox.id }, 'IMAP session ended');
       }
@@ -180,11 +180,11 @@ export class ImapMailboxWatcher {
   /** Fetches everything above the cursor in bounded batches, oldest first, then applies due actions. */
   private async catchUp(client: ImapFlow, uidValidity: bigint): Promise<void> {
     const { mailbox, options } = this;
-    const cursor = await options.mailboxes.cursor(options.dataSource, mailbox.id);
+    const cursor = await options.cursors.find(options.dataSource, mailbox.id);
     const validityChanged = cursor !== null && cursor.uidValidity !== uidValidity;
     if (validityChanged) {
       this.log.warn({ mailboxId: mailbox.id }, 'UIDVALIDITY changed: rescanning the folder (stored messages are recognised by content)');
-      const dropped = await options.mailboxes.dropStaleActions(options.dataSource, mailbox.id, uidValidity);
+      const dropped = await options.actions.dropStale(options.dataSource, mailbox.id, uidValidity);
       if (dropped > 0) this.log.warn({ mailboxId: mailbox.id, dropped }, 'dropped after-commit actions of the old UIDVALIDITY');
     }
     let lastUid = cursor && !validityChanged ? cursor.lastUid : 0n;
@@ -199,7 +199,7 @@ export class ImapMailboxWatcher {
       return;
     }
     const total = uids.length;
-    const progress = new Progress(total, options.progressIntervalMs);
+    const progress = new CatchUpProgress(total, options.progressIntervalMs);
     this.report('catching-up', { lagMessages: total, catchUpTotal: total });
     if (total > options.batchSize) this.log.info({ mailboxId: mailbox.id, messages: total, batchSize: options.batchSize }, 'catching up');
     let stored = 0;
@@ -238,92 +238,15 @@ export class ImapMailboxWatcher {
     if (stored > 0) this.log.info({ mailboxId: mailbox.id, stored, lastUid: lastUid.toString(), ...progress.snapshot() }, 'stored new mail');
   }
 
-  /**
-   * Applies the queued after-commit actions of this UIDVALIDITY, a batch per IMAP command. A
-   * failure leaves the rest queued for the next catch-up; \Seen twice and MOVE of a UID that is
-   * already gone are both harmless, so a retry after an unrecorded success is too.
-   */
-  private async applyPendingActions(client: ImapFlow, uidValidity: bigint): Promise<void> {
-    const { mailbox, options } = this;
-    const db = options.dataSource;
-    for (;;) {
-      if (this.stopping) return;
-      const due = await options.mailboxes.pendingActions(db, mailbox.id, uidValidity, ACTION_BATCH);
-      if (due.length === 0) return;
-      for (const [action, uids] of groupByAction(due)) {
-        let failure: string | null = null;
-        try {
-          if (!(await this.apply(client, action, uids))) failure = `${action} refused by the IMAP server`;
-        } catch (error) {
-          failure = describe(error);
-        }
-        if (failure) {
-          await options.mailboxes.failActions(db, mailbox.id, uidValidity, uids, failure);
-          this.log.warn({ mailboxId: mailbox.id, action, messages: uids.length, error: failure }, 'after-commit action failed: retried at the next catch-up');
-          this.report(this.current.state, { lastError: `after-commit ${action}: ${failure}`, lastErrorAt: new Date() });
-          return;
-        }
-        await options.mailboxes.completeActions(db, mailbox.id, uidValidity, uids);
-      }
-      if (due.length < ACTION_BATCH) return;
-    }
+  /** Actions whose messages have committed by now (see after-commit-actions.ts). */
+  private applyPendingActions(client: ImapFlow, uidValidity: bigint): Promise<void> {
+    return applyPendingActions(client, uidValidity, {
+      mailboxId: this.mailbox.id,
+      db: this.options.dataSource,
+      actions: this.options.actions,
+      logger: this.log,
+      stopping: () => this.stopping,
+      onFailure: (lastError) => this.report(this.current.state, { lastError, lastErrorAt: new Date() }),
+    });
   }
-
-  private async apply(client: ImapFlow, action: AfterCommitAction, uids: bigint[]): Promise<boolean> {
-    const range = uids.map(String).join(',');
-    if (action === 'none') return true;
-    if (action === 'seen') return client.messageFlagsAdd(range, ['\\Seen'], { uid: true });
-    const destination = action.slice('move:'.length);
-    if (await client.messageMove(range, destination, { uid: true })) return true;
-    // Most likely the folder does not exist yet ([TRYCREATE]): create it and try once more.
-    await client.mailboxCreate(destination).catch(() => undefined);
-    return !!(await client.messageMove(range, destination, { uid: true }));
-  }
-}
-
-function groupByAction(due: PendingAction[]): Map<AfterCommitAction, bigint[]> {
-  const groups = new Map<AfterCommitAction, bigint[]>();
-  for (const { action, uid } of due) groups.set(action, [...(groups.get(action) ?? []), uid]);
-  return groups;
-}
-
-/** Count, rate and ETA of a catch-up, for its progress lines. */
-class Progress {
-  done = 0;
-  private readonly startedAt = Date.now();
-  private lastLogAt = Date.now();
-
-  constructor(
-    readonly total: number,
-    private readonly intervalMs: number,
-  ) {}
-
-  private lastStatusAt = Date.now();
-
-  statusDue(): boolean {
-    if (Date.now() - this.lastStatusAt < STATUS_EVERY_MS) return false;
-    this.lastStatusAt = Date.now();
-    return true;
-  }
-
-  due(): boolean {
-    if (Date.now() - this.lastLogAt < this.intervalMs) return false;
-    this.lastLogAt = Date.now();
-    return true;
-  }
-
-  snapshot(): { done: number; total: number; perSecond: number; etaSeconds: number | null } {
-    const seconds = Math.max(0.001, (Date.now() - this.startedAt) / 1000);
-    const perSecond = this.done / seconds;
-    const remaining = this.total - this.done;
-    return { done: this.done, total: this.total, perSecond: Math.round(perSecond * 10) / 10, etaSeconds: perSecond > 0 ? Math.ceil(remaining / perSecond) : null };
-  }
-}
-
-/** An error for the status row: its message only (never a stack, never credentials). */
-function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error).slice(0, 500);
-  const response = (error as { responseText?: unknown }).responseText;
-  const text = typeof response === 'string' && response ? `${error.message}: ${response}` : error.message;
-  return text.slice(0, 500);
 }

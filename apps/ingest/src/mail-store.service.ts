@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Subjects } from '@casework/contracts';
-import { MailboxRepository, RawMessageRepository } from '@casework/database';
+import { MailboxCursorRepository, RawMessageRepository } from '@casework/database';
 import { UnitOfWork, type Emit } from '@casework/messaging';
 import { headerMessageId } from './raw-mail-header.js';
 
@@ -35,7 +35,7 @@ export class MailStoreService {
   constructor(
     @Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
     @Inject(RawMessageRepository) private readonly rawMessages: RawMessageRepository,
-    @Inject(MailboxRepository) private readonly mailboxes: MailboxRepository,
+    @Inject(MailboxCursorRepository) private readonly cursors: MailboxCursorRepository,
   ) {}
 
   /**
@@ -49,7 +49,7 @@ export class MailStoreService {
     if (fetched.length === 0) return 0;
     const messages = fetched.map(({ uid, source }) => ({ uid, raw: source, sha256: sha256Of(source), messageId: headerMessageId(source) }));
     return this.unitOfWork.run(async (tx, emit) => {
-      await this.mailboxes.advanceCursorOver(tx, mailboxId, uidValidity, messages.map((m) => m.uid));
+      await this.cursors.advanceOver(tx, mailboxId, uidValidity, messages.map((m) => m.uid));
       await this.rawMessages.lockContents(tx, mailboxId, messages.map((m) => m.sha256));
       const originals = await this.rawMessages.findManyByContent(tx, mailboxId, messages.map((m) => m.sha256));
       // The first copy of each content not stored yet is new; later copies in the batch duplicate it.

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { Logger } from 'pino';
-import type { Db, MailboxRepository, WatcherStatus } from '@casework/database';
+import type { Db, MailboxLeaseRepository, WatcherStatus } from '@casework/database';
 
 /** How often the holder renews its lease row (and writes the watcher's status). */
 export const HEARTBEAT_MS = 3000;
@@ -19,7 +19,7 @@ export interface LeaseRequest {
   mailboxId: string;
   leaseKey: number;
   holder: string;
-  mailboxes: MailboxRepository;
+  leases: MailboxLeaseRepository;
   logger: Logger;
 }
 
@@ -64,12 +64,12 @@ export class MailboxLease {
     try {
       await client.connect();
       await client.query(`SET idle_session_timeout = '${IDLE_SESSION_TIMEOUT}'`);
-      if (!(await request.mailboxes.tryLease(asDb(client), request.leaseKey))) {
+      if (!(await request.leases.tryLease(asDb(client), request.leaseKey))) {
         await client.end().catch(() => undefined);
         return null;
       }
       // The status names the new holder at once, not only at the first heartbeat.
-      await request.mailboxes.renewLease(asDb(client), request.mailboxId, request.holder, CONNECTING);
+      await request.leases.renewLease(asDb(client), request.mailboxId, request.holder, CONNECTING);
     } catch (error) {
       await client.end().catch(() => undefined);
       throw error;
@@ -105,7 +105,7 @@ export class MailboxLease {
       this.again = true;
       return this.flushing;
     }
-    this.flushing = this.request.mailboxes
+    this.flushing = this.request.leases
       .renewLease(this.db, this.request.mailboxId, this.request.holder, this.status())
       .catch((error: unknown) => this.lost(`lease heartbeat failed: ${error instanceof Error ? error.message : String(error)}`))
       .finally(() => {
@@ -136,8 +136,8 @@ export class MailboxLease {
     await this.flushing;
     if (!this.lostHandled) {
       try {
-        await this.request.mailboxes.clearLease(this.db, this.request.mailboxId, this.request.holder);
-        await this.request.mailboxes.releaseLease(this.db, this.request.leaseKey);
+        await this.request.leases.clearLease(this.db, this.request.mailboxId, this.request.holder);
+        await this.request.leases.releaseLease(this.db, this.request.leaseKey);
       } catch (error) {
         this.request.logger.warn({ err: error, mailboxId: this.request.mailboxId }, 'releasing the mailbox lease failed (closing its connection releases it)');
       }

@@ -5,7 +5,7 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { SecretBox, SecretBoxError, type IngestSettings } from '@casework/config';
-import { MailboxRepository, type WatchableMailbox } from '@casework/database';
+import { AfterCommitActionRepository, MailboxCursorRepository, MailboxLeaseRepository, ManagedMailboxRepository, type WatchableMailbox } from '@casework/database';
 import { LOGGER } from '@casework/observability';
 import { ImapMailboxWatcher } from './imap-mailbox-watcher.js';
 import { INGEST_SETTINGS } from './ingest.tokens.js';
@@ -49,7 +49,10 @@ export class MailboxSupervisorService implements OnApplicationBootstrap, BeforeA
     @Inject(INGEST_SETTINGS) private readonly settings: IngestSettings,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(MailboxRepository) private readonly mailboxes: MailboxRepository,
+    @Inject(ManagedMailboxRepository) private readonly mailboxes: ManagedMailboxRepository,
+    @Inject(MailboxLeaseRepository) private readonly leases: MailboxLeaseRepository,
+    @Inject(MailboxCursorRepository) private readonly cursors: MailboxCursorRepository,
+    @Inject(AfterCommitActionRepository) private readonly actions: AfterCommitActionRepository,
     @Inject(MailStoreService) private readonly store: MailStoreService,
   ) {
     this.secrets = SecretBox.optional(settings.MAILBOX_SECRET_KEY);
@@ -134,7 +137,7 @@ export class MailboxSupervisorService implements OnApplicationBootstrap, BeforeA
 
   private async scan(): Promise<void> {
     if (this.stopping) return;
-    const watchable = await this.mailboxes.listWatchable(this.dataSource);
+    const watchable = await this.leases.listWatchable(this.dataSource);
     const byId = new Map(watchable.map((m) => [m.id, m]));
     for (const [id, held] of [...this.held]) {
       const now = byId.get(id);
@@ -143,7 +146,7 @@ export class MailboxSupervisorService implements OnApplicationBootstrap, BeforeA
     }
     const cap = this.settings.INGEST_MAX_MAILBOXES ?? Number.POSITIVE_INFINITY;
     if (this.held.size >= cap || this.stopping) return;
-    const taken = await this.mailboxes.heldLeaseKeys(this.dataSource);
+    const taken = await this.leases.heldLeaseKeys(this.dataSource);
     for (const mailbox of shuffle(watchable.filter((m) => !this.held.has(m.id) && !taken.has(m.leaseKey)))) {
       if (this.held.size >= cap || this.stopping) break;
       const password = await this.passwordOf(mailbox);
@@ -153,7 +156,7 @@ export class MailboxSupervisorService implements OnApplicationBootstrap, BeforeA
         mailboxId: mailbox.id,
         leaseKey: mailbox.leaseKey,
         holder: this.replicaId,
-        mailboxes: this.mailboxes,
+        leases: this.leases,
         logger: this.logger,
       }).catch((error: unknown) => {
         this.logger.warn({ err: error, mailboxId: mailbox.id }, 'could not try the mailbox lease');
@@ -183,7 +186,8 @@ export class MailboxSupervisorService implements OnApplicationBootstrap, BeforeA
       {
         logger: this.logger,
         dataSource: this.dataSource,
-        mailboxes: this.mailboxes,
+        cursors: this.cursors,
+        actions: this.actions,
         store: this.store,
         batchSize: this.settings.IMAP_BATCH_SIZE,
         progressIntervalMs: this.settings.INGEST_PROGRESS_INTERVAL_MS,
@@ -230,7 +234,7 @@ export class MailboxSupervisorService implements OnApplicationBootstrap, BeforeA
       } catch (error) {
         if (!(error instanceof SecretBoxError)) throw error;
         if (this.warnOnce(mailbox, 'its stored password does not open with this replica\'s MAILBOX_SECRET_KEY: left to other replicas')) {
-          await this.mailboxes.noteUnwatchable(this.dataSource, mailbox.id, 'stored password does not open with MAILBOX_SECRET_KEY (a replica has a different key)');
+          await this.leases.noteUnwatchable(this.dataSource, mailbox.id, 'stored password does not open with MAILBOX_SECRET_KEY (a replica has a different key)');
         }
         return null;
       }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { MailboxRepository } from '@casework/database';
+import { SmtpRecipientRepository } from '@casework/database';
 import { MailStoreService, type PushOrigin, type StoredRaw } from './mail-store.service.js';
 
 export interface PushedMessage {
@@ -20,7 +20,7 @@ export interface PushedMessage {
 export class SmtpPushUseCase {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(MailboxRepository) private readonly mailboxes: MailboxRepository,
+    @Inject(SmtpRecipientRepository) private readonly recipients: SmtpRecipientRepository,
     @Inject(MailStoreService) private readonly store: MailStoreService,
   ) {}
 
@@ -30,10 +30,10 @@ export class SmtpPushUseCase {
    * message); otherwise a queue's address gets its own SMTP mailbox row.
    */
   async mailboxFor(address: string): Promise<string | null> {
-    const { mailboxId, queueId } = await this.mailboxes.findSmtpRecipient(this.dataSource, address);
+    const { mailboxId, queueId } = await this.recipients.find(this.dataSource, address);
     if (mailboxId) return mailboxId;
     if (!queueId) return null;
-    return (await this.mailboxes.upsertSmtpMailbox(this.dataSource, address.toLowerCase(), queueId)).id;
+    return (await this.recipients.upsertQueueMailbox(this.dataSource, address.toLowerCase(), queueId)).id;
   }
 
   /**

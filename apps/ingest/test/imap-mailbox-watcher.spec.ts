@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { ImapFlow } from 'imapflow';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import type { MailboxRepository, PendingAction } from '@casework/database';
+import type { AfterCommitActionRepository, MailboxCursorRepository, PendingAction } from '@casework/database';
 import { ImapMailboxWatcher, type WatcherOptions } from '../src/imap-mailbox-watcher.js';
 
 /** Just enough of ImapFlow for the watcher's session: a folder with `uids`, IDLE optional. */
@@ -57,16 +57,16 @@ const silent = { info: () => undefined, warn: () => undefined } as unknown as Lo
 function setup(client: FakeImap, options: Partial<WatcherOptions> = {}) {
   const pending: PendingAction[] = [];
   const calls: string[] = [];
-  const repository = {
-    cursor: async () => null,
-    dropStaleActions: async () => 0,
-    pendingActions: async () => pending.slice(),
-    completeActions: async (_db: unknown, _id: string, _v: bigint, uids: bigint[]) => {
+  const cursors = { find: async () => null } as unknown as MailboxCursorRepository;
+  const actions = {
+    dropStale: async () => 0,
+    pending: async () => pending.slice(),
+    complete: async (_db: unknown, _id: string, _v: bigint, uids: bigint[]) => {
       calls.push(`complete ${uids.join(',')}`);
       pending.splice(0, pending.length, ...pending.filter((p) => !uids.includes(p.uid)));
     },
-    failActions: async (_db: unknown, _id: string, _v: bigint, uids: bigint[]) => void calls.push(`fail ${uids.join(',')}`),
-  } as unknown as MailboxRepository;
+    fail: async (_db: unknown, _id: string, _v: bigint, uids: bigint[]) => void calls.push(`fail ${uids.join(',')}`),
+  } as unknown as AfterCommitActionRepository;
   // The storing transaction queues the after-commit action as it commits.
   const store = {
     storeFetched: async (_id: string, _v: bigint, messages: { uid: bigint }[]) => {
@@ -82,7 +82,8 @@ function setup(client: FakeImap, options: Partial<WatcherOptions> = {}) {
     {
       logger: silent,
       dataSource: {} as DataSource,
-      mailboxes: repository,
+      cursors,
+      actions,
       store,
       batchSize: 2,
       progressIntervalMs: 10_000,

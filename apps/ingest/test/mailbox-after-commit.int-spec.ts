@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
-import { MailboxRepository } from '@casework/database';
+import { ManagedMailboxRepository } from '@casework/database';
 import { startDovecot, type PrivateDovecot } from '@casework/devkit';
 import { eventually, IntegrationBed, type Worker } from '../../../libs/messaging/test/support/integration-kit.js';
 import { createMailbox, holderPid, ingestEnv, mail, rawByUid, TestImap } from './support/mailbox-kit.js';
@@ -26,7 +26,7 @@ describe('after-commit actions, status and backfill (built ingest, Dovecot, Post
   let dovecot: PrivateDovecot;
   let imap: TestImap;
   let ingest: Worker;
-  const mailboxes = new MailboxRepository();
+  const mailboxes = new ManagedMailboxRepository();
   const logs = () => bed.logs();
 
   beforeAll(async () => {

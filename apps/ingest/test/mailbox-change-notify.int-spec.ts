@@ -1,4 +1,4 @@
-import { MailboxRepository } from '@casework/database';
+import { ManagedMailboxRepository } from '@casework/database';
 import { startDovecot, type PrivateDovecot } from '@casework/devkit';
 import { eventually, IntegrationBed, type Worker } from '../../../libs/messaging/test/support/integration-kit.js';
 import { createMailbox, ingestEnv, mail, rawByUid, TestImap } from './support/mailbox-kit.js';
@@ -16,7 +16,7 @@ describe('mailbox changes heard at once (built ingest, Dovecot, Postgres, NATS)'
   let dovecot: PrivateDovecot;
   let imap: TestImap;
   let ingest: Worker;
-  const mailboxes = new MailboxRepository();
+  const mailboxes = new ManagedMailboxRepository();
   const logs = () => bed.logs();
 
   beforeAll(async () => {
@@ -38,7 +38,7 @@ describe('mailbox changes heard at once (built ingest, Dovecot, Postgres, NATS)'
     const id = await createMailbox(bed.ds, dovecot, { folder: 'Added' });
     await eventually(async () => expect(await rawByUid(bed.ds, id)).toEqual([expect.objectContaining({ uid })]), { timeoutMs: 10_000, describe: logs });
 
-    await mailboxes.updateManaged(bed.ds, id, { enabled: false });
+    await mailboxes.update(bed.ds, id, { enabled: false });
     await eventually(
       async () => {
         const [row] = await bed.ds.query('SELECT lease_holder FROM mailbox_status WHERE mailbox_id = $1', [id]);

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { NotificationSettings } from '@casework/config';
-import { OncallRepository, SlaRepository, type Db, type NewSlaClock, type SlaClockRecord, type SlaClockUpdate, type SlaPolicyRecord } from '@casework/database';
+import { OncallRepository, SlaClockRepository, SlaPolicyRepository, type Db, type NewSlaClock, type SlaClockRecord, type SlaClockUpdate, type SlaPolicyRecord } from '@casework/database';
 import {
   ALWAYS_OPEN,
   clockActionOnStatusChange,
@@ -8,6 +8,7 @@ import {
   DEFAULT_WARN_AT_PERCENT,
   followupResumesClocks,
   isTicketStatus,
+  selectPolicy,
   type Calendar,
   type ClockStatusAction,
   type SlaKind,
@@ -40,42 +41,38 @@ export interface OpenedTicket {
 export class SlaLifecycleService {
   constructor(
     @Inject(NOTIFICATION_SETTINGS) private readonly settings: NotificationSettings,
-    @Inject(SlaRepository) private readonly sla: SlaRepository,
+    @Inject(SlaClockRepository) private readonly slaClocks: SlaClockRepository,
+    @Inject(SlaPolicyRepository) private readonly policies: SlaPolicyRepository,
     @Inject(OncallRepository) private readonly tickets: OncallRepository,
   ) {}
 
   /**
-   * Starts the first-response and resolution clocks of opened tickets: one policy look-up and one
-   * insert for all of them.
+   * Starts the first-response and resolution clocks of opened tickets: one look-up of candidate
+   * policies and one insert for all of them; the domain's selectPolicy picks each ticket's.
    */
   async ticketsOpened(tx: Db, tickets: OpenedTicket[]): Promise<Date[]> {
     if (tickets.length === 0) return [];
-    const selectorIndex = new Map<string, number>();
-    const selectors: { queueId: string; priority: string }[] = [];
-    for (const { queueId, priority } of tickets) {
-      const key = `${queueId} ${priority}`;
-      if (!selectorIndex.has(key)) selectorIndex.set(key, selectors.push({ queueId, priority }) - 1);
-    }
-    const policies = await this.sla.policiesFor(tx, selectors);
+    const candidates = await this.policies.candidatesFor(tx, tickets.map((ticket) => ticket.queueId));
     const clocks: NewSlaClock[] = [];
     for (const ticket of tickets) {
-      const policy = policies[selectorIndex.get(`${ticket.queueId} ${ticket.priority}`)!];
+      // Ids compare as Postgres prints them (lower case); an event may carry another case.
+      const policy = selectPolicy(candidates, ticket.queueId.toLowerCase(), ticket.priority);
       const firstResponseMs = policy ? targetMsFor(policy, 'first_response') : Math.round(this.settings.SLA_FIRST_RESPONSE_MINUTES * 60_000);
       if (firstResponseMs !== null) clocks.push(newClock(ticket.ticketId, 'first_response', policy, firstResponseMs, ticket.at));
       const resolutionMs = policy ? targetMsFor(policy, 'resolution') : null;
       if (resolutionMs !== null) clocks.push(newClock(ticket.ticketId, 'resolution', policy, resolutionMs, ticket.at));
     }
-    const ids = await this.sla.startClocks(tx, clocks);
+    const ids = await this.slaClocks.startClocks(tx, clocks);
     return clocks.flatMap((clock, i) => (ids[i] ? scheduledTimes(clock) : []));
   }
 
   /** A specialist's reply (not the acknowledgement, not a note) meets the response clocks. */
   async replySent(tx: Db, ticketId: string, at: Date): Promise<void> {
-    if (!(await this.sla.meet(tx, ticketId, 'first_response', at))) {
+    if (!(await this.slaClocks.meet(tx, ticketId, 'first_response', at))) {
       // After an outage the reply may be handled before the ticket.opened that starts the clock.
-      await this.sla.meetBeforeStart(tx, ticketId, 'first_response', at);
+      await this.slaClocks.meetBeforeStart(tx, ticketId, 'first_response', at);
     }
-    await this.sla.meet(tx, ticketId, 'next_response', at);
+    await this.slaClocks.meet(tx, ticketId, 'next_response', at);
   }
 
   /** A stakeholder wrote again after the team replied: the next response is owed. */
@@ -92,18 +89,18 @@ export class SlaLifecycleService {
     const ticket = await this.tickets.ticketForPaging(tx, ticketId);
     if (!ticket || !isTicketStatus(ticket.status) || !followupResumesClocks(ticket.status)) return [];
     const times: Date[] = [];
-    for (const clock of await this.sla.lockClocks(tx, ticketId, ['running'])) {
+    for (const clock of await this.slaClocks.lockClocks(tx, ticketId, ['running'])) {
       const update = resumeAt(clock, at);
       if (!update) continue;
-      await this.sla.saveClock(tx, clock.id, update);
+      await this.slaClocks.saveClock(tx, clock.id, update);
       times.push(...[update.dueAt, update.warnAt].filter((d): d is Date => d !== null));
     }
     return times;
   }
 
   private async nextResponseOwed(tx: Db, ticketId: string, at: Date): Promise<Date[]> {
-    if (!(await this.sla.hasReply(tx, ticketId))) return [];
-    const policy = await this.sla.policyForTicket(tx, ticketId);
+    if (!(await this.slaClocks.hasReply(tx, ticketId))) return [];
+    const policy = await this.policyForTicket(tx, ticketId);
     const targetMs = policy ? targetMsFor(policy, 'next_response') : null;
     if (targetMs === null) return [];
     return this.start(tx, ticketId, 'next_response', policy, targetMs, at);
@@ -112,11 +109,11 @@ export class SlaLifecycleService {
   async statusChanged(tx: Db, ticketId: string, from: string, to: string, at: Date): Promise<Date[]> {
     if (!isTicketStatus(from) || !isTicketStatus(to)) throw new Error(`unknown ticket status in ${from} → ${to}`);
     const times: Date[] = [];
-    for (const clock of await this.sla.lockClocks(tx, ticketId, clockStatesAffectedBy(from, to))) {
+    for (const clock of await this.slaClocks.lockClocks(tx, ticketId, clockStatesAffectedBy(from, to))) {
       const pausedNow = clock.pauses.some((p) => p.to === null);
       const update = clockUpdate(clock, clockActionOnStatusChange({ kind: clock.kind, state: clock.state, pausedNow }, from, to), at);
       if (!update) continue;
-      await this.sla.saveClock(tx, clock.id, update);
+      await this.slaClocks.saveClock(tx, clock.id, update);
       if (update.state === 'running') times.push(...[update.dueAt, update.warnAt].filter((d): d is Date => d !== null));
     }
     return times;
@@ -127,21 +124,27 @@ export class SlaLifecycleService {
    * keeping the time already spent. (No event announces such a change yet; callers to come.)
    */
   async retargetTicket(tx: Db, ticketId: string, at: Date): Promise<Date[]> {
-    const policy = await this.sla.policyForTicket(tx, ticketId);
+    const policy = await this.policyForTicket(tx, ticketId);
     if (!policy) return [];
     const times: Date[] = [];
-    for (const clock of await this.sla.lockClocks(tx, ticketId, ['running'])) {
+    for (const clock of await this.slaClocks.lockClocks(tx, ticketId, ['running'])) {
       if (clock.policyId === policy.id) continue;
       const update = retargetClock(clock, policy, at);
-      await this.sla.saveClock(tx, clock.id, update);
+      await this.slaClocks.saveClock(tx, clock.id, update);
       times.push(...[update.dueAt, update.warnAt].filter((d): d is Date => d !== null));
     }
     return times;
   }
 
+  /** The policy for the ticket's current queue and priority. */
+  private async policyForTicket(tx: Db, ticketId: string): Promise<SlaPolicyRecord | null> {
+    const candidates = await this.policies.candidatesForTicket(tx, ticketId);
+    return candidates ? selectPolicy(candidates.policies, candidates.queueId, candidates.priority) : null;
+  }
+
   private async start(tx: Db, ticketId: string, kind: SlaKind, policy: SlaPolicyRecord | null, targetMs: number, at: Date): Promise<Date[]> {
     const clock = newClock(ticketId, kind, policy, targetMs, at);
-    return (await this.sla.startClock(tx, clock)) ? scheduledTimes(clock) : [];
+    return (await this.slaClocks.startClock(tx, clock)) ? scheduledTimes(clock) : [];
   }
 }
 

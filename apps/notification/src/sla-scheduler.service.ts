@@ -9,7 +9,7 @@ import {
   QueueRepository,
   SLA_BREACH_TEMPLATE,
   SLA_WARNING_TEMPLATE,
-  SlaRepository,
+  SlaClockRepository,
   TemplateRepository,
   type FiringClock,
   type NewNotification,
@@ -47,7 +47,7 @@ export class SlaSchedulerService implements OnApplicationBootstrap, OnApplicatio
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(OutboxRelay) private readonly relay: OutboxRelay,
-    @Inject(SlaRepository) private readonly sla: SlaRepository,
+    @Inject(SlaClockRepository) private readonly slaClocks: SlaClockRepository,
     @Inject(QueueRepository) private readonly queues: QueueRepository,
     @Inject(TemplateRepository) private readonly templates: TemplateRepository,
     @Inject(NotificationRepository) private readonly notifications: NotificationRepository,
@@ -86,7 +86,7 @@ export class SlaSchedulerService implements OnApplicationBootstrap, OnApplicatio
         }
         // Unacknowledged pages escalate in the same loop (claimed with SKIP LOCKED as well).
         while ((await this.paging.escalateDue()).claimed > 0 && !this.stopping);
-        for (const next of [await this.sla.nextFireAt(this.dataSource), await this.paging.nextEscalationAt(this.dataSource)]) {
+        for (const next of [await this.slaClocks.nextFireAt(this.dataSource), await this.paging.nextEscalationAt(this.dataSource)]) {
           if (next) sleepMs = Math.max(0, Math.min(sleepMs, next.getTime() - Date.now()));
         }
       } catch (error) {
@@ -120,13 +120,13 @@ export class SlaSchedulerService implements OnApplicationBootstrap, OnApplicatio
     const events: EventEnvelope[] = [];
     let queued: string[] = [];
     const fired = await this.dataSource.transaction(async (tx) => {
-      const clocks = await this.sla.claimFiring(tx, now, CLAIM_BATCH);
+      const clocks = await this.slaClocks.claimFiring(tx, now, CLAIM_BATCH);
       if (clocks.length === 0) return { claimed: 0, breached: 0, warned: 0 };
       const due = clocks.filter((c) => c.dueAt !== null && c.dueAt.getTime() <= now.getTime());
       const warn = clocks.filter((c) => !due.includes(c) && c.warnedAt === null && c.warnAt !== null && c.warnAt.getTime() <= now.getTime());
-      await this.sla.markBreached(tx, due.map((c) => c.id), now);
+      await this.slaClocks.markBreached(tx, due.map((c) => c.id), now);
       for (const clock of due) slaBreachDetectionSeconds.observe(Math.max(0, now.getTime() - clock.dueAt!.getTime()) / 1000);
-      await this.sla.markWarned(tx, warn.map((c) => c.id), now);
+      await this.slaClocks.markWarned(tx, warn.map((c) => c.id), now);
       const notices: NewNotification[] = [];
       const opsLists = await this.queues.opsEmailsOfTickets(tx, [...due, ...warn].map((c) => c.ticketId));
       const addNotices = (clock: FiringClock, reason: 'breach' | 'warning', message: { subject: string; text: string }): void => {

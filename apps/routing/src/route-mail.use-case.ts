@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { RoutingSettings } from '@casework/config';
 import { Subjects, type EventEnvelope } from '@casework/contracts';
-import { AttachmentRepository, MailboxRepository, QueueRepository, RawMessageRepository, TicketRepository } from '@casework/database';
+import { AttachmentRepository, QueueRepository, RawMessageRepository, TicketRepository } from '@casework/database';
 import {
   decideThread,
   findTicketTag,
@@ -67,7 +67,6 @@ export class RouteMailUseCase {
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
     @Inject(RawMessageRepository) private readonly rawMessages: RawMessageRepository,
-    @Inject(MailboxRepository) private readonly mailboxes: MailboxRepository,
     @Inject(QueueRepository) private readonly queues: QueueRepository,
     @Inject(TicketRepository) private readonly tickets: TicketRepository,
     @Inject(MailParserPool) private readonly parser: MailParserPool,
@@ -213,7 +212,7 @@ export class RouteMailUseCase {
     const placeByMailbox = new Map<string, TicketPlacement>();
     let defaultQueueId: string | null | undefined;
     for (const mailboxId of new Set(steps.map((step) => step.mailboxId))) {
-      const mailboxQueueId = await this.mailboxes.queueOf(tx, mailboxId);
+      const mailboxQueueId = await this.queues.mailboxQueueId(tx, mailboxId);
       if (mailboxQueueId === null && defaultQueueId === undefined) defaultQueueId = (await this.queues.findDefault(tx))?.id ?? null;
       const placement = placeNewTicket({ mailboxQueueId, defaultQueueId: defaultQueueId ?? null });
       if (!placement) throw new Error('no default queue: run `npm run seed`');

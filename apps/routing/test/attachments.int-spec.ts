@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Subjects } from '@casework/contracts';
-import { MailboxRepository, RawMessageRepository } from '@casework/database';
+import { ManagedMailboxRepository, RawMessageRepository } from '@casework/database';
 import { envelope, IntegrationBed, sha256 } from '../../../libs/messaging/test/support/integration-kit.js';
 
 const CONSUMER = 'routing_casework_mail_received';
@@ -91,7 +91,7 @@ describe('routing stores attachments (built process)', () => {
   beforeAll(async () => {
     bed = await IntegrationBed.start();
     mailboxId = (
-      await new MailboxRepository().upsertBootstrap(bed.ds, { address: 'safety@casework.test', imapHost: '127.0.0.1', imapPort: 143, imapUser: 'casework', folder: 'INBOX' })
+      await new ManagedMailboxRepository().upsertBootstrap(bed.ds, { address: 'safety@casework.test', imapHost: '127.0.0.1', imapPort: 143, imapUser: 'casework', folder: 'INBOX' })
     ).id;
     await bed.startWorker('routing', bed.baseEnv({ ATTACHMENT_MAX_BYTES: String(ATTACHMENT_MAX_BYTES) }));
   }, 60_000);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { Subjects } from '@casework/contracts';
-import { MailboxRepository, RawMessageRepository } from '@casework/database';
+import { ManagedMailboxRepository, RawMessageRepository } from '@casework/database';
 import { envelope, eventually, IntegrationBed, sha256 } from '../../../libs/messaging/test/support/integration-kit.js';
 
 const CONSUMER = 'routing_casework_mail_received';
@@ -48,7 +48,7 @@ describe('routing under a parse budget (built process, parser in worker threads)
   beforeAll(async () => {
     bed = await IntegrationBed.start();
     mailboxId = (
-      await new MailboxRepository().upsertBootstrap(bed.ds, { address: 'safety@casework.test', imapHost: '127.0.0.1', imapPort: 143, imapUser: 'casework', folder: 'INBOX' })
+      await new ManagedMailboxRepository().upsertBootstrap(bed.ds, { address: 'safety@casework.test', imapHost: '127.0.0.1', imapPort: 143, imapUser: 'casework', folder: 'INBOX' })
     ).id;
     await bed.startWorker(
       'routing',

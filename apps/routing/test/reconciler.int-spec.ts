@@ -1,5 +1,5 @@
 import { Subjects } from '@casework/contracts';
-import { MailboxRepository, RawMessageRepository } from '@casework/database';
+import { ManagedMailboxRepository, RawMessageRepository } from '@casework/database';
 import { eventually, IntegrationBed, sha256, type Worker } from '../../../libs/messaging/test/support/integration-kit.js';
 
 /** Postgres is the truth: a raw message whose event never reached NATS is still routed. */
@@ -12,7 +12,7 @@ describe('routing reconciler (built process)', () => {
   beforeAll(async () => {
     bed = await IntegrationBed.start();
     mailboxId = (
-      await new MailboxRepository().upsertBootstrap(bed.ds, { address: 'safety@casework.test', imapHost: 'imap.test', imapPort: 143, imapUser: 'u', folder: 'INBOX' })
+      await new ManagedMailboxRepository().upsertBootstrap(bed.ds, { address: 'safety@casework.test', imapHost: 'imap.test', imapPort: 143, imapUser: 'u', folder: 'INBOX' })
     ).id;
     routing = await bed.startWorker('routing', bed.baseEnv({ RECONCILE_GRACE_MS: '1500', RECONCILE_INTERVAL_MS: '200' }));
   }, 120_000);

@@ -1,5 +1,5 @@
 import { Subjects } from '@casework/contracts';
-import { MailboxRepository, RawMessageRepository } from '@casework/database';
+import { ManagedMailboxRepository, RawMessageRepository } from '@casework/database';
 import { envelope, eventually, IntegrationBed, sha256 } from '../../../libs/messaging/test/support/integration-kit.js';
 
 function mail(headers: string[], body: string): Buffer {
@@ -31,7 +31,7 @@ describe('routing a burst (built process; events waiting in JetStream before it 
   beforeAll(async () => {
     bed = await IntegrationBed.start();
     mailboxId = (
-      await new MailboxRepository().upsertBootstrap(bed.ds, { address: 'safety@casework.test', imapHost: '127.0.0.1', imapPort: 143, imapUser: 'casework', folder: 'INBOX' })
+      await new ManagedMailboxRepository().upsertBootstrap(bed.ds, { address: 'safety@casework.test', imapHost: '127.0.0.1', imapPort: 143, imapUser: 'casework', folder: 'INBOX' })
     ).id;
   }, 30_000);
 

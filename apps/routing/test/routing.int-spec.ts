@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Subjects, type EventEnvelope } from '@casework/contracts';
-import { MailboxRepository, QueueRepository, RawMessageRepository } from '@casework/database';
+import { ManagedMailboxRepository, QueueRepository, RawMessageRepository } from '@casework/database';
 import { envelope, eventually, IntegrationBed, sha256 } from '../../../libs/messaging/test/support/integration-kit.js';
 
 const CONSUMER = 'routing_casework_mail_received';
@@ -93,7 +93,7 @@ describe('routing (built process; mail.received published straight to JetStream)
   beforeAll(async () => {
     bed = await IntegrationBed.start();
     defaultQueueId = (await new QueueRepository().findDefault(bed.ds))!.id;
-    const mailbox = await new MailboxRepository().upsertBootstrap(bed.ds, {
+    const mailbox = await new ManagedMailboxRepository().upsertBootstrap(bed.ds, {
       address: 'safety@casework.test',
       imapHost: '127.0.0.1',
       imapPort: 143,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { Subjects, type EventEnvelope } from '@casework/contracts';
-import { OutboundRepository, TemplateRepository, TicketRepository, type NewOutbound, type TemplateRecord, type TicketToAnswer } from '@casework/database';
+import { OutboundRepository, TemplateRepository, TicketReadRepository, type NewOutbound, type TemplateRecord, type TicketToAnswer } from '@casework/database';
 import { taggedSubject } from '@casework/domain';
 import { domainOfAddress, generateMessageId, renderTemplate, replyHeaders } from '@casework/mail';
 import { togetherElseOneByOne, UnitOfWork, type BatchOutcome } from '@casework/messaging';
@@ -23,7 +23,7 @@ export class AcknowledgeTicketUseCase {
   constructor(
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
-    @Inject(TicketRepository) private readonly tickets: TicketRepository,
+    @Inject(TicketReadRepository) private readonly tickets: TicketReadRepository,
     @Inject(TemplateRepository) private readonly templates: TemplateRepository,
     @Inject(OutboundRepository) private readonly outbound: OutboundRepository,
     @Inject(OutboundSenderService) private readonly sender: OutboundSenderService,

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { pino } from 'pino';
 import { SMTPServer, type SMTPServerDataStream } from 'smtp-server';
 import type { DataSource } from 'typeorm';
-import { createDataSource, OutboundRepository, QueueRepository, runMigrations, seedDefaults, TicketRepository, type NewOutbound } from '@casework/database';
+import { createDataSource, OutboundRepository, QueueRepository, runMigrations, seedDefaults, TicketReadRepository, TicketRepository, type NewOutbound } from '@casework/database';
 import { createDatabase, freePort, type TestDatabase } from '@casework/devkit';
 import { SmtpMailer } from '@casework/mail';
 import { UnitOfWork, type OutboxRelay } from '@casework/messaging';
@@ -66,6 +66,7 @@ describe('outbound sending in batches (Postgres, a recording SMTP server)', () =
   let smtp: Awaited<ReturnType<typeof startRecordingServer>>;
   const senders: OutboundSenderService[] = [];
   const tickets = new TicketRepository();
+  const ticketReads = new TicketReadRepository();
   const outbound = new OutboundRepository();
   // The outbox rows are what we check; nothing to publish to.
   const relay = { publishCommitted: async () => undefined } as unknown as OutboxRelay;
@@ -180,7 +181,7 @@ describe('outbound sending in batches (Postgres, a recording SMTP server)', () =
     await tickets.addArticles(ds, [article('ours@casework.test', 'outbound', ['second@reporter.example'])]);
 
     const missing = randomUUID();
-    const found = await tickets.ticketsToAnswer(ds, [threaded.id, bare.id, missing, threaded.id]);
+    const found = await ticketReads.ticketsToAnswer(ds, [threaded.id, bare.id, missing, threaded.id]);
     expect([...found.keys()].sort()).toEqual([threaded.id, bare.id].sort());
     expect(found.get(threaded.id)).toEqual({
       id: threaded.id,
@@ -191,7 +192,7 @@ describe('outbound sending in batches (Postgres, a recording SMTP server)', () =
       lastInbound: { messageId: 'second@reporter.example', references: ['first@reporter.example'] },
     });
     expect(found.get(bare.id)?.lastInbound).toBeNull();
-    expect(await tickets.ticketsToAnswer(ds, [])).toEqual(new Map());
+    expect(await ticketReads.ticketsToAnswer(ds, [])).toEqual(new Map());
   });
 
   it('sends a batch concurrently over pooled connections and records it in one transaction', async () => {

@@ -2,10 +2,13 @@ import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicat
 import { DataSource } from 'typeorm';
 import { createDataSource } from './data-source.js';
 import { ApiTokenRepository } from './repositories/api-token.repository.js';
+import { AfterCommitActionRepository } from './repositories/after-commit-action.repository.js';
 import { AttachmentRepository } from './repositories/attachment.repository.js';
 import { AuditRepository } from './repositories/audit.repository.js';
 import { DeadLetterRepository } from './repositories/dead-letter.repository.js';
-import { MailboxRepository } from './repositories/mailbox.repository.js';
+import { MailboxCursorRepository } from './repositories/mailbox-cursor.repository.js';
+import { MailboxLeaseRepository } from './repositories/mailbox-lease.repository.js';
+import { ManagedMailboxRepository } from './repositories/managed-mailbox.repository.js';
 import { NotificationRepository } from './repositories/notification.repository.js';
 import { OutboundRepository } from './repositories/outbound.repository.js';
 import { OncallRepository } from './repositories/oncall.repository.js';
@@ -14,19 +17,25 @@ import { ProcessedEventRepository } from './repositories/processed-event.reposit
 import { QueueRepository } from './repositories/queue.repository.js';
 import { QueueGrantRepository } from './repositories/queue-grant.repository.js';
 import { RawMessageRepository } from './repositories/raw-message.repository.js';
+import { SlaClockRepository } from './repositories/sla-clock.repository.js';
 import { SlaPolicyRepository } from './repositories/sla-policy.repository.js';
-import { SlaRepository } from './repositories/sla.repository.js';
+import { SlaReportRepository } from './repositories/sla-report.repository.js';
+import { SmtpRecipientRepository } from './repositories/smtp-recipient.repository.js';
 import { TemplateRepository } from './repositories/template.repository.js';
+import { TicketReadRepository } from './repositories/ticket-read.repository.js';
 import { TicketRepository } from './repositories/ticket.repository.js';
 import { UserRepository } from './repositories/user.repository.js';
 import { WebhookRepository } from './repositories/webhook.repository.js';
 
 const REPOSITORIES = [
   ApiTokenRepository,
+  AfterCommitActionRepository,
   AttachmentRepository,
   AuditRepository,
   DeadLetterRepository,
-  MailboxRepository,
+  MailboxCursorRepository,
+  MailboxLeaseRepository,
+  ManagedMailboxRepository,
   NotificationRepository,
   OutboundRepository,
   OncallRepository,
@@ -35,9 +44,12 @@ const REPOSITORIES = [
   QueueRepository,
   QueueGrantRepository,
   RawMessageRepository,
+  SlaClockRepository,
   SlaPolicyRepository,
-  SlaRepository,
+  SlaReportRepository,
+  SmtpRecipientRepository,
   TemplateRepository,
+  TicketReadRepository,
   TicketRepository,
   UserRepository,
   WebhookRepository,

@@ -1,6 +1,6 @@
 import type { Db } from './db.js';
 import { QueueRepository } from './repositories/queue.repository.js';
-import { SlaRepository } from './repositories/sla.repository.js';
+import { SlaPolicyRepository } from './repositories/sla-policy.repository.js';
 import { TemplateRepository } from './repositories/template.repository.js';
 import { UserRepository } from './repositories/user.repository.js';
 
@@ -59,6 +59,6 @@ export async function seedDefaults(db: Db, options: SeedOptions): Promise<void> 
   await templates.publish(db, ACKNOWLEDGEMENT_TEMPLATE);
   await templates.publish(db, SLA_BREACH_TEMPLATE);
   await templates.publish(db, SLA_WARNING_TEMPLATE);
-  await new SlaRepository().upsertDefaultPolicy(db, options.firstResponseMinutes);
+  await new SlaPolicyRepository().upsertDefaultPolicy(db, options.firstResponseMinutes);
   await new UserRepository().ensureBootstrapAdmin(db);
 }

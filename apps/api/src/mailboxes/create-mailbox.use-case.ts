@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { SecretBox } from '@casework/config';
-import { MailboxRepository, type AfterCommitAction, type ManagedMailboxRecord, type NewManagedMailbox } from '@casework/database';
+import { ManagedMailboxRepository, QueueRepository, type AfterCommitAction, type ManagedMailboxRecord, type NewManagedMailbox } from '@casework/database';
 import type { CreateMailboxDto } from './dto/create-mailbox.dto.js';
 import { MailboxErrors } from './mailbox.errors.js';
 import { checkAfterCommit, DEFAULT_FOLDER, DEFAULT_IMAP_PORT, isUniqueViolation, normalizeHost, resolveQueue, withoutQueryParameters } from './mailbox-input.js';
@@ -18,7 +18,8 @@ import { MAILBOX_SECRETS } from './mailbox-secrets.js';
 export class CreateMailboxUseCase {
   constructor(
     @Inject(DataSource) private readonly db: DataSource,
-    @Inject(MailboxRepository) private readonly mailboxes: MailboxRepository,
+    @Inject(ManagedMailboxRepository) private readonly mailboxes: ManagedMailboxRepository,
+    @Inject(QueueRepository) private readonly queues: QueueRepository,
     @Inject(MAILBOX_SECRETS) private readonly secrets: SecretBox | null,
   ) {}
 
@@ -29,7 +30,7 @@ export class CreateMailboxUseCase {
     const afterCommit = (input.afterCommit ?? 'none') as AfterCommitAction;
     const fields: Record<string, string[]> = {};
     checkAfterCommit(afterCommit, folder, fields);
-    const queue = await resolveQueue(this.db, this.mailboxes, input.queue, fields);
+    const queue = await resolveQueue(this.db, this.queues, input.queue, fields);
     if (!queue || Object.keys(fields).length > 0) throw MailboxErrors.invalid(fields);
 
     const identity = { imapHost: normalizeHost(input.imapHost), imapPort: input.imapPort ?? DEFAULT_IMAP_PORT, imapUser: input.imapUser, folder };
@@ -49,14 +50,14 @@ export class CreateMailboxUseCase {
           enabled: input.enabled ?? true,
         };
         if (deleted) await this.mailboxes.revive(tx, mailbox);
-        else await this.mailboxes.insertManaged(tx, mailbox);
+        else await this.mailboxes.insert(tx, mailbox);
         return mailboxId;
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw MailboxErrors.conflict((await this.mailboxes.findIdByIdentity(this.db, identity))?.id ?? 'unknown');
       throw withoutQueryParameters(error);
     }
-    const created = await this.mailboxes.findManaged(this.db, id);
+    const created = await this.mailboxes.find(this.db, id);
     if (!created) throw MailboxErrors.notFound(id);
     return created;
   }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { MailboxRepository, type MailboxStatusRecord } from '@casework/database';
+import { ManagedMailboxRepository, type MailboxStatusRecord } from '@casework/database';
 import { isUuid } from '../common/uuid.util.js';
 import { MailboxErrors } from './mailbox.errors.js';
 
@@ -12,7 +12,7 @@ import { MailboxErrors } from './mailbox.errors.js';
 export class GetMailboxStatusUseCase {
   constructor(
     @Inject(DataSource) private readonly db: DataSource,
-    @Inject(MailboxRepository) private readonly mailboxes: MailboxRepository,
+    @Inject(ManagedMailboxRepository) private readonly mailboxes: ManagedMailboxRepository,
   ) {}
 
   async execute(id: string): Promise<MailboxStatusRecord> {

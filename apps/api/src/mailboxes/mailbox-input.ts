@@ -1,4 +1,4 @@
-import type { AfterCommitAction, Db, MailboxRepository } from '@casework/database';
+import type { AfterCommitAction, Db, QueueRepository } from '@casework/database';
 
 export const DEFAULT_IMAP_PORT = 993;
 export const DEFAULT_FOLDER = 'INBOX';
@@ -18,8 +18,8 @@ export function checkAfterCommit(afterCommit: AfterCommitAction, folder: string,
 }
 
 /** The queue named by slug or id, else the default queue; the problem is added to `fields` when there is none. */
-export async function resolveQueue(db: Db, mailboxes: MailboxRepository, ref: string | undefined, fields: Record<string, string[]>): Promise<{ id: string } | null> {
-  const queue = ref === undefined ? await mailboxes.defaultQueue(db) : await mailboxes.resolveQueue(db, ref);
+export async function resolveQueue(db: Db, queues: QueueRepository, ref: string | undefined, fields: Record<string, string[]>): Promise<{ id: string } | null> {
+  const queue = ref === undefined ? await queues.findDefault(db) : await queues.findBySlugOrId(db, ref);
   if (!queue) (fields.queue ??= []).push(ref === undefined ? 'no default queue exists: name a queue' : `queue ${JSON.stringify(ref.slice(0, 64))} does not exist`);
   return queue;
 }

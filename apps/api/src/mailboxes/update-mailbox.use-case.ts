@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { SecretBox } from '@casework/config';
-import { MailboxRepository, type AfterCommitAction, type ManagedMailboxChange, type ManagedMailboxRecord } from '@casework/database';
+import { ManagedMailboxRepository, QueueRepository, type AfterCommitAction, type ManagedMailboxChange, type ManagedMailboxRecord } from '@casework/database';
 import { isUuid } from '../common/uuid.util.js';
 import type { UpdateMailboxDto } from './dto/update-mailbox.dto.js';
 import { MailboxErrors } from './mailbox.errors.js';
@@ -16,7 +16,8 @@ import { MAILBOX_SECRETS } from './mailbox-secrets.js';
 export class UpdateMailboxUseCase {
   constructor(
     @Inject(DataSource) private readonly db: DataSource,
-    @Inject(MailboxRepository) private readonly mailboxes: MailboxRepository,
+    @Inject(ManagedMailboxRepository) private readonly mailboxes: ManagedMailboxRepository,
+    @Inject(QueueRepository) private readonly queues: QueueRepository,
     @Inject(MAILBOX_SECRETS) private readonly secrets: SecretBox | null,
   ) {}
 
@@ -27,14 +28,14 @@ export class UpdateMailboxUseCase {
     let identity = { imapHost: '', imapPort: 0, imapUser: '', folder: '' };
     try {
       await this.db.transaction(async (tx) => {
-        if (!(await this.mailboxes.lockManaged(tx, id))) throw MailboxErrors.notFound(id);
-        const current = await this.mailboxes.findManaged(tx, id);
+        if (!(await this.mailboxes.lock(tx, id))) throw MailboxErrors.notFound(id);
+        const current = await this.mailboxes.find(tx, id);
         if (!current) throw MailboxErrors.notFound(id);
         const fields: Record<string, string[]> = {};
         const folder = input.folder ?? current.folder;
         const afterCommit = (input.afterCommit ?? current.afterCommit) as AfterCommitAction;
         checkAfterCommit(afterCommit, folder, fields);
-        const queue = input.queue === undefined ? undefined : await resolveQueue(tx, this.mailboxes, input.queue, fields);
+        const queue = input.queue === undefined ? undefined : await resolveQueue(tx, this.queues, input.queue, fields);
         if (Object.keys(fields).length > 0) throw MailboxErrors.invalid(fields);
         const change: ManagedMailboxChange = {
           address: input.address,
@@ -49,13 +50,13 @@ export class UpdateMailboxUseCase {
           passwordSealed: input.password === undefined ? undefined : secrets!.seal(input.password, id),
         };
         identity = { imapHost: change.imapHost ?? current.imapHost, imapPort: change.imapPort ?? current.imapPort, imapUser: change.imapUser ?? current.imapUser, folder };
-        await this.mailboxes.updateManaged(tx, id, change);
+        await this.mailboxes.update(tx, id, change);
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw MailboxErrors.conflict((await this.mailboxes.findIdByIdentity(this.db, identity))?.id ?? 'unknown');
       throw withoutQueryParameters(error);
     }
-    const updated = await this.mailboxes.findManaged(this.db, id);
+    const updated = await this.mailboxes.find(this.db, id);
     if (!updated) throw MailboxErrors.notFound(id);
     return updated;
   }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Subjects } from '@casework/contracts';
-import { OncallRepository, TicketRepository, type TicketRecord } from '@casework/database';
+import { OncallRepository, TicketReadRepository, TicketRepository, type TicketRecord } from '@casework/database';
 import { decideTransition, DomainError, type TicketPriority, type TicketStatus } from '@casework/domain';
 import { UnitOfWork } from '@casework/messaging';
 import { isUuid } from '../common/uuid.util.js';
@@ -15,6 +15,7 @@ export class ChangeTicketStatusUseCase {
   constructor(
     @Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
     @Inject(TicketRepository) private readonly tickets: TicketRepository,
+    @Inject(TicketReadRepository) private readonly ticketReads: TicketReadRepository,
     @Inject(OncallRepository) private readonly priorities: OncallRepository,
   ) {}
 
@@ -38,7 +39,7 @@ export class ChangeTicketStatusUseCase {
           await emit(Subjects.TicketPriorityChanged, { ticketId: id, from: current.priority, to: priority, queueId: current.queueId });
         }
       }
-      const ticket = await this.tickets.find(tx, id);
+      const ticket = await this.ticketReads.find(tx, id);
       if (!ticket) throw DomainError.ticketNotFound(id);
       return ticket;
     });

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AttachmentRepository, TicketRepository, type ArticleRecord, type AttachmentRecord, type TicketRecord } from '@casework/database';
+import { AttachmentRepository, TicketReadRepository, type ArticleRecord, type AttachmentRecord, type TicketRecord } from '@casework/database';
 import { DomainError } from '@casework/domain';
 import { isUuid } from '../common/uuid.util.js';
 
@@ -14,7 +14,7 @@ export interface TicketWithArticles {
 export class GetTicketUseCase {
   constructor(
     @Inject(DataSource) private readonly db: DataSource,
-    @Inject(TicketRepository) private readonly tickets: TicketRepository,
+    @Inject(TicketReadRepository) private readonly tickets: TicketReadRepository,
     @Inject(AttachmentRepository) private readonly attachments: AttachmentRepository,
   ) {}
 

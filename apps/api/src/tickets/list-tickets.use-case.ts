@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { QueueRepository, TicketRepository, type Db, type TicketRecord } from '@casework/database';
+import { QueueRepository, TicketReadRepository, type Db, type TicketRecord } from '@casework/database';
 import type { TicketStatus } from '@casework/domain';
 import { pageOf, positionAfter } from '../common/page-cursor.util.js';
 
@@ -28,7 +28,7 @@ const EMPTY_PAGE: TicketPage = { tickets: [], nextCursor: null };
 export class ListTicketsUseCase {
   constructor(
     @Inject(DataSource) private readonly db: Db,
-    @Inject(TicketRepository) private readonly tickets: TicketRepository,
+    @Inject(TicketReadRepository) private readonly tickets: TicketReadRepository,
     @Inject(QueueRepository) private readonly queues: QueueRepository,
   ) {}
 

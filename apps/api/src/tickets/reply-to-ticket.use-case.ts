@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Subjects } from '@casework/contracts';
-import { OutboundRepository, TicketRepository } from '@casework/database';
+import { OutboundRepository, TicketReadRepository, TicketRepository } from '@casework/database';
 import { domainOfAddress, generateMessageId, replyHeaders, type ReplyHeaders } from '@casework/mail';
 import { DomainError, replySubject } from '@casework/domain';
 import { UnitOfWork } from '@casework/messaging';
@@ -17,6 +17,7 @@ export class ReplyToTicketUseCase {
   constructor(
     @Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
     @Inject(TicketRepository) private readonly tickets: TicketRepository,
+    @Inject(TicketReadRepository) private readonly ticketReads: TicketReadRepository,
     @Inject(OutboundRepository) private readonly outbound: OutboundRepository,
   ) {}
 
@@ -24,9 +25,9 @@ export class ReplyToTicketUseCase {
     if (!isUuid(ticketId)) throw DomainError.ticketNotFound(ticketId);
     return this.unitOfWork.run(async (tx, emit) => {
       const locked = await this.tickets.findForUpdate(tx, ticketId);
-      const ticket = locked ? await this.tickets.find(tx, ticketId) : null;
+      const ticket = locked ? await this.ticketReads.find(tx, ticketId) : null;
       if (!ticket) throw DomainError.ticketNotFound(ticketId);
-      const answered = await this.tickets.lastInbound(tx, ticketId);
+      const answered = await this.ticketReads.lastInbound(tx, ticketId);
       const threading = answered ? replyHeaders(answered) : NOT_A_REPLY;
       const outboundId = await this.outbound.insert(tx, {
         ticketId,

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { ImapFlow } from 'imapflow';
 import type { DataSource } from 'typeorm';
 import { SecretBox } from '@casework/config';
-import { MailboxRepository, type AfterCommitAction } from '@casework/database';
+import { ManagedMailboxRepository, QueueRepository, type AfterCommitAction } from '@casework/database';
 import type { PrivateDovecot } from '@casework/devkit';
 
 /**
@@ -80,11 +80,10 @@ export async function createMailbox(
   dovecot: PrivateDovecot,
   mailbox: { folder: string; afterCommit?: AfterCommitAction; address?: string },
 ): Promise<string> {
-  const repository = new MailboxRepository();
-  const queue = await repository.defaultQueue(ds);
+  const queue = await new QueueRepository().findDefault(ds);
   if (!queue) throw new Error('no default queue (seeded?)');
   const id = randomUUID();
-  await repository.insertManaged(ds, {
+  await new ManagedMailboxRepository().insert(ds, {
     id,
     address: mailbox.address ?? `${mailbox.folder.toLowerCase()}@casework.test`,
     imapHost: dovecot.host,

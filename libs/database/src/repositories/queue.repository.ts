@@ -41,6 +41,18 @@ export class QueueRepository {
     return row ? mapQueue(row) : null;
   }
 
+  /** A queue named by slug or id (the slug wins should a slug look like another queue's id). */
+  async findBySlugOrId(db: Db, ref: string): Promise<QueueRecord | null> {
+    const [row] = await db.query(`SELECT ${COLUMNS} FROM queue WHERE slug = $1 OR id::text = lower($1) ORDER BY (slug = $1) DESC LIMIT 1`, [ref]);
+    return row ? mapQueue(row) : null;
+  }
+
+  /** The queue a mailbox's mail goes to (null: the default queue's, or the mailbox is unknown). */
+  async mailboxQueueId(db: Db, mailboxId: string): Promise<string | null> {
+    const [row] = await db.query('SELECT queue_id FROM mailbox WHERE id = $1', [mailboxId]);
+    return row?.queue_id ?? null;
+  }
+
   async upsert(db: Db, queue: QueueUpsert): Promise<QueueRecord> {
     const [row] = await db.query(
       `INSERT INTO queue (slug, name, address, is_default, ops_emails) VALUES ($1, $2, $3, $4, COALESCE($5::text[], '{}'))

@@ -1,7 +1,6 @@
 import type { Calendar } from '@casework/domain';
 import type { Db } from '../db.js';
-import { RESOLVED_CALENDAR_SQL } from './resolved-calendar.js';
-import { toPolicyRecord, type SlaPolicyRecord } from './sla.repository.js';
+import { POLICY_SELECT, toPolicyRecord, type SlaPolicyRecord } from './sla-policy-record.js';
 
 export interface SlaCalendarRecord {
   id: string;
@@ -57,16 +56,46 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-const POLICY_SELECT = `SELECT p.id, p.name, p.queue_id, p.priority, p.first_response_minutes, p.next_response_minutes, p.resolution_minutes,
-  p.warn_at_percent, p.calendar_id, ${RESOLVED_CALENDAR_SQL}
-  FROM sla_policy p LEFT JOIN sla_calendar c ON c.id = p.calendar_id`;
-
 function toCalendarRecord(row: Record<string, unknown>): SlaCalendarRecord {
   return { id: row.id as string, name: row.name as string, definition: row.definition as Calendar, createdAt: row.created_at as Date, updatedAt: row.updated_at as Date };
 }
 
-/** Business calendars and SLA policies as the API manages them. */
+/** The policies that may apply to one ticket: the domain's selectPolicy chooses among them. */
+export interface PolicyCandidates {
+  queueId: string;
+  priority: string;
+  policies: SlaPolicyRecord[];
+}
+
+/** Business calendars and SLA policies as the API manages them, and the policies clocks may run under. */
 export class SlaPolicyRepository {
+  /**
+   * The policies of these queues and the queue-less ones (which selectPolicy then narrows by
+   * priority). One record per policy, so tickets under the same policy share its calendar
+   * object, which the clock math compiles once.
+   */
+  async candidatesFor(db: Db, queueIds: string[]): Promise<SlaPolicyRecord[]> {
+    if (queueIds.length === 0) return [];
+    const rows = await db.query(`${POLICY_SELECT} WHERE p.queue_id = ANY($1::uuid[]) OR p.queue_id IS NULL`, [[...new Set(queueIds)]]);
+    return rows.map(toPolicyRecord);
+  }
+
+  /** A ticket's current queue and priority with its candidate policies; null for an unknown ticket. */
+  async candidatesForTicket(db: Db, ticketId: string): Promise<PolicyCandidates | null> {
+    const [ticket] = await db.query(`SELECT queue_id, priority FROM ticket WHERE id = $1`, [ticketId]);
+    if (!ticket) return null;
+    return { queueId: ticket.queue_id, priority: ticket.priority, policies: await this.candidatesFor(db, [ticket.queue_id]) };
+  }
+
+  /** The global default policy (no queue, no priority) with this first-response target, as seeding sets it. */
+  async upsertDefaultPolicy(db: Db, firstResponseMinutes: number): Promise<void> {
+    await db.query(
+      `INSERT INTO sla_policy (name, queue_id, priority, first_response_minutes) VALUES ('Default', NULL, NULL, $1)
+       ON CONFLICT (queue_id, priority) DO UPDATE SET first_response_minutes = EXCLUDED.first_response_minutes`,
+      [firstResponseMinutes],
+    );
+  }
+
   async listCalendars(db: Db): Promise<SlaCalendarRecord[]> {
     return (await db.query(`SELECT * FROM sla_calendar ORDER BY name`)).map(toCalendarRecord);
   }

@@ -21,6 +21,18 @@ describe('selectPolicy', () => {
     expect(selectPolicy([...policies].reverse(), queueId, priority)?.name).toBe(expected);
   });
 
+  // What the SQL selector it replaced ranked too: specificity, never another queue's or priority's policy.
+  it.each([
+    { scenario: 'queue only beats priority only', names: ['default', 'billing', 'any high'], queueId: 'billing', priority: 'high', expected: 'billing' },
+    { scenario: "another queue's policy never applies", names: ['billing high', 'support low'], queueId: 'support', priority: 'high', expected: undefined },
+    { scenario: 'another priority never applies', names: ['any high', 'support low'], queueId: 'support', priority: 'normal', expected: undefined },
+    { scenario: 'only the default', names: ['default'], queueId: 'billing', priority: 'high', expected: 'default' },
+  ])('among $names: $scenario', ({ names, queueId, priority, expected }) => {
+    const some = policies.filter((policy) => names.includes(policy.name));
+    expect(selectPolicy(some, queueId, priority)?.name).toBe(expected);
+    expect(selectPolicy([...some].reverse(), queueId, priority)?.name).toBe(expected);
+  });
+
   it('is null without a matching policy', () => {
     expect(selectPolicy(policies.slice(1), 'support', 'normal')).toBeNull();
   });

@@ -2,20 +2,6 @@ import type { Calendar, ClockPause, SlaClockState, SlaKind } from '@casework/dom
 import type { Db } from '../db.js';
 import { RESOLVED_CALENDAR_SQL, resolvedCalendar } from './resolved-calendar.js';
 
-/** A policy with its calendar resolved (its `sla_calendar` row, else its inline calendar). */
-export interface SlaPolicyRecord {
-  id: string;
-  name: string;
-  queueId: string | null;
-  priority: string | null;
-  firstResponseMinutes: number | null;
-  nextResponseMinutes: number | null;
-  resolutionMinutes: number | null;
-  warnAtPercent: number;
-  calendarId: string | null;
-  calendar: Calendar;
-}
-
 /** A clock with what recomputing its due and warning times needs (its policy's calendar and threshold). */
 export interface SlaClockRecord {
   id: string;
@@ -63,53 +49,7 @@ export interface FiringClock {
   warnedAt: Date | null;
 }
 
-export interface BreachRecord {
-  clockId: string;
-  ticketId: string;
-  ticketNumber: string;
-  queueId: string;
-  kind: string;
-  dueAt: Date;
-  breachedAt: Date;
-}
-
-export interface BreachFilter {
-  limit: number;
-  /** A queue's id or slug. */
-  queue?: string;
-  kind?: string;
-  since?: Date;
-  until?: Date;
-}
-
-export interface AtRiskRecord {
-  clockId: string;
-  ticketId: string;
-  ticketNumber: string;
-  queueId: string;
-  kind: string;
-  dueAt: Date;
-}
-
-const POLICY_COLUMNS = `p.id, p.name, p.queue_id, p.priority, p.first_response_minutes, p.next_response_minutes, p.resolution_minutes,
-  p.warn_at_percent, p.calendar_id, ${RESOLVED_CALENDAR_SQL}`;
-
 const num = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
-
-export function toPolicyRecord(row: Record<string, unknown>): SlaPolicyRecord {
-  return {
-    id: row.id as string,
-    name: row.name as string,
-    queueId: (row.queue_id as string | null) ?? null,
-    priority: (row.priority as string | null) ?? null,
-    firstResponseMinutes: num(row.first_response_minutes),
-    nextResponseMinutes: num(row.next_response_minutes),
-    resolutionMinutes: num(row.resolution_minutes),
-    warnAtPercent: Number(row.warn_at_percent),
-    calendarId: (row.calendar_id as string | null) ?? null,
-    calendar: resolvedCalendar(row),
-  };
-}
 
 function toPauses(value: unknown): ClockPause[] {
   return ((value ?? []) as { from: string; to: string | null }[]).map((p) => ({ from: new Date(p.from), to: p.to === null ? null : new Date(p.to) }));
@@ -143,53 +83,11 @@ function uniquenessKey(ticketId: string, kind: SlaKind): string {
   return kind === 'next_response' ? ticket : `${ticket} ${kind}`;
 }
 
-export class SlaRepository {
-  /** Most specific policy wins: queue+priority, queue, priority, then the global default. */
-  async policyFor(db: Db, queueId: string, priority: string): Promise<SlaPolicyRecord | null> {
-    const [policy] = await this.policiesFor(db, [{ queueId, priority }]);
-    return policy;
-  }
-
-  /**
-   * policyFor for several (queue, priority) pairs in one statement: one entry per pair, in
-   * order. Pairs that select the same policy share one record (and so one calendar object,
-   * which the clock math compiles once).
-   */
-  async policiesFor(db: Db, selectors: { queueId: string; priority: string }[]): Promise<(SlaPolicyRecord | null)[]> {
-    if (selectors.length === 0) return [];
-    const rows: Record<string, unknown>[] = await db.query(
-      `SELECT k.n, m.* FROM unnest($1::uuid[], $2::text[]) WITH ORDINALITY AS k(queue_id, priority, n)
-         JOIN LATERAL (
-           SELECT ${POLICY_COLUMNS} FROM sla_policy p LEFT JOIN sla_calendar c ON c.id = p.calendar_id
-            WHERE (p.queue_id = k.queue_id OR p.queue_id IS NULL) AND (p.priority = k.priority OR p.priority IS NULL)
-            ORDER BY (p.queue_id IS NOT NULL) DESC, (p.priority IS NOT NULL) DESC LIMIT 1) m ON true`,
-      [selectors.map((s) => s.queueId), selectors.map((s) => s.priority)],
-    );
-    const policies: (SlaPolicyRecord | null)[] = selectors.map(() => null);
-    const byId = new Map<string, SlaPolicyRecord>();
-    for (const row of rows) {
-      const id = row.id as string;
-      let policy = byId.get(id);
-      if (!policy) byId.set(id, (policy = toPolicyRecord(row)));
-      policies[Number(row.n) - 1] = policy;
-    }
-    return policies;
-  }
-
-  /** The policy for a ticket's current queue and priority. */
-  async policyForTicket(db: Db, ticketId: string): Promise<SlaPolicyRecord | null> {
-    const [ticket] = await db.query(`SELECT queue_id, priority FROM ticket WHERE id = $1`, [ticketId]);
-    return ticket ? this.policyFor(db, ticket.queue_id, ticket.priority) : null;
-  }
-
-  async upsertDefaultPolicy(db: Db, firstResponseMinutes: number): Promise<void> {
-    await db.query(
-      `INSERT INTO sla_policy (name, queue_id, priority, first_response_minutes) VALUES ('Default', NULL, NULL, $1)
-       ON CONFLICT (queue_id, priority) DO UPDATE SET first_response_minutes = EXCLUDED.first_response_minutes`,
-      [firstResponseMinutes],
-    );
-  }
-
+/**
+ * SLA clocks: started, met, paused and resumed by the lifecycle (inside its transaction), and
+ * claimed by the scheduler's sweep when due or due a warning.
+ */
+export class SlaClockRepository {
   /**
    * Starts a clock; returns its id, or null if none was started. First-response and resolution
    * clocks are one per ticket (a redelivered `ticket.opened` cannot start a second; a
@@ -302,18 +200,6 @@ export class SlaRepository {
     return rows.map(toClockRecord);
   }
 
-  /** Clocks of a ticket for display (no lock). */
-  async clocksOf(db: Db, ticketId: string): Promise<SlaClockRecord[]> {
-    const rows = await db.query(
-      `SELECT s.id, s.ticket_id, s.kind, s.policy_id, s.state, s.started_at, s.pauses, s.carried_over_ms, s.target_ms, s.due_at, s.warn_at,
-              s.warned_at, s.met_at, p.warn_at_percent, ${RESOLVED_CALENDAR_SQL}
-         FROM sla_clock s LEFT JOIN sla_policy p ON p.id = s.policy_id LEFT JOIN sla_calendar c ON c.id = p.calendar_id
-        WHERE s.ticket_id = $1 ORDER BY s.started_at`,
-      [ticketId],
-    );
-    return rows.map(toClockRecord);
-  }
-
   /** Writes a clock's recomputed timeline. */
   async saveClock(tx: Db, id: string, update: SlaClockUpdate): Promise<void> {
     await tx.query(
@@ -362,46 +248,5 @@ export class SlaRepository {
   async nextFireAt(db: Db): Promise<Date | null> {
     const [row] = await db.query(`SELECT min(next_fire_at) AS at FROM sla_clock WHERE next_fire_at IS NOT NULL`);
     return row?.at ?? null;
-  }
-
-  async breaches(db: Db, filter: BreachFilter | number): Promise<BreachRecord[]> {
-    const f: BreachFilter = typeof filter === 'number' ? { limit: filter } : filter;
-    const rows = await db.query(
-      `SELECT s.id, s.ticket_id, t.number, t.queue_id, s.kind, s.due_at, s.breached_at
-         FROM sla_clock s JOIN ticket t ON t.id = s.ticket_id
-        WHERE s.state = 'breached'
-          AND ($2::text IS NULL OR t.queue_id IN (SELECT q.id FROM queue q WHERE q.id::text = $2 OR q.slug = $2)) AND ($3::text IS NULL OR s.kind = $3)
-          AND ($4::timestamptz IS NULL OR s.breached_at >= $4) AND ($5::timestamptz IS NULL OR s.breached_at < $5)
-        ORDER BY s.breached_at DESC LIMIT $1`,
-      [f.limit, f.queue ?? null, f.kind ?? null, f.since ?? null, f.until ?? null],
-    );
-    return rows.map((r: Record<string, unknown>) => ({
-      clockId: r.id as string,
-      ticketId: r.ticket_id as string,
-      ticketNumber: r.number as string,
-      queueId: r.queue_id as string,
-      kind: r.kind as string,
-      dueAt: r.due_at as Date,
-      breachedAt: r.breached_at as Date,
-    }));
-  }
-
-  /** Running clocks due before `until` (including overdue ones not yet swept), soonest first. */
-  async atRisk(db: Db, until: Date, limit: number): Promise<AtRiskRecord[]> {
-    const rows = await db.query(
-      `SELECT s.id, s.ticket_id, t.number, t.queue_id, s.kind, s.due_at
-         FROM sla_clock s JOIN ticket t ON t.id = s.ticket_id
-        WHERE s.state = 'running' AND s.due_at <= $1
-        ORDER BY s.due_at LIMIT $2`,
-      [until, limit],
-    );
-    return rows.map((r: Record<string, unknown>) => ({
-      clockId: r.id as string,
-      ticketId: r.ticket_id as string,
-      ticketNumber: r.number as string,
-      queueId: r.queue_id as string,
-      kind: r.kind as string,
-      dueAt: r.due_at as Date,
-    }));
   }
 }

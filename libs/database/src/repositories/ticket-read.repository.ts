@@ -1,0 +1,245 @@
+import type { Calendar, TicketPriority, TicketStatus } from '@casework/domain';
+import type { Db } from '../db.js';
+import type { AddressRecord, ArticleDirection } from './ticket.repository.js';
+
+export interface SlaSummary {
+  kind: string;
+  /** Null while the clock is paused. */
+  dueAt: Date | null;
+  state: string;
+  /** The clock's timeline, target and calendar: what remaining business time is computed from. */
+  startedAt: Date;
+  pauses: { from: Date; to: Date | null }[];
+  carriedOverMs: number;
+  targetMs: number | null;
+  calendar: Calendar;
+}
+
+export interface TicketRecord {
+  id: string;
+  number: string;
+  subject: string;
+  status: TicketStatus;
+  priority: TicketPriority;
+  queue: { id: string; slug: string; name: string; address: string };
+  requester: AddressRecord;
+  createdAt: Date;
+  updatedAt: Date;
+  sla: SlaSummary[];
+}
+
+export interface ArticleRecord {
+  id: string;
+  ticketId: string;
+  direction: ArticleDirection;
+  from: AddressRecord | null;
+  to: AddressRecord[];
+  cc: AddressRecord[];
+  subject: string;
+  text: string;
+  html: string | null;
+  messageId: string | null;
+  references: string[];
+  createdAt: Date;
+}
+
+/** A ticket as an answer to it needs it (see ticketsToAnswer). */
+export interface TicketToAnswer {
+  id: string;
+  number: string;
+  subject: string;
+  queue: { id: string; name: string; address: string };
+  requester: AddressRecord;
+  lastInbound: { messageId: string | null; references: string[] } | null;
+}
+
+/**
+ * A page of the newest-first ticket list. Every combination of `status` and `queueId`, with or
+ * without `after`, is one index range read from its start (see listQuery): the queue is given
+ * by id (a caller holding a slug resolves it first), so the planner knows the queue it reads.
+ */
+export interface TicketListFilter {
+  status?: TicketStatus;
+  queueId?: string;
+  limit: number;
+  /** Exclusive position: tickets older than this (createdAt, id) pair. */
+  after?: { createdAt: Date; id: string };
+}
+
+/** A statement and its parameters: what `list` sends (EXPLAIN it to see the plan). */
+export interface SqlStatement {
+  sql: string;
+  params: unknown[];
+}
+
+/** One `sla` entry of ticketSelect as JSON. */
+interface SlaJson {
+  kind: string;
+  dueAt: string | null;
+  state: string;
+  startedAt: string;
+  pauses: { from: string; to: string | null }[] | null;
+  carriedOverMs: number | string | null;
+  targetMs: number | string | null;
+  calendar: Calendar;
+}
+
+/** The ticket columns of TicketRecord, its queue, requester and SLA clocks, over `source` aliased t. */
+const ticketSelect = (source: string) => `
+  SELECT t.id, t.number, t.subject, t.status, t.priority, t.created_at, t.updated_at,
+         q.id AS queue_id, q.slug AS queue_slug, q.name AS queue_name, q.address AS queue_address,
+         c.email AS requester_email, c.name AS requester_name,
+         COALESCE((SELECT json_agg(json_build_object('kind', s.kind, 'dueAt', s.due_at, 'state', s.state, 'startedAt', s.started_at, 'pauses', s.pauses,
+                                                     'carriedOverMs', s.carried_over_ms, 'targetMs', s.target_ms,
+                                                     'calendar', COALESCE(sc.definition, sp.calendar, '{"kind":"24x7"}'::jsonb)) ORDER BY s.started_at)
+                     FROM sla_clock s LEFT JOIN sla_policy sp ON sp.id = s.policy_id LEFT JOIN sla_calendar sc ON sc.id = sp.calendar_id
+                    WHERE s.ticket_id = t.id), '[]') AS sla
+    FROM ${source} t JOIN queue q ON q.id = t.queue_id JOIN contact c ON c.id = t.requester_id`;
+
+const ARTICLE_COLUMNS = `id, ticket_id, direction, from_email, from_name, to_addresses, cc_addresses, subject, body_text, body_html,
+  message_id, reference_ids, created_at`;
+
+/** Tickets and their articles as people and answers read them: the list, one ticket with its clocks, its thread, what an answer needs. */
+export class TicketReadRepository {
+  async find(db: Db, id: string): Promise<TicketRecord | null> {
+    const [row] = await db.query(`${ticketSelect('ticket')} WHERE t.id = $1`, [id]);
+    return row ? mapTicket(row) : null;
+  }
+
+  async list(db: Db, filter: TicketListFilter): Promise<TicketRecord[]> {
+    const { sql, params } = this.listQuery(filter);
+    const rows = await db.query(sql, params);
+    return rows.map(mapTicket);
+  }
+
+  /**
+   * The statement of `list`. The page's ticket rows are chosen first, on the ticket table
+   * alone, with equality on the filtered columns and the keyset bound on (created_at, id), so
+   * each combination reads one range of one index from its start and stops after `limit`
+   * rows: ticket_newest (no filter), ticket_by_status_newest (status), ticket_by_queue_newest
+   * (queue) or ticket_by_queue_status (both). Only those rows are joined to their queue,
+   * requester and clocks.
+   */
+  listQuery(filter: TicketListFilter): SqlStatement {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.queueId) {
+      params.push(filter.queueId);
+      where.push(`queue_id = $${params.length}`);
+    }
+    if (filter.status) {
+      params.push(filter.status);
+      where.push(`status = $${params.length}`);
+    }
+    if (filter.after) {
+      params.push(filter.after.createdAt, filter.after.id);
+      where.push(`(created_at, id) < ($${params.length - 1}, $${params.length})`);
+    }
+    params.push(filter.limit);
+    const page = `(SELECT id, number, subject, status, priority, queue_id, requester_id, created_at, updated_at FROM ticket ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY created_at DESC, id DESC LIMIT $${params.length})`;
+    return { sql: `${ticketSelect(page)} ORDER BY t.created_at DESC, t.id DESC`, params };
+  }
+
+  async articles(db: Db, ticketId: string): Promise<ArticleRecord[]> {
+    const rows = await db.query(
+      `SELECT ${ARTICLE_COLUMNS} FROM article WHERE ticket_id = $1 ORDER BY created_at, id`,
+      [ticketId],
+    );
+    return rows.map(mapArticle);
+  }
+
+  /** The newest inbound article: what a reply answers. */
+  async lastInbound(db: Db, ticketId: string): Promise<ArticleRecord | null> {
+    const [row] = await db.query(
+      `SELECT ${ARTICLE_COLUMNS} FROM article WHERE ticket_id = $1 AND direction = 'inbound' ORDER BY created_at DESC, id DESC LIMIT 1`,
+      [ticketId],
+    );
+    return row ? mapArticle(row) : null;
+  }
+
+  /**
+   * What an answer to each ticket needs, by ticket id (missing ids: no such ticket): its number,
+   * subject, queue and requester, and the threading ids of its newest inbound article (what
+   * `lastInbound` returns; null when it has none). One statement for the lot, without the
+   * SLA and body columns `find` and `lastInbound` carry.
+   */
+  async ticketsToAnswer(db: Db, ticketIds: string[]): Promise<Map<string, TicketToAnswer>> {
+    if (ticketIds.length === 0) return new Map();
+    const rows: {
+      id: string;
+      number: string;
+      subject: string;
+      queue_id: string;
+      queue_name: string;
+      queue_address: string;
+      requester_email: string;
+      requester_name: string | null;
+      inbound_id: string | null;
+      inbound_message_id: string | null;
+      inbound_references: string[] | null;
+    }[] = await db.query(
+      `SELECT t.id, t.number, t.subject, q.id AS queue_id, q.name AS queue_name, q.address AS queue_address,
+              c.email AS requester_email, c.name AS requester_name,
+              a.id AS inbound_id, a.message_id AS inbound_message_id, a.reference_ids AS inbound_references
+         FROM ticket t JOIN queue q ON q.id = t.queue_id JOIN contact c ON c.id = t.requester_id
+         LEFT JOIN LATERAL (SELECT id, message_id, reference_ids FROM article
+                             WHERE ticket_id = t.id AND direction = 'inbound' ORDER BY created_at DESC, id DESC LIMIT 1) a ON true
+        WHERE t.id = ANY($1::uuid[])`,
+      [[...new Set(ticketIds)]],
+    );
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        {
+          id: row.id,
+          number: row.number,
+          subject: row.subject,
+          queue: { id: row.queue_id, name: row.queue_name, address: row.queue_address },
+          requester: { email: row.requester_email, name: row.requester_name ?? null },
+          lastInbound: row.inbound_id === null ? null : { messageId: row.inbound_message_id ?? null, references: row.inbound_references ?? [] },
+        },
+      ]),
+    );
+  }
+}
+
+function mapTicket(row: Record<string, unknown>): TicketRecord {
+  return {
+    id: row.id as string,
+    number: row.number as string,
+    subject: row.subject as string,
+    status: row.status as TicketStatus,
+    priority: row.priority as TicketPriority,
+    queue: { id: row.queue_id as string, slug: row.queue_slug as string, name: row.queue_name as string, address: row.queue_address as string },
+    requester: { email: row.requester_email as string, name: (row.requester_name as string | null) ?? null },
+    createdAt: row.created_at as Date,
+    updatedAt: row.updated_at as Date,
+    sla: (row.sla as SlaJson[]).map((s) => ({
+      kind: s.kind,
+      dueAt: s.dueAt === null ? null : new Date(s.dueAt),
+      state: s.state,
+      startedAt: new Date(s.startedAt),
+      pauses: (s.pauses ?? []).map((p) => ({ from: new Date(p.from), to: p.to === null ? null : new Date(p.to) })),
+      carriedOverMs: Number(s.carriedOverMs ?? 0),
+      targetMs: s.targetMs === null ? null : Number(s.targetMs),
+      calendar: s.calendar,
+    })),
+  };
+}
+
+function mapArticle(row: Record<string, unknown>): ArticleRecord {
+  return {
+    id: row.id as string,
+    ticketId: row.ticket_id as string,
+    direction: row.direction as ArticleDirection,
+    from: row.from_email ? { email: row.from_email as string, name: (row.from_name as string | null) ?? null } : null,
+    to: row.to_addresses as AddressRecord[],
+    cc: row.cc_addresses as AddressRecord[],
+    subject: row.subject as string,
+    text: row.body_text as string,
+    html: (row.body_html as string | null) ?? null,
+    messageId: (row.message_id as string | null) ?? null,
+    references: (row.reference_ids as string[]) ?? [],
+    createdAt: row.created_at as Date,
+  };
+}

@@ -152,11 +152,16 @@ export class SlaClockRepository {
   /**
    * The reply was handled before the `ticket.opened` that starts the clock (the subjects have
    * separate consumers): record the clock as met now, so its later start cannot breach it.
+   * When the opening transaction inserted the clock meanwhile (`meet` found nothing because it
+   * had not committed; this insert then waits for it), the clock it committed is met instead,
+   * as `meet` would have: doing nothing there lost the reply and let the clock breach.
    */
   async meetBeforeStart(tx: Db, ticketId: string, kind: SlaKind, at: Date): Promise<void> {
     await tx.query(
       `INSERT INTO sla_clock (ticket_id, kind, started_at, due_at, state, met_at) VALUES ($1, $2, $3, $3, 'met', $3)
-       ON CONFLICT (ticket_id, kind) WHERE kind <> 'next_response' DO NOTHING`,
+       ON CONFLICT (ticket_id, kind) WHERE kind <> 'next_response' DO UPDATE
+         SET state = CASE WHEN sla_clock.state = 'running' THEN 'met' ELSE sla_clock.state END, met_at = EXCLUDED.met_at
+         WHERE sla_clock.state = 'running' OR (sla_clock.state = 'breached' AND sla_clock.met_at IS NULL)`,
       [ticketId, kind, at],
     );
   }

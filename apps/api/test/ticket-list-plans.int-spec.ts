@@ -57,7 +57,7 @@ describe('ticket list plans (real Postgres, 200,000 tickets)', () => {
       return ds.query(sql, params);
     },
   };
-  const service = new ListTicketsUseCase(recording, new TicketReadRepository(), new QueueRepository());
+  const service = new ListTicketsUseCase(recording, new TicketReadRepository(), new QueueRepository(), null as never);
 
   beforeAll(async () => {
     db = await createDatabase({ adminUrl: process.env.TEST_DATABASE_ADMIN_URL });
@@ -93,7 +93,7 @@ describe('ticket list plans (real Postgres, 200,000 tickets)', () => {
     const queueSlug = queue && filled[queue].slug;
     const after = paged ? deep : undefined;
     statements.length = 0;
-    const page = await service.execute({ status, queueSlug, limit: LIMIT, cursor: after && encodePageCursor({ at: after.createdAt, id: after.id }) });
+    const page = await service.execute(null, { status, queueSlug, limit: LIMIT, cursor: after && encodePageCursor({ at: after.createdAt, id: after.id }) });
     expect(statements.length).toBeGreaterThan(0);
 
     const reads: TicketRead[] = [];
@@ -119,7 +119,7 @@ describe('ticket list plans (real Postgres, 200,000 tickets)', () => {
 
   it('answers an unknown queue with an empty page, without reading tickets', async () => {
     statements.length = 0;
-    expect(await service.execute({ queueSlug: 'no-such-queue', status: 'open', limit: LIMIT })).toEqual({ tickets: [], nextCursor: null });
+    expect(await service.execute(null, { queueSlug: 'no-such-queue', status: 'open', limit: LIMIT })).toEqual({ tickets: [], nextCursor: null, scope: null });
     expect(statements.some(({ sql }) => /\bticket\b/.test(sql))).toBe(false);
   });
 });

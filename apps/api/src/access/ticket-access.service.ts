@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { QueueGrantRepository } from '@casework/database';
+import { QueueGrantRepository, TicketReadRepository } from '@casework/database';
 import { DomainError, ticketAccess, NO_TICKET_ACCESS, type TicketAccess } from '@casework/domain';
+import { noteRestrictedRead } from '../audit/audit-context.js';
 import type { Caller } from '../auth/caller.js';
+import { isUuid } from '../common/uuid.util.js';
 
 /** One caller's access to every queue, from one small query; asked per request. */
 export class TicketScope {
@@ -41,10 +43,30 @@ export class TicketAccessService {
   constructor(
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(QueueGrantRepository) private readonly grants: QueueGrantRepository,
+    @Inject(TicketReadRepository) private readonly tickets: TicketReadRepository,
   ) {}
 
   async scopeOf(caller: Caller): Promise<TicketScope> {
     const facts = await this.grants.factsFor(this.db, caller.userId);
     return new TicketScope(new Map(facts.map((f) => [f.queueId, { ...ticketAccess(caller.role, f, f.grant), restricted: f.restricted }])));
+  }
+
+  /**
+   * The ticket rule on one ticket named by the caller: 404 when it does not exist or is hidden
+   * from them, 403 when they see it but lack the right. A read of a restricted queue's ticket
+   * content is noted for the audit trail.
+   */
+  async requireTicket(caller: Caller, ticketId: string, need: 'read' | 'content' | 'write'): Promise<{ access: TicketAccess; queueId: string }> {
+    const placement = isUuid(ticketId) ? await this.tickets.placement(this.db, ticketId) : null;
+    if (!placement) throw DomainError.ticketNotFound(ticketId);
+    const scope = await this.scopeOf(caller);
+    const access = scope.require(placement, need);
+    if (need !== 'write' && access.view === 'full' && scope.isRestricted(placement.queueId)) noteRestrictedRead([placement]);
+    return { access, queueId: placement.queueId };
+  }
+
+  /** Notes, for the audit trail, the listed tickets whose content comes from restricted queues. */
+  noteListed(scope: TicketScope, tickets: { id: string; queueId: string }[]): void {
+    noteRestrictedRead(tickets.filter((t) => scope.isRestricted(t.queueId) && scope.of(t.queueId).view === 'full'));
   }
 }

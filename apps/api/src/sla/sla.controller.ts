@@ -10,6 +10,7 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
+import { CurrentCaller, type Caller } from '../auth/caller.js';
 import { ErrorResponseDto, ValidationErrorResponseDto } from '../common/error-response.dto.js';
 import { toAtRiskDto, toBreachListDto, toCalendarDto, toPolicyDto } from './breach.mapper.js';
 import { BreachListDto } from './dto/breach.dto.js';
@@ -30,17 +31,17 @@ export class SlaController {
   @Get('breaches')
   @ApiOperation({ summary: 'Breached SLA clocks, newest breach first; filter by queue (slug or id), kind and breach time [since, until)' })
   @ApiOkResponse({ type: BreachListDto })
-  async breaches(@Query() query: ListBreachesQueryDto): Promise<BreachListDto> {
+  async breaches(@CurrentCaller() caller: Caller, @Query() query: ListBreachesQueryDto): Promise<BreachListDto> {
     return toBreachListDto(
-      await this.listBreaches.execute({ limit: query.limit ?? DEFAULT_BREACH_LIMIT, queue: query.queue, kind: query.kind, since: query.since, until: query.until }),
+      await this.listBreaches.execute(caller, { limit: query.limit ?? DEFAULT_BREACH_LIMIT, queue: query.queue, kind: query.kind, since: query.since, until: query.until }),
     );
   }
 
   @Get('at-risk')
   @ApiOperation({ summary: 'Running clocks due within the window (default 30m), soonest first; paused clocks have no due time and are not listed' })
   @ApiOkResponse({ type: AtRiskListDto })
-  async atRisk(@Query() query: AtRiskQueryDto): Promise<AtRiskListDto> {
-    const clocks = await this.listBreaches.atRisk(durationMs(query.within ?? '30m'), query.limit ?? DEFAULT_BREACH_LIMIT);
+  async atRisk(@CurrentCaller() caller: Caller, @Query() query: AtRiskQueryDto): Promise<AtRiskListDto> {
+    const clocks = await this.listBreaches.atRisk(caller, durationMs(query.within ?? '30m'), query.limit ?? DEFAULT_BREACH_LIMIT);
     return { items: clocks.map(toAtRiskDto) };
   }
 

@@ -19,7 +19,8 @@ export class ChangeTicketStatusUseCase {
     @Inject(OncallRepository) private readonly priorities: OncallRepository,
   ) {}
 
-  async execute(id: string, status: TicketStatus | undefined, priority?: TicketPriority): Promise<TicketRecord> {
+  /** Answers the status and priority before (for the audit trail) and the ticket after. */
+  async execute(id: string, status: TicketStatus | undefined, priority?: TicketPriority): Promise<{ before: { status: TicketStatus; priority: TicketPriority }; after: TicketRecord }> {
     if (!isUuid(id)) throw DomainError.ticketNotFound(id);
     return this.unitOfWork.run(async (tx, emit) => {
       const locked = await this.tickets.findForUpdate(tx, id);
@@ -32,8 +33,10 @@ export class ChangeTicketStatusUseCase {
         await this.tickets.setStatus(tx, id, status);
         await emit(Subjects.TicketStatusChanged, { ticketId: id, from: locked.status, to: status });
       }
+      let priorityBefore: TicketPriority | null = null;
       if (priority !== undefined) {
         const current = await this.priorities.lockTicketPriority(tx, id);
+        priorityBefore = current?.priority ?? null;
         if (current && current.priority !== priority) {
           await this.priorities.setTicketPriority(tx, id, priority);
           await emit(Subjects.TicketPriorityChanged, { ticketId: id, from: current.priority, to: priority, queueId: current.queueId });
@@ -41,7 +44,7 @@ export class ChangeTicketStatusUseCase {
       }
       const ticket = await this.ticketReads.find(tx, id);
       if (!ticket) throw DomainError.ticketNotFound(id);
-      return ticket;
+      return { before: { status: locked.status, priority: priorityBefore ?? ticket.priority }, after: ticket };
     });
   }
 }

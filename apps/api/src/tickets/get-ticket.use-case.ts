@@ -2,9 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AttachmentRepository, TicketReadRepository, type ArticleRecord, type AttachmentRecord, type TicketRecord } from '@casework/database';
 import { DomainError } from '@casework/domain';
-import { isUuid } from '../common/uuid.util.js';
+import { TicketAccessService } from '../access/ticket-access.service.js';
+import type { Caller } from '../auth/caller.js';
 
 export interface TicketWithArticles {
+  /** `metadata`: the caller sees no subject, requester or articles (they are not even loaded). */
+  view: 'full' | 'metadata';
   ticket: TicketRecord;
   articles: ArticleRecord[];
   attachments: AttachmentRecord[];
@@ -16,13 +19,16 @@ export class GetTicketUseCase {
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(TicketReadRepository) private readonly tickets: TicketReadRepository,
     @Inject(AttachmentRepository) private readonly attachments: AttachmentRepository,
+    @Inject(TicketAccessService) private readonly access: TicketAccessService,
   ) {}
 
-  async execute(id: string): Promise<TicketWithArticles> {
-    if (!isUuid(id)) throw DomainError.ticketNotFound(id);
+  async execute(caller: Caller, id: string): Promise<TicketWithArticles> {
+    const { access } = await this.access.requireTicket(caller, id, 'read');
     const ticket = await this.tickets.find(this.db, id);
     if (!ticket) throw DomainError.ticketNotFound(id);
+    const view = access.view === 'full' ? 'full' : 'metadata';
+    if (view === 'metadata') return { view, ticket, articles: [], attachments: [] };
     const [articles, attachments] = await Promise.all([this.tickets.articles(this.db, id), this.attachments.forTicket(this.db, id)]);
-    return { ticket, articles, attachments };
+    return { view, ticket, articles, attachments };
   }
 }

@@ -8,15 +8,19 @@ function toAddressDto(address: AddressRecord): AddressDto {
   return { email: address.email, name: address.name ?? null };
 }
 
-export function toTicketDto(ticket: TicketRecord, now: Date = new Date()): TicketDto {
+/** `metadata`: number, queue, status, priority and SLA only; no subject, requester or body. */
+export type TicketViewShown = 'full' | 'metadata';
+
+export function toTicketDto(ticket: TicketRecord, now: Date = new Date(), view: TicketViewShown = 'full'): TicketDto {
+  const full = view === 'full';
   return {
     id: ticket.id,
     number: ticket.number,
-    subject: ticket.subject,
+    subject: full ? ticket.subject : null,
     status: ticket.status,
     priority: ticket.priority,
     queue: { slug: ticket.queue.slug, name: ticket.queue.name },
-    requester: toAddressDto(ticket.requester),
+    requester: full ? toAddressDto(ticket.requester) : null,
     createdAt: ticket.createdAt.toISOString(),
     updatedAt: ticket.updatedAt.toISOString(),
     sla: ticket.sla.map((clock) => toSlaClockDto(clock, now)),
@@ -32,8 +36,9 @@ export function toSlaClockDto(clock: SlaSummary, now: Date = new Date()): SlaClo
   return { kind: clock.kind, dueAt: clock.dueAt?.toISOString() ?? null, state: clock.state, remainingMs };
 }
 
-export function toTicketPageDto(page: { tickets: TicketRecord[]; nextCursor: string | null }): TicketPageDto {
-  return { items: page.tickets.map((ticket) => toTicketDto(ticket)), nextCursor: page.nextCursor };
+export function toTicketPageDto(page: { tickets: TicketRecord[]; nextCursor: string | null }, viewOf: (ticket: TicketRecord) => TicketViewShown = () => 'full'): TicketPageDto {
+  const now = new Date();
+  return { items: page.tickets.map((ticket) => toTicketDto(ticket, now, viewOf(ticket))), nextCursor: page.nextCursor };
 }
 
 /** HTML was sanitised at ingest; it is sanitised again here in case a stored body predates a fix. */
@@ -67,7 +72,8 @@ export function toAttachmentDto(attachment: AttachmentRecord): AttachmentDto {
   };
 }
 
-export function toTicketDetailDto(detail: { ticket: TicketRecord; articles: ArticleRecord[]; attachments?: AttachmentRecord[] }): TicketDetailDto {
+export function toTicketDetailDto(detail: { ticket: TicketRecord; articles: ArticleRecord[]; attachments?: AttachmentRecord[] }, view: TicketViewShown = 'full'): TicketDetailDto {
+  if (view === 'metadata') return { ...toTicketDto(detail.ticket, new Date(), view), articles: [] };
   const byArticle = new Map<string, AttachmentRecord[]>();
   for (const attachment of detail.attachments ?? []) byArticle.set(attachment.articleId, [...(byArticle.get(attachment.articleId) ?? []), attachment]);
   return { ...toTicketDto(detail.ticket), articles: detail.articles.map((article) => toArticleDto(article, byArticle.get(article.id))) };

@@ -1,5 +1,8 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { TicketAccessService } from '../access/ticket-access.service.js';
+import { noteChange } from '../audit/audit-context.js';
+import { CurrentCaller, type Caller } from '../auth/caller.js';
 import { ErrorResponseDto, ValidationErrorResponseDto } from '../common/error-response.dto.js';
 import { ChangeTicketStatusUseCase } from './change-ticket-status.use-case.js';
 import { ChangeStatusDto } from './dto/change-status.dto.js';
@@ -22,19 +25,20 @@ export class TicketsController {
     @Inject(GetTicketUseCase) private readonly getTicket: GetTicketUseCase,
     @Inject(ReplyToTicketUseCase) private readonly replyToTicket: ReplyToTicketUseCase,
     @Inject(ChangeTicketStatusUseCase) private readonly changeStatus: ChangeTicketStatusUseCase,
+    @Inject(TicketAccessService) private readonly access: TicketAccessService,
   ) {}
 
   @Get()
   @ApiOperation({ summary: 'Tickets, newest first, keyset-paginated' })
   @ApiOkResponse({ type: TicketPageDto })
-  async list(@Query() query: ListTicketsQueryDto): Promise<TicketPageDto> {
-    const page = await this.listTickets.execute({
+  async list(@CurrentCaller() caller: Caller, @Query() query: ListTicketsQueryDto): Promise<TicketPageDto> {
+    const page = await this.listTickets.execute(caller, {
       status: query.status,
       queueSlug: query.queue,
       limit: query.limit ?? DEFAULT_PAGE_LIMIT,
       cursor: query.cursor,
     });
-    return toTicketPageDto(page);
+    return toTicketPageDto(page, (ticket) => (page.scope?.of(ticket.queue.id).view === 'metadata' ? 'metadata' : 'full'));
   }
 
   @Get(':id')
@@ -42,8 +46,9 @@ export class TicketsController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: TicketDetailDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  async get(@Param('id') id: string): Promise<TicketDetailDto> {
-    return toTicketDetailDto(await this.getTicket.execute(id));
+  async get(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<TicketDetailDto> {
+    const detail = await this.getTicket.execute(caller, id);
+    return toTicketDetailDto(detail, detail.view);
   }
 
   @Post(':id/replies')
@@ -52,7 +57,9 @@ export class TicketsController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiAcceptedResponse({ type: ReplyAcceptedDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  async reply(@Param('id') id: string, @Body() reply: CreateReplyDto): Promise<ReplyAcceptedDto> {
+  async reply(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() reply: CreateReplyDto): Promise<ReplyAcceptedDto> {
+    const { queueId } = await this.access.requireTicket(caller, id, 'write');
+    noteChange({ queueId, details: { fields: ['body'] } });
     const { outboundId } = await this.replyToTicket.execute(id, reply.body);
     return { outboundId };
   }
@@ -62,7 +69,10 @@ export class TicketsController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: TicketDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  async update(@Param('id') id: string, @Body() change: ChangeStatusDto): Promise<TicketDto> {
-    return toTicketDto(await this.changeStatus.execute(id, change.status, change.priority));
+  async update(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() change: ChangeStatusDto): Promise<TicketDto> {
+    const { queueId } = await this.access.requireTicket(caller, id, 'write');
+    const { before, after } = await this.changeStatus.execute(id, change.status, change.priority);
+    noteChange({ queueId, details: { status: { before: before.status, after: after.status }, priority: { before: before.priority, after: after.priority } } });
+    return toTicketDto(after);
   }
 }

@@ -1,3 +1,4 @@
+import type { TicketPriority } from '@casework/domain';
 import type { Db } from '../db.js';
 
 export interface NewOncallShift {
@@ -127,7 +128,7 @@ export class OncallRepository {
   }
 
   /** The ticket's priority under its row lock (null: no such ticket). */
-  async lockTicketPriority(tx: Db, ticketId: string): Promise<{ priority: string; queueId: string } | null> {
+  async lockTicketPriority(tx: Db, ticketId: string): Promise<{ priority: TicketPriority; queueId: string } | null> {
     const [row] = await tx.query(`SELECT priority, queue_id FROM ticket WHERE id = $1 FOR UPDATE`, [ticketId]);
     return row ? { priority: row.priority, queueId: row.queue_id } : null;
   }

@@ -17,6 +17,8 @@ export interface BreachFilter {
   kind?: string;
   since?: Date;
   until?: Date;
+  /** Only clocks of tickets in these queues (the caller's visible ones); absent: every queue. */
+  queueIds?: string[];
 }
 
 export interface AtRiskRecord {
@@ -38,8 +40,9 @@ export class SlaReportRepository {
         WHERE s.state = 'breached'
           AND ($2::text IS NULL OR t.queue_id IN (SELECT q.id FROM queue q WHERE q.id::text = $2 OR q.slug = $2)) AND ($3::text IS NULL OR s.kind = $3)
           AND ($4::timestamptz IS NULL OR s.breached_at >= $4) AND ($5::timestamptz IS NULL OR s.breached_at < $5)
+          AND ($6::uuid[] IS NULL OR t.queue_id = ANY($6::uuid[]))
         ORDER BY s.breached_at DESC LIMIT $1`,
-      [f.limit, f.queue ?? null, f.kind ?? null, f.since ?? null, f.until ?? null],
+      [f.limit, f.queue ?? null, f.kind ?? null, f.since ?? null, f.until ?? null, f.queueIds ?? null],
     );
     return rows.map((r: Record<string, unknown>) => ({
       clockId: r.id as string,
@@ -53,13 +56,13 @@ export class SlaReportRepository {
   }
 
   /** Running clocks due before `until` (including overdue ones not yet swept), soonest first. */
-  async atRisk(db: Db, until: Date, limit: number): Promise<AtRiskRecord[]> {
+  async atRisk(db: Db, until: Date, limit: number, queueIds?: string[]): Promise<AtRiskRecord[]> {
     const rows = await db.query(
       `SELECT s.id, s.ticket_id, t.number, t.queue_id, s.kind, s.due_at
          FROM sla_clock s JOIN ticket t ON t.id = s.ticket_id
-        WHERE s.state = 'running' AND s.due_at <= $1
+        WHERE s.state = 'running' AND s.due_at <= $1 AND ($3::uuid[] IS NULL OR t.queue_id = ANY($3::uuid[]))
         ORDER BY s.due_at LIMIT $2`,
-      [until, limit],
+      [until, limit, queueIds ?? null],
     );
     return rows.map((r: Record<string, unknown>) => ({
       clockId: r.id as string,

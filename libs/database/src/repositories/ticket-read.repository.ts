@@ -61,6 +61,8 @@ export interface TicketToAnswer {
 export interface TicketListFilter {
   status?: TicketStatus;
   queueId?: string;
+  /** Only tickets of these queues (the caller's visible ones); absent: every queue. */
+  queueIds?: string[];
   limit: number;
   /** Exclusive position: tickets older than this (createdAt, id) pair. */
   after?: { createdAt: Date; id: string };
@@ -106,6 +108,12 @@ export class TicketReadRepository {
     return row ? mapTicket(row) : null;
   }
 
+  /** Where a ticket is, for the access rule: its queue. */
+  async placement(db: Db, id: string): Promise<{ id: string; queueId: string } | null> {
+    const [row] = await db.query(`SELECT id, queue_id AS "queueId" FROM ticket WHERE id = $1`, [id]);
+    return row ?? null;
+  }
+
   async list(db: Db, filter: TicketListFilter): Promise<TicketRecord[]> {
     const { sql, params } = this.listQuery(filter);
     const rows = await db.query(sql, params);
@@ -126,6 +134,10 @@ export class TicketReadRepository {
     if (filter.queueId) {
       params.push(filter.queueId);
       where.push(`queue_id = $${params.length}`);
+    }
+    if (filter.queueIds) {
+      params.push(filter.queueIds);
+      where.push(`queue_id = ANY($${params.length}::uuid[])`);
     }
     if (filter.status) {
       params.push(filter.status);

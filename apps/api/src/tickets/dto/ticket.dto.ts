@@ -42,8 +42,8 @@ export class TicketDto {
   @ApiProperty({ example: '100009', description: 'Human-facing number, as in the [#number] subject tag' })
   number!: string;
 
-  @ApiProperty()
-  subject!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'null for a caller who sees only metadata (ops on an unrestricted queue)' })
+  subject!: string | null;
 
   @ApiProperty({ enum: TICKET_STATUSES })
   status!: TicketStatus;
@@ -54,8 +54,8 @@ export class TicketDto {
   @ApiProperty({ type: () => QueueRefDto })
   queue!: QueueRefDto;
 
-  @ApiProperty({ type: () => AddressDto })
-  requester!: AddressDto;
+  @ApiProperty({ type: () => AddressDto, nullable: true, description: 'null for a caller who sees only metadata' })
+  requester!: AddressDto | null;
 
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;

@@ -41,6 +41,7 @@ import {
   type ServiceName,
 } from '@casework/devkit';
 import { migrate, ScriptError, seed } from './lib/database-setup.js';
+import { bold, message, paint, say, warn } from './lib/dev-output.js';
 import {
   API_PREFIX,
   DEFAULT_API_PORT,
@@ -52,80 +53,16 @@ import {
   STATE,
   STATE_DIR,
 } from './lib/dev-paths.js';
+import { checkpoint, isStopping, own, shutdown, stopOnSignals } from './lib/owned-processes.js';
 
 const WORKERS = SERVICE_NAMES.filter((name) => name !== 'api');
 const DEFAULT_WORKER_PORT = 3101;
 const HEALTH_TIMEOUT_MS = 60_000;
-/** Signals repeated this soon after the first are the same Ctrl-C (terminal + npm both deliver it). */
-const SIGNAL_DEBOUNCE_MS = 2_000;
-
-const tty = process.stdout.isTTY === true;
-const paint = (code: number, text: string): string => (tty ? `\u001b[${code}m${text}\u001b[0m` : text);
-const bold = (text: string): string => paint(1, text);
-const say = (line: string): void => void process.stdout.write(`${paint(90, '[dev-start]')} ${line}\n`);
-const warn = (line: string): void => void process.stderr.write(`${paint(31, '[dev-start]')} ${line}\n`);
-
-// ---------------------------------------------------------------------------------------------
-// What this run started, stopped newest first. Nothing else is ever signalled.
-
-interface Owned {
-  name: string;
-  stop(): Promise<void>;
-}
-
-const owned: Owned[] = [];
-let stopping = false;
-let firstSignalAt = 0;
-
-function own(name: string, stop: () => Promise<void>): void {
-  owned.push({ name, stop });
-}
-
-/** Between startup steps: once a signal arrived, start nothing more (shutdown is under way). */
-function checkpoint(): void {
-  if (stopping) throw new ScriptError('interrupted');
-}
-
-async function stopOwned(): Promise<void> {
-  for (let item = owned.pop(); item !== undefined; item = owned.pop()) {
-    try {
-      await item.stop();
-      say(`stopped ${item.name}`);
-    } catch (error) {
-      warn(`could not stop ${item.name}: ${message(error)}`);
-    }
-  }
-}
-
-async function shutdown(exitCode: number): Promise<never> {
-  stopping = true;
-  await stopOwned();
-  process.exit(exitCode);
-}
-
-function onSignal(signal: NodeJS.Signals): void {
-  const now = Date.now();
-  if (stopping) {
-    if (firstSignalAt === 0) {
-      // Already stopping after a failure: this is the user's first Ctrl-C, not a second one.
-      firstSignalAt = now;
-      say(`${signal}: already stopping (Ctrl-C again to force)…`);
-      return;
-    }
-    if (now - firstSignalAt < SIGNAL_DEBOUNCE_MS) return;
-    warn(`${signal} again: exiting now (remaining children get SIGTERM)`);
-    process.exit(130);
-  }
-  firstSignalAt = now;
-  say(`${signal}: stopping (Ctrl-C again to force)…`);
-  void shutdown(0);
-}
 
 // ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  stopOnSignals();
 
   const devMail = !process.env.IMAP_HOST;
   await mkdir(STATE_DIR, { recursive: true });
@@ -508,7 +445,7 @@ function watchForUnexpectedExit(service: ManagedProcess): void {
   void service.exited.then((code) => {
     // A terminal Ctrl-C reaches the children as well; give our own handler the chance to run first.
     setTimeout(() => {
-      if (stopping) return;
+      if (isStopping()) return;
       const how = code === null ? `signal ${service.child.signalCode ?? 'unknown'}` : `exit code ${code}`;
       warn(`${bold(service.name)} exited unexpectedly (${how}); the others keep running. Ctrl-C stops everything.`);
     }, 250);
@@ -569,16 +506,12 @@ function printBanner({ apiPort, workerPorts, token, devMail, postgres, nats }: B
 
 // ---------------------------------------------------------------------------------------------
 
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 function fatal(text: string): never {
   throw new ScriptError(text);
 }
 
 main().catch(async (error: unknown) => {
-  if (stopping) return;
+  if (isStopping()) return;
   if (error instanceof ScriptError) warn(error.message);
   else warn(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   await shutdown(1);

@@ -7,13 +7,11 @@
  * saves every outgoing mail to .casework/outbox/. Then it migrates and seeds the database, starts
  * the five services and prints where everything is. Ctrl-C stops what it started, and only that.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { connect, createServer } from 'node:net';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
-import pg from 'pg';
 import {
   ApiSettings,
   ConfigError,
@@ -28,24 +26,21 @@ import {
 import {
   freePort,
   redactUrl,
-  requireBinary,
   SERVICE_NAMES,
-  startDovecot,
-  startNats,
-  startPostgres,
   startService,
-  startSmtpCatcher,
   waitForHealthy,
-  type CaughtMail,
   type ManagedProcess,
   type ServiceName,
 } from '@casework/devkit';
+import { prepareNats, preparePostgres, type Backend } from './lib/backing-servers.js';
 import { migrate, ScriptError, seed } from './lib/database-setup.js';
-import { bold, message, paint, say, warn } from './lib/dev-output.js';
+import { leftoverDovecotHint, startDevMail } from './lib/dev-mail.js';
+import { bold, message, say, warn } from './lib/dev-output.js';
 import {
   API_PREFIX,
   DEFAULT_API_PORT,
   DEV_MAIL,
+  displayLinkedPath,
   displayPath,
   DOCS_PATH,
   MIN_TOKEN_LENGTH,
@@ -241,175 +236,6 @@ function canListen(port: number, host: string): Promise<boolean> {
     server.unref();
     server.once('error', () => resolve(false));
     server.listen({ port, host, exclusive: true }, () => server.close(() => resolve(true)));
-  });
-}
-
-/** A Dovecot left behind by a killed runner still holds the port; say which process it is. */
-function leftoverDovecotHint(): string | undefined {
-  try {
-    const pid = Number(readFileSync(join(STATE.dovecot, 'run', 'master.pid'), 'utf8').trim());
-    if (!Number.isInteger(pid) || pid <= 0) return undefined;
-    process.kill(pid, 0);
-    return `a dovecot from an earlier run (pid ${pid}, ${displayPath(STATE.dovecot)}) may still be running: kill ${pid}`;
-  } catch {
-    return undefined;
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// PostgreSQL and NATS: reuse what answers, else start a private server.
-
-interface Backend {
-  url: string;
-  /** How it was obtained, for the banner. */
-  origin: string;
-}
-
-async function preparePostgres(url: string): Promise<Backend> {
-  const parsed = new URL(url);
-  const host = unbracket(parsed.hostname);
-  const port = Number(parsed.port || 5432);
-  if (host === '' || (await answers(host, port))) {
-    say(`PostgreSQL: using the server at ${redactUrl(url)}`);
-    return { url, origin: 'reused' };
-  }
-  if (!isLocalHost(host)) {
-    throw new ScriptError(`PostgreSQL at ${redactUrl(url)} does not answer; a private server is only started for a local address (127.0.0.1 / localhost)`);
-  }
-  say(`PostgreSQL: nothing answers on ${host}:${port}, starting a private server …`);
-  const server = await startPostgres({ port, dir: STATE.postgres });
-  own('postgres', () => server.stop());
-  parsed.hostname = '127.0.0.1';
-  const privateUrl = parsed.toString();
-  // The private cluster has only the `postgres` superuser (trust auth); give the URL's user a role.
-  const user = decodeURIComponent(parsed.username || 'postgres');
-  if (user !== 'postgres') await ensureRole(server.url, user);
-  return { url: privateUrl, origin: `private, data in ${displayLinkedPath(STATE.postgres)}` };
-}
-
-async function ensureRole(superuserUrl: string, role: string): Promise<void> {
-  const client = new pg.Client({ connectionString: superuserUrl });
-  client.on('error', () => undefined);
-  await client.connect();
-  try {
-    const found = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
-    if ((found.rowCount ?? 0) === 0) {
-      await client.query(`CREATE ROLE "${role.replaceAll('"', '""')}" LOGIN CREATEDB`);
-      say(`PostgreSQL: created role ${role} in the private server`);
-    }
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-async function prepareNats(url: string): Promise<Backend> {
-  const first = url.split(',')[0].trim();
-  const parsed = new URL(/^[a-z]+:\/\//i.test(first) ? first : `nats://${first}`);
-  const host = unbracket(parsed.hostname) || '127.0.0.1';
-  const port = Number(parsed.port || 4222);
-  if (await answers(host, port)) {
-    say(`NATS: using the server at ${first}`);
-    return { url, origin: 'reused' };
-  }
-  if (!isLocalHost(host) || parsed.protocol === 'tls:') {
-    throw new ScriptError(`NATS at ${first} does not answer; a private server is only started for a local nats:// address`);
-  }
-  say(`NATS: nothing answers on ${host}:${port}, starting a private nats-server with JetStream (store in ${displayPath(STATE.nats)})…`);
-  const server = await startNats({ port, storeDir: STATE.nats });
-  own('nats-server', () => server.stop());
-  return { url: server.url, origin: `private, store in ${displayPath(STATE.nats)}` };
-}
-
-function answers(host: string, port: number, timeoutMs = 1500): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host, port });
-    socket.setTimeout(timeoutMs, () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
-
-function isLocalHost(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
-}
-
-function unbracket(host: string): string {
-  return host.replace(/^\[(.*)\]$/, '$1');
-}
-
-// ---------------------------------------------------------------------------------------------
-// Dev mail: Dovecot for the inbox, the SMTP catcher for everything sent.
-
-async function startDevMail(): Promise<void> {
-  await ensureDovecotInstalled();
-  // The catcher first, so Ctrl-C stops Dovecot before it (newest first).
-  const catcher = await startSmtpCatcher({ port: DEV_MAIL.smtpPort, saveDir: STATE.outbox, onMessage: printCaughtMail });
-  own('smtp catcher', () => catcher.stop());
-  say(`SMTP catcher on ${DEV_MAIL.host}:${DEV_MAIL.smtpPort}: outgoing mail is saved to ${displayPath(STATE.outbox)}/`);
-
-  say(`starting the dev IMAP server (Dovecot on ${DEV_MAIL.host}:${DEV_MAIL.imapPort})…`);
-  const dovecot = await startDovecot({ port: DEV_MAIL.imapPort, dir: STATE.dovecot, user: DEV_MAIL.user, password: DEV_MAIL.password });
-  own('dovecot', () => dovecot.stop());
-  say(`dev mail is kept in ${displayLinkedPath(STATE.dovecot)}`);
-}
-
-/** A state folder, and where it really is when it links out of a private home (daemonReachableDir). */
-function displayLinkedPath(path: string): string {
-  const real = realpathSync(path);
-  return real === path ? displayPath(path) : `${displayPath(path)} → ${real}`;
-}
-
-/** One line per caught mail: recipients and subject, never the body. */
-function printCaughtMail(mail: CaughtMail): void {
-  const oneLine = (text: string): string => text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
-  const to = mail.envelopeTo.map(oneLine).join(', ');
-  process.stdout.write(`${paint(32, '[smtp]')} to=<${to}> subject=<${oneLine(mail.subject)}>\n`);
-}
-
-const DOVECOT_PACKAGE = 'dovecot-imapd';
-
-async function ensureDovecotInstalled(): Promise<void> {
-  if (hasBinary('dovecot')) return;
-  const debian = existsSync('/etc/debian_version');
-  const root = process.getuid?.() === 0;
-  if (!debian || !root) {
-    const command = debian ? `sudo apt-get install -y ${DOVECOT_PACKAGE}` : `apt-get install -y ${DOVECOT_PACKAGE}   (or your system's Dovecot IMAP package)`;
-    fatal(
-      'the dev mailbox needs Dovecot, which is not installed. Install it with:\n\n' +
-        `    ${command}\n\n` +
-        'or set IMAP_HOST, IMAP_USER, IMAP_PASSWORD (and SMTP_*) to use real mail servers.',
-    );
-  }
-  say(`Dovecot is not installed; installing ${DOVECOT_PACKAGE} (root on Debian): apt-get install -y ${DOVECOT_PACKAGE}`);
-  if (!(await runInherited('apt-get', ['install', '-y', DOVECOT_PACKAGE]))) {
-    say('install failed; refreshing the package lists: apt-get update');
-    if (!(await runInherited('apt-get', ['update'])) || !(await runInherited('apt-get', ['install', '-y', DOVECOT_PACKAGE]))) {
-      fatal(`could not install ${DOVECOT_PACKAGE}; install it yourself (apt-get install -y ${DOVECOT_PACKAGE}) and run again`);
-    }
-  }
-  if (!hasBinary('dovecot')) fatal(`${DOVECOT_PACKAGE} was installed but no dovecot binary was found`);
-}
-
-function hasBinary(name: string): boolean {
-  try {
-    requireBinary(name, '');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function runInherited(command: string, args: string[]): Promise<boolean> {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-    child.once('error', () => resolve(false));
-    child.once('exit', (code) => resolve(code === 0));
   });
 }
 

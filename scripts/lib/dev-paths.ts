@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -47,4 +47,10 @@ export function knownApiToken(env: NodeJS.ProcessEnv = process.env): string | nu
 /** A path as the user should read it: relative to the repo root when inside it. */
 export function displayPath(path: string): string {
   return path.startsWith(REPO_ROOT) ? path.slice(REPO_ROOT.length) : path;
+}
+
+/** A state folder, and where it really is when it links out of a private home (daemonReachableDir). */
+export function displayLinkedPath(path: string): string {
+  const real = realpathSync(path);
+  return real === path ? displayPath(path) : `${displayPath(path)} → ${real}`;
 }

@@ -29,6 +29,16 @@ export const DEV_MAIL = {
   mailbox: 'INBOX',
 };
 
+/** The IMAP settings that point a service (or demo-mail) at the dev mailbox. */
+export const DEV_IMAP_ENV = {
+  IMAP_HOST: DEV_MAIL.host,
+  IMAP_PORT: String(DEV_MAIL.imapPort),
+  IMAP_TLS: 'false',
+  IMAP_USER: DEV_MAIL.user,
+  IMAP_PASSWORD: DEV_MAIL.password,
+  IMAP_MAILBOX: DEV_MAIL.mailbox,
+};
+
 export const DEFAULT_API_PORT = 3000;
 export const API_PREFIX = 'api/v1';
 export const DOCS_PATH = 'api/docs';

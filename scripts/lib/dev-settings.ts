@@ -16,7 +16,7 @@ import {
   SeedSettings,
   TemplateReplySettings,
 } from '@casework/config';
-import { DEV_MAIL, displayPath, MIN_TOKEN_LENGTH, STATE, STATE_DIR } from './dev-paths.js';
+import { DEV_IMAP_ENV, DEV_MAIL, displayPath, MIN_TOKEN_LENGTH, STATE, STATE_DIR } from './dev-paths.js';
 
 export interface ApiToken {
   value: string;
@@ -68,12 +68,7 @@ export function serviceEnv({ devMail, token, mailboxKey, databaseUrl, natsUrl }:
   };
   if (devMail) {
     Object.assign(env, {
-      IMAP_HOST: DEV_MAIL.host,
-      IMAP_PORT: String(DEV_MAIL.imapPort),
-      IMAP_TLS: 'false',
-      IMAP_USER: DEV_MAIL.user,
-      IMAP_PASSWORD: DEV_MAIL.password,
-      IMAP_MAILBOX: DEV_MAIL.mailbox,
+      ...DEV_IMAP_ENV,
       SMTP_HOST: DEV_MAIL.host,
       SMTP_PORT: String(DEV_MAIL.smtpPort),
       SMTP_TLS: 'false',

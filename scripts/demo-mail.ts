@@ -12,7 +12,7 @@
 import { randomBytes } from 'node:crypto';
 import { ImapFlow } from 'imapflow';
 import { IngestSettings, loadConfigOrExit } from '@casework/config';
-import { API_PREFIX, DEFAULT_API_PORT, DEV_MAIL, displayPath, knownApiToken, STATE } from './lib/dev-paths.js';
+import { API_PREFIX, DEFAULT_API_PORT, DEV_IMAP_ENV, displayPath, knownApiToken, STATE } from './lib/dev-paths.js';
 
 const USAGE = 'usage: npm run demo:mail [-- --auto]';
 const args = process.argv.slice(2);
@@ -28,15 +28,7 @@ if (unknown.length > 0) {
 const auto = args.includes('--auto');
 
 const devMailbox = !process.env.IMAP_HOST;
-const devDefaults: NodeJS.ProcessEnv = {
-  IMAP_HOST: DEV_MAIL.host,
-  IMAP_PORT: String(DEV_MAIL.imapPort),
-  IMAP_TLS: 'false',
-  IMAP_USER: DEV_MAIL.user,
-  IMAP_PASSWORD: DEV_MAIL.password,
-  IMAP_MAILBOX: DEV_MAIL.mailbox,
-};
-const settings = loadConfigOrExit('demo-mail', IngestSettings, devMailbox ? { ...devDefaults, ...withoutEmpty(process.env) } : process.env);
+const settings = loadConfigOrExit('demo-mail', IngestSettings, devMailbox ? { ...DEV_IMAP_ENV, ...withoutEmpty(process.env) } : process.env);
 
 const sender = { name: 'Maya Lindqvist', address: 'maya.lindqvist@example.org' };
 const subject = auto ? 'Automatic reply: Someone is threatening me in the forum' : 'Someone is threatening me in the forum';

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,6 +29,16 @@ export const DEV_MAIL = {
   mailbox: 'INBOX',
 };
 
+/** The IMAP settings that point a service (or demo-mail) at the dev mailbox. */
+export const DEV_IMAP_ENV = {
+  IMAP_HOST: DEV_MAIL.host,
+  IMAP_PORT: String(DEV_MAIL.imapPort),
+  IMAP_TLS: 'false',
+  IMAP_USER: DEV_MAIL.user,
+  IMAP_PASSWORD: DEV_MAIL.password,
+  IMAP_MAILBOX: DEV_MAIL.mailbox,
+};
+
 export const DEFAULT_API_PORT = 3000;
 export const API_PREFIX = 'api/v1';
 export const DOCS_PATH = 'api/docs';
@@ -47,4 +57,10 @@ export function knownApiToken(env: NodeJS.ProcessEnv = process.env): string | nu
 /** A path as the user should read it: relative to the repo root when inside it. */
 export function displayPath(path: string): string {
   return path.startsWith(REPO_ROOT) ? path.slice(REPO_ROOT.length) : path;
+}
+
+/** A state folder, and where it really is when it links out of a private home (daemonReachableDir). */
+export function displayLinkedPath(path: string): string {
+  const real = realpathSync(path);
+  return real === path ? displayPath(path) : `${displayPath(path)} → ${real}`;
 }

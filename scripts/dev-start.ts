@@ -12,6 +12,7 @@ import { loadConfigOrExit, SeedSettings } from '@casework/config';
 import { prepareNats, preparePostgres } from './lib/backing-servers.js';
 import { printBanner } from './lib/banner.js';
 import { migrate, ScriptError, seed } from './lib/database-setup.js';
+import { ensureDemoSpecialist } from './lib/demo-specialist.js';
 import { startDevMail } from './lib/dev-mail.js';
 import { say, warn } from './lib/dev-output.js';
 import { STATE_DIR } from './lib/dev-paths.js';
@@ -49,13 +50,15 @@ async function main(): Promise<void> {
   const runtimeSettings = Object.assign(new SeedSettings(), settings, { DATABASE_URL: postgres.url, NATS_URL: nats.url });
   await migrate(postgres.url, say);
   await seed(runtimeSettings, say);
+  const specialist = await ensureDemoSpecialist(postgres.url);
+  say(`demo specialist ${specialist.email} (role specialist, no admin rights)`);
   checkpoint();
 
   const env = serviceEnv({ devMail, token: token.value, mailboxKey, databaseUrl: postgres.url, natsUrl: nats.url });
   await startServices(env, ports);
   checkpoint();
 
-  printBanner({ ports, token, devMail, postgres, nats });
+  printBanner({ ports, token, specialist, devMail, postgres, nats });
 }
 
 main().catch(async (error: unknown) => {

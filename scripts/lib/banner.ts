@@ -4,17 +4,19 @@ import type { Backend } from './backing-servers.js';
 import { bold } from './dev-output.js';
 import { API_PREFIX, DEV_MAIL, displayLinkedPath, displayPath, DOCS_PATH, STATE } from './dev-paths.js';
 import { WORKERS, type DevPorts } from './dev-ports.js';
+import type { DemoSpecialist } from './demo-specialist.js';
 import type { ApiToken } from './dev-settings.js';
 
 interface BannerInputs {
   ports: DevPorts;
   token: ApiToken;
+  specialist: DemoSpecialist;
   devMail: boolean;
   postgres: Backend;
   nats: Backend;
 }
 
-export function printBanner({ ports, token, devMail, postgres, nats }: BannerInputs): void {
+export function printBanner({ ports, token, specialist, devMail, postgres, nats }: BannerInputs): void {
   const base = `http://localhost:${ports.api}`;
   const rule = '─'.repeat(78);
   const row = (label: string, value: string): string => `  ${label.padEnd(12)}${value}`;
@@ -25,7 +27,8 @@ export function printBanner({ ports, token, devMail, postgres, nats }: BannerInp
     '',
     row('API', `${base}/${API_PREFIX}`),
     row('API docs', `${base}/${DOCS_PATH}`),
-    row('API token', `${token.value}   (${token.source})`),
+    row('API token', `${token.value}   (admin: bootstrap@casework.local; ${token.source})`),
+    row('Specialist', `${specialist.token}   (${specialist.email}; ${specialist.source})`),
     row('Try', `curl -H "Authorization: Bearer ${token.value}" ${base}/${API_PREFIX}/tickets`),
     '',
   ];

@@ -17,6 +17,7 @@ export const STATE = {
   dovecot: join(STATE_DIR, 'dovecot'),
   outbox: join(STATE_DIR, 'outbox'),
   apiToken: join(STATE_DIR, 'api-token'),
+  demoSpecialistToken: join(STATE_DIR, 'demo-specialist-token'),
 };
 
 /** The dev mailbox and SMTP catcher `npm start` runs when IMAP_HOST is not set. */

@@ -11,3 +11,4 @@ export * from './attachment.js';
 export * from './access.js';
 export * from './user-profile.js';
 export * from './audit-chain.js';
+export * from './api-token.js';

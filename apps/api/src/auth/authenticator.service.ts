@@ -5,7 +5,7 @@ import { API_TOKEN } from './api-token.constants.js';
 import type { Caller } from './caller.js';
 import { constantTimeEquals } from './constant-time.util.js';
 import { OidcVerifier } from './oidc-verifier.js';
-import { looksLikeApiToken, tokenSha256 } from './token-secret.js';
+import { looksLikeApiToken, tokenSha256 } from '@casework/domain';
 
 /** A token's last use is written at most this often: not one write per request. */
 const TOUCH_EVERY_MS = 60_000;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ApiTokenRepository, type ApiTokenRecord } from '@casework/database';
-import { newTokenSecret, tokenSha256 } from '../auth/token-secret.js';
+import { newTokenSecret, tokenSha256 } from '@casework/domain';
 import { UserDirectory } from './user-directory.js';
 
 /** A new token for a user: the secret is answered once and only its SHA-256 is stored. */

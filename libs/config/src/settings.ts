@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import { ArrayNotEmpty, IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { IsSecretKey } from './secret-box.js';
 
 // Implicit conversion would turn the string 'false' into true, so read the raw value.
@@ -10,6 +10,16 @@ const toBoolean = ({ obj, key }: { obj: Record<string, unknown>; key: string }) 
   if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
   return raw;
 };
+
+// A comma-separated list, read raw for the same reason; blanks around the commas are dropped.
+const toList = ({ obj, key }: { obj: Record<string, unknown>; key: string }) => {
+  const raw = obj[key];
+  if (typeof raw !== 'string') return raw;
+  return raw.split(',').map((item) => item.trim()).filter((item) => item !== '');
+};
+
+/** What a browser sends as Origin: scheme, host and optional port, nothing after. */
+const WEB_ORIGIN = /^https?:\/\/[^/?#\s]+$/;
 
 /** Every service talks to Postgres and NATS and logs. */
 export class BaseSettings {
@@ -227,6 +237,29 @@ export class ApiSettings extends BaseSettings {
   /** How long a request waits for a free connection before the API answers 503 with Retry-After. */
   @IsInt() @Min(100) @Max(60000)
   DATABASE_CONNECT_TIMEOUT_MS: number = 5000;
+
+  /**
+   * Requests one bearer token may make per minute, as a bucket of this many refilled at this
+   * rate; beyond it 429 with Retry-After. 0: no per-token limit. The default leaves a busy
+   * specialist (and a script polling every 50 ms) room; raise it for integrations that sync.
+   */
+  @IsInt() @Min(0) @Max(10_000_000)
+  RATE_LIMIT_PER_TOKEN_PER_MINUTE: number = 1200;
+
+  /**
+   * Requests one client address may make per minute, with a token or without: a whole team
+   * behind one office NAT shares it. 0: no per-address limit (e.g. behind a proxy that limits).
+   */
+  @IsInt() @Min(0) @Max(10_000_000)
+  RATE_LIMIT_PER_IP_PER_MINUTE: number = 6000;
+
+  /** Browser origins allowed to call the API cross-origin (comma-separated); unset: CORS stays off. */
+  @IsOptional()
+  @Transform(toList)
+  @ArrayNotEmpty({ message: 'must list at least one origin' })
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { each: true, message: 'must be comma-separated http(s) origins' })
+  @Matches(WEB_ORIGIN, { each: true, message: 'must be origins without a path, like https://inbox.example.org or http://localhost:5173' })
+  CORS_ORIGINS?: string[];
 }
 
 /** Settings of `npm run migrate` and the seed. */

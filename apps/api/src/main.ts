@@ -4,11 +4,11 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ApiSettings, ConfigError, loadConfig } from '@casework/config';
 import { createLogger, PinoNestLogger } from '@casework/observability';
 import { AppModule } from './app.module.js';
-import { setupDocs } from './docs/setup-docs.js';
+import { DOCS_PATH, setupDocs } from './docs/setup-docs.js';
+import { applyHttpSecurity } from './security/http-security.js';
+import { requestLogFields } from './security/request-id.js';
 
 const GLOBAL_PREFIX = 'api/v1';
-// A reply may hold 100 000 characters; JSON escaping can make that several times as many bytes.
-const JSON_BODY_LIMIT = '1mb';
 
 function readConfig(): ApiSettings {
   try {
@@ -22,13 +22,13 @@ function readConfig(): ApiSettings {
 
 async function bootstrap(): Promise<void> {
   const config = readConfig();
-  const logger = createLogger('api', config.LOG_LEVEL);
+  const logger = createLogger('api', config.LOG_LEVEL, { mixin: requestLogFields });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, logger), {
     logger: new PinoNestLogger(logger),
     bodyParser: false,
   });
   app.disable('x-powered-by');
-  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  applyHttpSecurity(app, config, logger, { docs: `/${DOCS_PATH}`, quietRoutes: [`/${GLOBAL_PREFIX}/health`, `/${GLOBAL_PREFIX}/metrics`] });
   app.setGlobalPrefix(GLOBAL_PREFIX);
   app.enableShutdownHooks();
   setupDocs(app, GLOBAL_PREFIX);

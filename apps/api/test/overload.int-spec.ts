@@ -2,6 +2,7 @@ import type { QueryRunner } from 'typeorm';
 import { pollUntil } from '@casework/devkit';
 import type { ErrorResponseDto } from '../src/common/error-response.dto.js';
 import { ApiFixture, type SeededTicket } from './api-fixture.js';
+import { jsonLogLines } from './log-lines.js';
 
 const POOL_SIZE = 2;
 const CONNECT_TIMEOUT_MS = 500;
@@ -24,17 +25,7 @@ describe('api under database overload (built process, pool of 2)', () => {
   let ticket: SeededTicket;
   let lock: QueryRunner | undefined;
 
-  const logLines = (): LogLine[] =>
-    app.api
-      .recentOutput()
-      .split('\n')
-      .flatMap((line) => {
-        try {
-          return [JSON.parse(line) as LogLine];
-        } catch {
-          return [];
-        }
-      });
+  const logLines = (): LogLine[] => jsonLogLines<LogLine>(app.api);
 
   beforeAll(async () => {
     await app.start({ DATABASE_POOL_SIZE: String(POOL_SIZE), DATABASE_CONNECT_TIMEOUT_MS: String(CONNECT_TIMEOUT_MS) });
@@ -65,7 +56,7 @@ describe('api under database overload (built process, pool of 2)', () => {
     );
 
     const started = Date.now();
-    const refused = await app.request('/tickets?limit=50&status=open&queue=safety');
+    const refused = await app.request('/tickets?limit=50&status=open&queue=safety', { headers: { 'x-request-id': 'overload-probe' } });
     const waitedMs = Date.now() - started;
     expect(refused.status).toBe(503);
     expect(refused.headers.get('retry-after')).toBe('2');
@@ -82,10 +73,12 @@ describe('api under database overload (built process, pool of 2)', () => {
     expect((await Promise.all(held)).map((r) => r.status)).toEqual([200, 200]);
     expect((await app.request('/tickets?limit=50&status=open&queue=safety')).status).toBe(200);
 
-    // Logged once, as an overload warning without a stack; nothing unhandled.
+    // Logged once, as an overload warning without a stack, naming the request; nothing unhandled.
     const lines = logLines();
     const overloads = lines.filter((line) => line.msg.startsWith('overload:'));
-    expect(overloads).toEqual([expect.objectContaining({ level: 40, database: 'PoolExhausted', msg: 'overload: no database connection came free within the connect timeout; answered 503' })]);
+    expect(overloads).toEqual([
+      expect.objectContaining({ level: 40, database: 'PoolExhausted', requestId: 'overload-probe', msg: 'overload: no database connection came free within the connect timeout; answered 503' }),
+    ]);
     expect(overloads[0].err).toBeUndefined();
     expect(lines.filter((line) => line.level >= 50)).toEqual([]);
   }, 60_000);

@@ -23,8 +23,9 @@ const REDACT = [
   '*.html',
 ];
 
-export function createLogger(service: string, level = process.env.LOG_LEVEL ?? 'info'): Logger {
-  return pino({ name: service, level, redact: { paths: REDACT, censor: '[redacted]' }, base: { service } });
+/** `mixin`: fields merged into every line, e.g. the id of the request being served (the api's). */
+export function createLogger(service: string, level = process.env.LOG_LEVEL ?? 'info', { mixin }: { mixin?: () => object } = {}): Logger {
+  return pino({ name: service, level, redact: { paths: REDACT, censor: '[redacted]' }, base: { service }, mixin });
 }
 
 /** Nest's logger interface over pino, so framework and our own lines share one format. */

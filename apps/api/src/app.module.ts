@@ -17,6 +17,8 @@ import { MailboxesModule } from './mailboxes/mailboxes.module.js';
 import { OncallModule } from './oncall/oncall.module.js';
 import { QuarantineModule } from './quarantine/quarantine.module.js';
 import { QueuesModule } from './queues/queues.module.js';
+import { RateLimitGuard } from './security/rate-limit.guard.js';
+import { RateLimitModule } from './security/rate-limit.module.js';
 import { SlaModule } from './sla/sla.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { TicketsModule } from './tickets/tickets.module.js';
@@ -50,11 +52,14 @@ export class AppModule {
         UsersModule,
         AccessModule,
         AuditModule,
+        RateLimitModule.register(config),
       ],
       providers: [
         { provide: API_TOKEN, useValue: config.API_BOOTSTRAP_TOKEN },
         { provide: OidcVerifier, useValue: new OidcVerifier({ issuer: config.OIDC_ISSUER, audience: config.OIDC_AUDIENCE, jwksUrl: config.OIDC_JWKS_URL }) },
         Authenticator,
+        // Before the access guard: a flood is refused before it costs a token lookup.
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

@@ -17,7 +17,7 @@ type WithRequestId = Request & { [REQUEST_ID]?: string };
 const servedRequest = new AsyncLocalStorage<string>();
 
 /** The client's X-Request-Id when it looks sane, else null. */
-export function acceptableRequestId(presented: string | string[] | undefined): string | null {
+function acceptableRequestId(presented: string | string[] | undefined): string | null {
   return typeof presented === 'string' && SANE_REQUEST_ID.test(presented) ? presented : null;
 }
 

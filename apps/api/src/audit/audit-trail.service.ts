@@ -3,8 +3,8 @@ import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { AuditRepository, type NewAuditEvent } from '@casework/database';
 import type { Caller } from '../auth/caller.js';
+import { requestIdOf } from '../security/request-id.js';
 
-const REQUEST_ID_HEADER = 'x-request-id';
 const MAX_USER_AGENT = 300;
 
 /** Appends audit events with the request's context: who, from where, which request. */
@@ -16,7 +16,6 @@ export class AuditTrail {
   ) {}
 
   async record(request: Request, caller: Caller | null, event: Omit<NewAuditEvent, 'actorId' | 'actorEmail' | 'ip' | 'userAgent' | 'requestId'>): Promise<void> {
-    const requestId = request.headers[REQUEST_ID_HEADER];
     const userAgent = request.headers['user-agent'];
     await this.db.transaction((tx) =>
       this.audit.append(tx, {
@@ -25,7 +24,8 @@ export class AuditTrail {
         actorEmail: caller?.email ?? null,
         ip: request.ip ?? null,
         userAgent: typeof userAgent === 'string' ? userAgent.slice(0, MAX_USER_AGENT) : null,
-        requestId: typeof requestId === 'string' ? requestId.slice(0, 200) : null,
+        // The id the answer and the log lines carry (the client's, when sane, else generated).
+        requestId: requestIdOf(request),
       }),
     );
   }

@@ -6,12 +6,11 @@ import { DomainError, hasCapability } from '@casework/domain';
 import { LOGGER } from '@casework/observability';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { Authenticator } from './authenticator.service.js';
-import { setCaller, type Caller } from './caller.js';
+import { presentedBearer, setCaller, type Caller } from './caller.js';
 import { ROUTE_ACCESS, routeKey, type RouteRule } from './route-access.js';
 import { SignInFailures } from './sign-in-failures.js';
 
 export const API_PREFIX = '/api/v1';
-const BEARER = /^Bearer +([^\s]+) *$/i;
 
 /**
  * The one gate every request passes: finds the route's rule in ROUTE_ACCESS, authenticates the
@@ -45,8 +44,7 @@ export class AccessGuard implements CanActivate {
   }
 
   private async authenticate(request: Request): Promise<Caller> {
-    const header = request.headers.authorization;
-    const presented = typeof header === 'string' ? BEARER.exec(header)?.[1] : undefined;
+    const presented = presentedBearer(request);
     const caller = presented === undefined ? null : await this.authenticator.authenticate(presented);
     if (caller) return caller;
     // Only a presented credential is a guess; a request without one is merely unauthenticated.

@@ -12,6 +12,12 @@ export interface Caller {
   via: 'bootstrap' | 'token' | 'oidc';
 }
 
+/** `Authorization: Bearer <credential>`: the credential, or undefined. */
+export function presentedBearer(request: Request): string | undefined {
+  const header = request.headers.authorization;
+  return typeof header === 'string' ? /^Bearer +([^\s]+) *$/i.exec(header)?.[1] : undefined;
+}
+
 const CALLER = Symbol('casework.caller');
 type WithCaller = Request & { [CALLER]?: Caller };
 

@@ -4,21 +4,16 @@ import { ThrottlerModule, type ThrottlerOptions } from '@nestjs/throttler';
 import type { Request } from 'express';
 import type { ApiSettings } from '@casework/config';
 import { HealthController, MetricsController } from '@casework/observability';
+import { presentedBearer } from '../auth/caller.js';
 import { RateLimitBuckets } from './rate-limit-buckets.js';
 import { RATE_LIMITERS } from './rate-limit.guard.js';
 
 const MINUTE_MS = 60_000;
-const BEARER = /^Bearer +([^\s]+) *$/i;
 /** Probes and the metrics scrape are never limited: a busy API must still say how it is. */
 const UNLIMITED_CONTROLLERS: readonly unknown[] = [HealthController, MetricsController];
 
 const requestOf = (context: ExecutionContext) => context.switchToHttp().getRequest<Request>();
 const unlimited = (context: ExecutionContext) => UNLIMITED_CONTROLLERS.includes(context.getClass());
-
-function presentedBearer(request: Request): string | undefined {
-  const header = request.headers.authorization;
-  return typeof header === 'string' ? BEARER.exec(header)?.[1] : undefined;
-}
 
 /** A token is tracked by its SHA-256, so not even this process's memory keeps the secret. */
 function tokenTracker(request: Request): string {

@@ -3,7 +3,8 @@ import { Payload } from '@nestjs/microservices';
 import type { RoutingSettings } from '@casework/config';
 import { Subjects, type EventEnvelope } from '@casework/contracts';
 import { GROUP_COMMIT_IN_FLIGHT, GroupCommitBatcher, OnEvent } from '@casework/messaging';
-import { RouteMailUseCase, type ParsedAhead } from './route-mail.use-case.js';
+import type { ParsedAhead } from './mail-batch-preparer.js';
+import { RouteMailUseCase } from './route-mail.use-case.js';
 import { ROUTING_SETTINGS } from './routing.tokens.js';
 
 @Controller()

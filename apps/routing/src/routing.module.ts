@@ -6,6 +6,8 @@ import { DatabaseModule } from '@casework/database';
 import { MailParserPool } from '@casework/mail';
 import { MessagingModule, NatsConnectionHolder } from '@casework/messaging';
 import { LoggerModule, ObservabilityModule } from '@casework/observability';
+import { InboundMailWriter } from './inbound-mail-writer.js';
+import { MailBatchPreparer } from './mail-batch-preparer.js';
 import { mailParserPoolProvider } from './mail-parser.provider.js';
 import { MailReceivedHandler } from './mail-received.handler.js';
 import { RawMessageReconcilerService } from './raw-message-reconciler.service.js';
@@ -26,7 +28,14 @@ export class RoutingModule implements OnApplicationShutdown {
         ObservabilityModule.register({ dataSource: DataSource, nats: NatsConnectionHolder, imports: [] }),
       ],
       controllers: [MailReceivedHandler],
-      providers: [{ provide: ROUTING_SETTINGS, useValue: settings }, mailParserPoolProvider(settings), RouteMailUseCase, RawMessageReconcilerService],
+      providers: [
+        { provide: ROUTING_SETTINGS, useValue: settings },
+        mailParserPoolProvider(settings),
+        MailBatchPreparer,
+        InboundMailWriter,
+        RouteMailUseCase,
+        RawMessageReconcilerService,
+      ],
     };
   }
 

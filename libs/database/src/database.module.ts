@@ -14,6 +14,7 @@ import { OutboundRepository } from './repositories/outbound.repository.js';
 import { OncallRepository } from './repositories/oncall.repository.js';
 import { OutboxRepository } from './repositories/outbox.repository.js';
 import { ProcessedEventRepository } from './repositories/processed-event.repository.js';
+import { QuarantineRepository } from './repositories/quarantine.repository.js';
 import { QueueRepository } from './repositories/queue.repository.js';
 import { QueueGrantRepository } from './repositories/queue-grant.repository.js';
 import { RawMessageRepository } from './repositories/raw-message.repository.js';
@@ -41,6 +42,7 @@ const REPOSITORIES = [
   OncallRepository,
   OutboxRepository,
   ProcessedEventRepository,
+  QuarantineRepository,
   QueueRepository,
   QueueGrantRepository,
   RawMessageRepository,

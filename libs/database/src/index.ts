@@ -17,6 +17,7 @@ export * from './repositories/outbound.repository.js';
 export * from './repositories/outbox.repository.js';
 export * from './repositories/outbox-batch.js';
 export * from './repositories/processed-event.repository.js';
+export * from './repositories/quarantine.repository.js';
 export * from './repositories/queue.repository.js';
 export * from './repositories/queue-grant.repository.js';
 export * from './repositories/raw-message.repository.js';

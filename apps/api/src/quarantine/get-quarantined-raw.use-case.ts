@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { RawMessageRepository } from '@casework/database';
+import { QuarantineRepository } from '@casework/database';
 import { DomainError } from '@casework/domain';
 import { isUuid } from '../common/uuid.util.js';
 
@@ -9,12 +9,12 @@ import { isUuid } from '../common/uuid.util.js';
 export class GetQuarantinedRawUseCase {
   constructor(
     @Inject(DataSource) private readonly db: DataSource,
-    @Inject(RawMessageRepository) private readonly rawMessages: RawMessageRepository,
+    @Inject(QuarantineRepository) private readonly quarantine: QuarantineRepository,
   ) {}
 
   async execute(id: string): Promise<Buffer> {
     if (!isUuid(id)) throw DomainError.quarantinedMessageNotFound(id);
-    const raw = await this.rawMessages.findQuarantinedRaw(this.db, id);
+    const raw = await this.quarantine.findRaw(this.db, id);
     if (!raw) throw DomainError.quarantinedMessageNotFound(id);
     return raw;
   }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Subjects } from '@casework/contracts';
-import { RawMessageRepository } from '@casework/database';
+import { QuarantineRepository } from '@casework/database';
 import { UnitOfWork } from '@casework/messaging';
 import { DomainError } from '@casework/domain';
 import { isUuid } from '../common/uuid.util.js';
@@ -14,16 +14,16 @@ import { isUuid } from '../common/uuid.util.js';
 export class RetryQuarantinedUseCase {
   constructor(
     @Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
-    @Inject(RawMessageRepository) private readonly rawMessages: RawMessageRepository,
+    @Inject(QuarantineRepository) private readonly quarantine: QuarantineRepository,
   ) {}
 
   async execute(id: string): Promise<{ rawMessageId: string }> {
     if (!isUuid(id)) throw DomainError.quarantinedMessageNotFound(id);
     return this.unitOfWork.run(async (tx, emit) => {
-      const locked = await this.rawMessages.lockStatus(tx, id);
+      const locked = await this.quarantine.lockStatus(tx, id);
       if (!locked) throw DomainError.quarantinedMessageNotFound(id);
       if (locked.status !== 'quarantined') throw DomainError.messageNotQuarantined(id, locked.status);
-      await this.rawMessages.releaseFromQuarantine(tx, id);
+      await this.quarantine.release(tx, id);
       await emit(Subjects.MailReceived, { rawMessageId: id, mailboxId: locked.mailboxId });
       return { rawMessageId: id };
     });

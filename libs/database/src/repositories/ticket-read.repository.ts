@@ -1,5 +1,6 @@
 import type { Calendar, TicketPriority, TicketStatus } from '@casework/domain';
 import type { Db } from '../db.js';
+import { calendarOrFallback, RESOLVED_CALENDAR } from './resolved-calendar.js';
 import type { AddressRecord, ArticleDirection } from './ticket.repository.js';
 
 export interface SlaSummary {
@@ -83,20 +84,24 @@ interface SlaJson {
   pauses: { from: string; to: string | null }[] | null;
   carriedOverMs: number | string | null;
   targetMs: number | string | null;
-  calendar: Calendar;
+  /** Null for a clock without a policy. */
+  calendar: Calendar | null;
 }
 
-/** The ticket columns of TicketRecord, its queue, requester and SLA clocks, over `source` aliased t. */
+/**
+ * The ticket columns of TicketRecord, its queue, requester and SLA clocks, over `source` aliased
+ * t. A clock without a policy has no calendar here: mapTicket gives it the domain's fallback.
+ */
 const ticketSelect = (source: string) => `
   SELECT t.id, t.number, t.subject, t.status, t.priority, t.created_at, t.updated_at,
          q.id AS queue_id, q.slug AS queue_slug, q.name AS queue_name, q.address AS queue_address,
-         c.email AS requester_email, c.name AS requester_name,
+         r.email AS requester_email, r.name AS requester_name,
          COALESCE((SELECT json_agg(json_build_object('kind', s.kind, 'dueAt', s.due_at, 'state', s.state, 'startedAt', s.started_at, 'pauses', s.pauses,
                                                      'carriedOverMs', s.carried_over_ms, 'targetMs', s.target_ms,
-                                                     'calendar', COALESCE(sc.definition, sp.calendar, '{"kind":"24x7"}'::jsonb)) ORDER BY s.started_at)
-                     FROM sla_clock s LEFT JOIN sla_policy sp ON sp.id = s.policy_id LEFT JOIN sla_calendar sc ON sc.id = sp.calendar_id
+                                                     'calendar', ${RESOLVED_CALENDAR}) ORDER BY s.started_at)
+                     FROM sla_clock s LEFT JOIN sla_policy p ON p.id = s.policy_id LEFT JOIN sla_calendar c ON c.id = p.calendar_id
                     WHERE s.ticket_id = t.id), '[]') AS sla
-    FROM ${source} t JOIN queue q ON q.id = t.queue_id JOIN contact c ON c.id = t.requester_id`;
+    FROM ${source} t JOIN queue q ON q.id = t.queue_id JOIN contact r ON r.id = t.requester_id`;
 
 const ARTICLE_COLUMNS = `id, ticket_id, direction, from_email, from_name, to_addresses, cc_addresses, subject, body_text, body_html,
   message_id, reference_ids, created_at`;
@@ -234,7 +239,7 @@ function mapTicket(row: Record<string, unknown>): TicketRecord {
       pauses: (s.pauses ?? []).map((p) => ({ from: new Date(p.from), to: p.to === null ? null : new Date(p.to) })),
       carriedOverMs: Number(s.carriedOverMs ?? 0),
       targetMs: s.targetMs === null ? null : Number(s.targetMs),
-      calendar: s.calendar,
+      calendar: calendarOrFallback(s.calendar),
     })),
   };
 }

@@ -1,0 +1,118 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { EventEnvelope, Subjects } from '@casework/contracts';
+import { RawMessageRepository, TicketRepository } from '@casework/database';
+import { decideThread, findTicketTag, threadingCandidates, type ThreadDecision } from '@casework/domain';
+import { MailParseError, MailParserPool, type ParsedMail } from '@casework/mail';
+import { quarantineReason } from './quarantine-reason.js';
+
+/** Bytes of raw mail one batch loads at most (a bigger first message is loaded alone). */
+const BATCH_BYTE_BUDGET = 32 * 1024 * 1024;
+
+export type MailReceived = EventEnvelope<typeof Subjects.MailReceived>;
+
+/** What one event of a batch comes to once its mail is parsed and threaded. */
+export type Step =
+  | { kind: 'skip'; event: MailReceived }
+  | { kind: 'quarantine'; event: MailReceived; rawMessageId: string; reason: string }
+  | { kind: 'route'; event: MailReceived; rawMessageId: string; mailboxId: string; mail: ParsedMail; decision: ThreadDecision };
+
+export type RouteStep = Extract<Step, { kind: 'route' }>;
+
+/**
+ * A raw message as loading and parsing left it: parsed, or refused by the parser (or the pool
+ * failed: `error` not a MailParseError), or no longer waiting for routing (`gone`), or not
+ * loaded for lack of byte budget (`later`).
+ */
+export type ParsedRaw =
+  | { kind: 'parsed'; mailboxId: string; mail: ParsedMail }
+  | { kind: 'failed'; size: number; error: unknown }
+  | { kind: 'gone' }
+  | { kind: 'later' };
+
+/** Raw messages of a batch parsed ahead of it, by raw message id (see RouteMailUseCase.parseAhead). */
+export type ParsedAhead = Map<string, ParsedRaw>;
+
+/**
+ * The part of routing a batch that writes nothing: its raw messages loaded (within the byte
+ * budget) and parsed in the parser pool, and threaded against the tickets already stored.
+ */
+@Injectable()
+export class MailBatchPreparer {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(RawMessageRepository) private readonly rawMessages: RawMessageRepository,
+    @Inject(TicketRepository) private readonly tickets: TicketRepository,
+    @Inject(MailParserPool) private readonly parser: MailParserPool,
+  ) {}
+
+  /** Loads these raw messages (those still waiting, within the byte budget) and parses them. */
+  async loadAndParse(rawMessageIds: string[]): Promise<ParsedAhead> {
+    const received = await this.rawMessages.findReceived(this.dataSource, rawMessageIds, BATCH_BYTE_BUDGET);
+    const entries = await Promise.all(
+      rawMessageIds.map(async (id): Promise<[string, ParsedRaw]> => {
+        const raw = received.get(id);
+        if (!raw) return [id, { kind: 'gone' }];
+        if (!raw.raw) return [id, { kind: 'later' }];
+        try {
+          return [id, { kind: 'parsed', mailboxId: raw.mailboxId, mail: await this.parser.parse(raw.raw) }];
+        } catch (error) {
+          return [id, { kind: 'failed', size: raw.size, error }];
+        }
+      }),
+    );
+    return new Map(entries);
+  }
+
+  /**
+   * Parses (unless parsed ahead) and threads a prefix of `events`; the events after it (past the
+   * byte budget, or answering a mail of this prefix) are deferred to a later transaction.
+   */
+  async prepare(events: MailReceived[], ahead: ParsedAhead): Promise<{ steps: Step[]; deferred: MailReceived[] }> {
+    // Not loaded yet, or the pool (not the message) failed: load and parse again.
+    const usable = (entry: ParsedRaw | undefined): entry is ParsedRaw =>
+      entry !== undefined && entry.kind !== 'later' && !(entry.kind === 'failed' && !(entry.error instanceof MailParseError));
+    const missing = [...new Set(events.map((event) => event.data.rawMessageId))].filter((id) => !usable(ahead.get(id)));
+    // Kept with the ones parsed ahead: events deferred below are not parsed twice.
+    if (missing.length > 0) for (const [id, entry] of await this.loadAndParse(missing)) ahead.set(id, entry);
+    const parsedRaw = (event: MailReceived): ParsedRaw => ahead.get(event.data.rawMessageId)!;
+    let end = events.findIndex((event) => parsedRaw(event).kind === 'later');
+    if (end < 0) end = events.length;
+    const claimed = new Set<string>();
+    const parsed = events.slice(0, end).map((event): Step | { event: MailReceived; rawMessageId: string; mailboxId: string; mail: ParsedMail } => {
+      const rawMessageId = event.data.rawMessageId;
+      const raw = parsedRaw(event);
+      // Routed already, or a second event for a mail of this batch (a reconciler's re-emit).
+      if ((raw.kind !== 'parsed' && raw.kind !== 'failed') || claimed.has(rawMessageId)) return { kind: 'skip', event };
+      claimed.add(rawMessageId);
+      if (raw.kind === 'parsed') return { event, rawMessageId, mailboxId: raw.mailboxId, mail: raw.mail };
+      // Anything but a MailParseError (a closed pool, a parser that cannot start) is ours: retry later.
+      if (!(raw.error instanceof MailParseError)) throw raw.error;
+      return { kind: 'quarantine', event, rawMessageId, reason: quarantineReason(raw.error, raw.size, this.parser.maxBytes) };
+    });
+
+    const mails = parsed.flatMap((p) => ('mail' in p ? [p.mail] : []));
+    const tags = mails.map((mail) => findTicketTag(mail.subject)).filter((tag): tag is string => tag !== null);
+    const [byMessageId, byNumber] = await Promise.all([
+      this.tickets.ticketsByMessageIds(this.dataSource, [...new Set(mails.flatMap((mail) => threadingCandidates(threadingInput(mail))))]),
+      this.tickets.ticketIdsByNumbers(this.dataSource, [...new Set(tags)]),
+    ]);
+    const steps: Step[] = [];
+    const messageIdsInBatch = new Set<string>();
+    for (const item of parsed) {
+      if (!('mail' in item)) {
+        steps.push(item);
+        continue;
+      }
+      const input = threadingInput(item.mail);
+      if (threadingCandidates(input).some((id) => messageIdsInBatch.has(id))) break;
+      steps.push({ kind: 'route', ...item, decision: decideThread(input, { byMessageId, byNumber }) });
+      if (item.mail.messageId) messageIdsInBatch.add(item.mail.messageId);
+    }
+    return { steps, deferred: events.slice(steps.length) };
+  }
+}
+
+function threadingInput(mail: ParsedMail): { inReplyTo: string[]; references: string[]; subject: string } {
+  return { inReplyTo: mail.inReplyTo, references: mail.references, subject: mail.subject };
+}

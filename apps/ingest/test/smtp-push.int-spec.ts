@@ -3,8 +3,7 @@ import { jetstream } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { Subjects } from '@casework/contracts';
 import { createDataSource, QueueRepository, runMigrations, seedDefaults } from '@casework/database';
-import { createDatabase, createTempDir, freePort, removeDir, startNats, startPostgres, type PrivatePostgres } from '@casework/devkit';
-import { eventually, IntegrationBed, QUEUE_ADDRESS, sha256, type Worker } from '../../../libs/messaging/test/support/integration-kit.js';
+import { createDatabase, createTempDir, eventually, freePort, IntegrationBed, QUEUE_ADDRESS, removeDir, sha256, startNats, startPostgres, type PrivatePostgres, type Worker } from '@casework/devkit';
 
 interface Reply {
   code: number;

@@ -3,11 +3,10 @@ import pino from 'pino';
 import type { DataSource } from 'typeorm';
 import { Subjects, type EventEnvelope } from '@casework/contracts';
 import { createDataSource, DeadLetterRepository, runMigrations, type DeadLetterRecord } from '@casework/database';
-import { createDatabase, startNats, type PrivateNats, type TestDatabase } from '@casework/devkit';
+import { createDatabase, envelope, eventually, startNats, type PrivateNats, type TestDatabase } from '@casework/devkit';
 import { JetStreamPublisher } from '../src/jetstream-publisher.js';
 import { JetStreamServer } from '../src/jetstream.server.js';
 import { connectNats, ensureStream } from '../src/nats-connection.js';
-import { envelope, eventually } from './support/integration-kit.js';
 
 const MAX_DELIVER = 3;
 

@@ -1,24 +1,17 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager, type PubAck } from '@nats-io/jetstream';
 import { connect, nanos, type NatsConnection } from '@nats-io/transport-node';
 import type { DataSource } from 'typeorm';
-import { STREAM_NAME, type EventEnvelope, type EventMap, type EventSubject } from '@casework/contracts';
+import { STREAM_NAME, type EventEnvelope, type EventSubject } from '@casework/contracts';
 import { createDataSource, runMigrations, seedDefaults } from '@casework/database';
-import {
-  createDatabase,
-  startNats,
-  startOnFreePort,
-  startService,
-  type ManagedProcess,
-  type PrivateNats,
-  type ServiceName,
-  type TestDatabase,
-} from '@casework/devkit';
+import { startOnFreePort, startService, type ServiceName } from './casework-services.js';
+import { createDatabase, type TestDatabase } from './create-database.js';
+import { eventually } from './eventually.js';
+import type { ManagedProcess } from './spawn-service.js';
+import { startNats, type PrivateNats } from './start-nats.js';
 
 /**
  * Shared plumbing of the service integration tests (ingest, routing, template-reply,
- * notification, messaging): a private migrated+seeded database, a private nats-server, the
+ * notification, api): a private migrated+seeded database, a private nats-server, the
  * compiled services as child processes, and raw JetStream access to publish and read events.
  *
  * Deliberately free of jest globals: tsconfig.build.json compiles it with the sources.
@@ -186,45 +179,4 @@ export class IntegrationBed {
     await this.nats?.stop().catch(() => undefined);
     await this.db?.drop().catch(() => undefined);
   }
-}
-
-/** A fresh envelope as the outbox writes it. */
-export function envelope<S extends EventSubject>(subject: S, data: EventMap[S], occurredAt: Date = new Date()): EventEnvelope<S> {
-  return { id: randomUUID(), subject, version: 1, occurredAt: occurredAt.toISOString(), data };
-}
-
-export function sha256(bytes: Buffer | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
-export interface EventuallyOptions {
-  timeoutMs?: number;
-  intervalMs?: number;
-  /** Extra diagnostics (service logs) appended when the wait times out. */
-  describe?: () => string;
-}
-
-/**
- * Retries `attempt` until it resolves; on timeout rethrows its last error (so an assertion's
- * own diff is what the test reports), with the diagnostics appended.
- */
-export async function eventually<T>(attempt: () => Promise<T> | T, options: EventuallyOptions = {}): Promise<T> {
-  const timeoutMs = options.timeoutMs ?? 10_000;
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      return await attempt();
-    } catch (error) {
-      lastError = error;
-    }
-    if (Date.now() >= deadline) break;
-    await sleep(options.intervalMs ?? 50);
-  }
-  const extra = options.describe?.();
-  if (lastError instanceof Error) {
-    lastError.message = `still failing after ${timeoutMs} ms: ${lastError.message}${extra ? `\n\n${extra}` : ''}`;
-    throw lastError;
-  }
-  throw new Error(`still failing after ${timeoutMs} ms: ${String(lastError)}${extra ? `\n\n${extra}` : ''}`);
 }

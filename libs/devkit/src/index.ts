@@ -18,3 +18,4 @@ export * from './envelope.js';
 export * from './eventually.js';
 export * from './integration-bed.js';
 export * from './sha256.js';
+export * from './template-database.js';

@@ -2,12 +2,13 @@ import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type JetStreamCl
 import { connect, nanos, type NatsConnection } from '@nats-io/transport-node';
 import type { DataSource } from 'typeorm';
 import { STREAM_NAME, type EventEnvelope, type EventSubject } from '@casework/contracts';
-import { createDataSource, runMigrations, seedDefaults } from '@casework/database';
+import { createDataSource, seedDefaults } from '@casework/database';
 import { startOnFreePort, startService, type ServiceName } from './casework-services.js';
-import { createDatabase, type TestDatabase } from './create-database.js';
+import type { TestDatabase } from './create-database.js';
 import { eventually } from './eventually.js';
 import type { ManagedProcess } from './spawn-service.js';
 import { startNats, type PrivateNats } from './start-nats.js';
+import { createMigratedDatabase } from './template-database.js';
 
 /**
  * Shared plumbing of the service integration tests (ingest, routing, template-reply,
@@ -37,6 +38,8 @@ export interface Worker {
 export interface BedOptions {
   firstResponseMinutes?: number;
   queueAddress?: string;
+  /** A private cluster's admin URL (e.g. one the test stops), else the shared test server. */
+  adminUrl?: string;
 }
 
 /** One test file's private world. */
@@ -51,10 +54,9 @@ export class IntegrationBed {
   static async start(options: BedOptions = {}): Promise<IntegrationBed> {
     const bed = new IntegrationBed();
     try {
-      const [db, nats] = await Promise.all([createDatabase({ adminUrl: process.env.TEST_DATABASE_ADMIN_URL }), startNats()]);
+      const [db, nats] = await Promise.all([createMigratedDatabase(options.adminUrl), startNats()]);
       bed.db = db;
       bed.nats = nats;
-      await runMigrations(db.url);
       bed.ds = createDataSource({ url: db.url, poolSize: 4, applicationName: 'casework-int-test' });
       await bed.ds.initialize();
       await seedDefaults(bed.ds, { queueAddress: options.queueAddress ?? QUEUE_ADDRESS, firstResponseMinutes: options.firstResponseMinutes ?? 60 });

@@ -37,12 +37,13 @@ export async function createTemplateDatabase(adminUrl: string = testAdminUrl()):
 }
 
 /**
- * A fresh, migrated database on the shared test server: a clone of the run's template when
- * global setup made one, else migrated from scratch (no jest global setup, e.g. a bench).
+ * A fresh, migrated database (on the shared test server unless `adminUrl` names another): a
+ * clone of the run's template when global setup made one there, else migrated from scratch
+ * (a private cluster; no jest global setup, e.g. a bench).
  */
-export async function createMigratedDatabase(): Promise<TestDatabase> {
-  const template = process.env[TEMPLATE_DATABASE_ENV] || undefined;
-  const db = await createDatabase({ adminUrl: testAdminUrl(), template });
+export async function createMigratedDatabase(adminUrl: string = testAdminUrl()): Promise<TestDatabase> {
+  const template = adminUrl === testAdminUrl() ? process.env[TEMPLATE_DATABASE_ENV] || undefined : undefined;
+  const db = await createDatabase({ adminUrl, template });
   if (!template) {
     try {
       await runMigrations(db.url);

@@ -1,4 +1,3 @@
-import { ImapFlow } from 'imapflow';
 import { simpleParser } from 'mailparser';
 import type pg from 'pg';
 import type { CaseworkSuite } from '@casework/devkit';
@@ -12,14 +11,7 @@ export async function ceiling(suite: CaseworkSuite, db: pg.Client, folder: strin
   await db.query('DROP TABLE IF EXISTS bench_ceiling');
   await db.query(`CREATE TABLE bench_ceiling (
     uid bigint PRIMARY KEY, message_id text, subject text, from_address text, body_text text, body_html text, raw bytea NOT NULL)`);
-  const client = new ImapFlow({
-    host: suite.dovecot.host,
-    port: suite.dovecot.port,
-    secure: false,
-    auth: { user: suite.dovecot.user, pass: suite.dovecot.password },
-    logger: false,
-  });
-  await client.connect();
+  const client = await suite.imap();
   let count = 0;
   const started = performance.now();
   try {

@@ -26,210 +26,26 @@
  * message mix.
  */
 import { cpus, loadavg } from 'node:os';
-import { ImapFlow } from 'imapflow';
-import { simpleParser } from 'mailparser';
 import pg from 'pg';
 import { Subjects } from '@casework/contracts';
 import { CaseworkSuite, SERVICE_NAMES } from '@casework/devkit';
 import { benchMessages } from '../test/support/bench-mail.js';
 import { SeededRandom, seedFromEnv } from '../test/support/seeded-random.js';
+import { ActivitySampler } from './activity-sampler.js';
+import { option } from './bench-options.js';
+import { round, seconds } from './format.js';
+import { ceiling } from './ingest-ceiling.js';
+import { awaitDrained, awaitQuiet, preload } from './ingest-drain.js';
 import { cpuDelta, cpuSecondsBy } from './process-cpu.js';
 import { SmtpSink } from './smtp-sink.js';
-import { option } from './bench-options.js';
 
 const TARGET = { msgPerSec: 200, ratio: 0.6 };
 const HTML_SHARE = 0.2;
-const APPEND_CONNECTIONS = 4;
 const BACKLOG_FOLDER = 'Backlog';
 
-const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 const rate = (run: { count: number; ms: number }) => run.count / (run.ms / 1000);
 /** The machine's load average: on a shared machine the figures move with it. */
 const load = () => `(load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs)`;
-const seconds = (ms: number) => `${round(ms / 1000)} s`;
-
-/** APPENDs everything to `folder` over a few connections; returns how many the server accepted. */
-async function preload(suite: CaseworkSuite, folder: string, messages: Buffer[]): Promise<number> {
-  let next = 0;
-  let accepted = 0;
-  const worker = async () => {
-    const client = await suite.imap();
-    try {
-      while (next < messages.length) {
-        const raw = messages[next++];
-        try {
-          await client.append(folder, raw);
-          accepted++;
-        } catch (error) {
-          console.warn(`  APPEND refused: ${(error as Error).message}`);
-        }
-      }
-    } finally {
-      await client.logout().catch(() => undefined);
-    }
-  };
-  await Promise.all(Array.from({ length: APPEND_CONNECTIONS }, worker));
-  return accepted;
-}
-
-/**
- * The ceiling: the least a pipeline with the same steps must do — fetch each message over IMAP,
- * parse it with mailparser, INSERT one row — sequentially, without transactions, events or
- * threading.
- */
-async function ceiling(suite: CaseworkSuite, db: pg.Client, folder: string): Promise<{ count: number; ms: number }> {
-  await db.query('DROP TABLE IF EXISTS bench_ceiling');
-  await db.query(`CREATE TABLE bench_ceiling (
-    uid bigint PRIMARY KEY, message_id text, subject text, from_address text, body_text text, body_html text, raw bytea NOT NULL)`);
-  const client = new ImapFlow({
-    host: suite.dovecot.host,
-    port: suite.dovecot.port,
-    secure: false,
-    auth: { user: suite.dovecot.user, pass: suite.dovecot.password },
-    logger: false,
-  });
-  await client.connect();
-  let count = 0;
-  const started = performance.now();
-  try {
-    const lock = await client.getMailboxLock(folder);
-    try {
-      for await (const message of client.fetch('1:*', { uid: true, source: true })) {
-        if (!message.source) continue;
-        const parsed = await simpleParser(message.source);
-        await db.query(
-          'INSERT INTO bench_ceiling (uid, message_id, subject, from_address, body_text, body_html, raw) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-          [message.uid, parsed.messageId ?? null, parsed.subject ?? '', parsed.from?.text ?? null, (parsed.text ?? '').replace(/\u0000/g, ''), parsed.html || null, message.source],
-        );
-        count++;
-      }
-    } finally {
-      lock.release();
-    }
-  } finally {
-    await client.logout().catch(() => undefined);
-  }
-  const ms = performance.now() - started;
-  await db.query('DROP TABLE bench_ceiling');
-  return { count, ms };
-}
-
-interface DrainRow {
-  total: number;
-  done: number;
-  ticketed: number;
-  quarantined: number;
-  duplicates: number;
-}
-
-async function drainCounts(db: pg.Client, mailboxId: string): Promise<DrainRow> {
-  const { rows } = await db.query<DrainRow>(
-    `SELECT count(*)::int AS total,
-            count(*) FILTER (WHERE status <> 'received')::int AS done,
-            count(*) FILTER (WHERE status = 'ticketed')::int AS ticketed,
-            count(*) FILTER (WHERE status = 'quarantined')::int AS quarantined,
-            count(*) FILTER (WHERE status = 'duplicate')::int AS duplicates
-       FROM raw_message WHERE mailbox_id = $1`,
-    [mailboxId],
-  );
-  return rows[0];
-}
-
-/** Waits until `mailboxId` has `expected` raw messages, all routed; throws on a dead service or the deadline. */
-async function awaitDrained(suite: CaseworkSuite, db: pg.Client, mailboxId: string, expected: number, deadline: number, started: number): Promise<DrainRow> {
-  let counts = await drainCounts(db, mailboxId);
-  let lastReport = Date.now();
-  while ((counts.total < expected || counts.done < expected) && Date.now() < deadline) {
-    for (const service of suite.services.values()) {
-      if (service.child.exitCode !== null) throw new Error(`${service.name} exited with ${service.child.exitCode}:\n${service.recentOutput()}`);
-    }
-    // Timing comes from the database's own timestamps: polling more often would only load it.
-    await new Promise((r) => setTimeout(r, 1000));
-    counts = await drainCounts(db, mailboxId);
-    if (Date.now() - lastReport >= 15_000) {
-      lastReport = Date.now();
-      console.log(`  … ${seconds(Date.now() - started)}: stored ${counts.total}, routed ${counts.done}`);
-    }
-  }
-  return counts;
-}
-
-/** Until every acknowledgement is sent and every event published: the measured drain starts on a quiet suite. */
-async function awaitQuiet(db: pg.Client, deadline: number): Promise<void> {
-  for (;;) {
-    const { rows } = await db.query<{ pending: number }>(`
-      SELECT (SELECT count(*) FROM outbound_message WHERE status = 'queued')::int
-           + (SELECT count(*) FROM outbox WHERE published_at IS NULL)::int AS pending`);
-    if (rows[0].pending === 0 || Date.now() > deadline) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-/**
- * Samples what each service's connections are doing, every `intervalMs`. Per sample a service is
- * "executing SQL" (any connection active), "inside a transaction, between statements" (client
- * round trip or work in node while a transaction is open), or "outside the database" (parsing,
- * NATS, IMAP, the event loop). For executing samples the statement is tallied.
- */
-class ActivitySampler {
-  private readonly states = new Map<string, Map<string, number>>();
-  private readonly statements = new Map<string, Map<string, number>>();
-  private running = true;
-  private readonly loop: Promise<void>;
-
-  constructor(
-    private readonly db: pg.Client,
-    intervalMs: number,
-  ) {
-    this.loop = (async () => {
-      while (this.running) {
-        await this.sample().catch(() => undefined);
-        await new Promise((r) => setTimeout(r, intervalMs));
-      }
-    })();
-  }
-
-  private async sample(): Promise<void> {
-    const { rows } = await this.db.query<{ app: string; state: string; query: string }>(`
-      SELECT application_name AS app, state, regexp_replace(left(query, 200), '\\s+', ' ', 'g') AS query
-        FROM pg_stat_activity
-       WHERE datname = current_database() AND application_name LIKE 'casework-%' AND pid <> pg_backend_pid()`);
-    const byApp = new Map<string, { state: string; query: string }[]>();
-    for (const row of rows) byApp.set(row.app, [...(byApp.get(row.app) ?? []), row]);
-    for (const [app, connections] of byApp) {
-      const active = connections.filter((c) => c.state === 'active');
-      const state = active.length > 0 ? 'executing SQL' : connections.some((c) => c.state.startsWith('idle in transaction')) ? 'in a transaction, between statements' : 'outside the database';
-      bump(this.states, app, state);
-      for (const c of active) bump(this.statements, app, statementKey(c.query));
-    }
-  }
-
-  async stop(): Promise<void> {
-    this.running = false;
-    await this.loop;
-  }
-
-  report(): string {
-    const lines: string[] = [];
-    for (const [app, states] of [...this.states].sort()) {
-      const samples = [...states.values()].reduce((a, b) => a + b, 0);
-      lines.push(`  ${app} (${samples} samples): ${[...states].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${Math.round((100 * n) / samples)} %`).join(', ')}`);
-      const statements = [...(this.statements.get(app) ?? new Map<string, number>())].sort((a, b) => b[1] - a[1]).slice(0, 6);
-      for (const [statement, n] of statements) lines.push(`      ${String(Math.round((100 * n) / samples)).padStart(3)} %  ${statement}`);
-    }
-    return lines.join('\n');
-  }
-}
-
-function bump(map: Map<string, Map<string, number>>, app: string, key: string): void {
-  const counts = map.get(app) ?? new Map<string, number>();
-  counts.set(key, (counts.get(key) ?? 0) + 1);
-  map.set(app, counts);
-}
-
-function statementKey(query: string): string {
-  return query.replace(/\$\d+/g, '?').slice(0, 90);
-}
 
 /** Which part of the suite a process is, for the CPU tally. */
 function processGroups(databaseName: string): (commandLine: string) => string | null {

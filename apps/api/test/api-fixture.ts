@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { awaitStartup, createDatabase, freePort, spawnService, startNats, waitForPort, type ManagedProcess, type PrivateNats, type TestDatabase } from '@casework/devkit';
-import { createDataSource, QueueRepository, runMigrations, seedDefaults, TicketRepository } from '@casework/database';
+import { awaitStartup, createMigratedDatabase, freePort, spawnService, startNats, waitForPort, type ManagedProcess, type PrivateNats, type TestDatabase } from '@casework/devkit';
+import { createDataSource, QueueRepository, seedDefaults, TicketRepository } from '@casework/database';
 import type { DataSource } from 'typeorm';
 
 export const TOKEN = 'api-int-test-token-0123456789';
@@ -28,9 +28,8 @@ export class ApiFixture {
    * `env`: settings of the api process beyond the fixture's own (e.g. a tiny DATABASE_POOL_SIZE);
    * `adminUrl`: the Postgres server to create the database on (default: the shared test server).
    */
-  async start(env: NodeJS.ProcessEnv = {}, { adminUrl = process.env.TEST_DATABASE_ADMIN_URL }: { adminUrl?: string } = {}): Promise<void> {
-    this.db = await createDatabase({ adminUrl });
-    await runMigrations(this.db.url);
+  async start(env: NodeJS.ProcessEnv = {}, { adminUrl }: { adminUrl?: string } = {}): Promise<void> {
+    this.db = await createMigratedDatabase(adminUrl);
     this.ds = createDataSource({ url: this.db.url, poolSize: 2, applicationName: 'casework-api-test' });
     await this.ds.initialize();
     await seedDefaults(this.ds, { queueAddress: 'safety@casework.test', firstResponseMinutes: 60 });

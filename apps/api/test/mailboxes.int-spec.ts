@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { SecretBox } from '@casework/config';
-import { freePort, startService, waitForHealthy, type ManagedProcess } from '@casework/devkit';
-import { IntegrationBed } from '../../../libs/messaging/test/support/integration-kit.js';
+import { freePort, IntegrationBed, startService, waitForHealthy, type ManagedProcess } from '@casework/devkit';
 import type { MailboxStatusDto } from '../src/mailboxes/dto/mailbox-status.dto.js';
 import type { MailboxDto, MailboxListDto } from '../src/mailboxes/dto/mailbox.dto.js';
 

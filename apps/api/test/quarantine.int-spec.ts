@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Subjects } from '@casework/contracts';
 import { ManagedMailboxRepository, RawMessageRepository } from '@casework/database';
-import { freePort, startService, waitForHealthy, type ManagedProcess } from '@casework/devkit';
-import { envelope, eventually, IntegrationBed, sha256, type Worker } from '../../../libs/messaging/test/support/integration-kit.js';
+import { envelope, eventually, freePort, IntegrationBed, sha256, startService, waitForHealthy, type ManagedProcess, type Worker } from '@casework/devkit';
 import type { QuarantinePageDto } from '../src/quarantine/dto/quarantined-message.dto.js';
 
 const CONSUMER = 'routing_casework_mail_received';

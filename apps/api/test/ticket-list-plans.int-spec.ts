@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { createDataSource, QueueRepository, runMigrations, seedDefaults, TicketReadRepository, type Db } from '@casework/database';
-import { createDatabase, type TestDatabase } from '@casework/devkit';
+import { createDataSource, QueueRepository, seedDefaults, TicketReadRepository, type Db } from '@casework/database';
+import { createMigratedDatabase, type TestDatabase } from '@casework/devkit';
 import type { TicketStatus } from '@casework/domain';
 import { encodePageCursor } from '../src/common/page-cursor.util.js';
 import { ListTicketsUseCase } from '../src/tickets/list-tickets.use-case.js';
@@ -60,8 +60,7 @@ describe('ticket list plans (real Postgres, 200,000 tickets)', () => {
   const service = new ListTicketsUseCase(recording, new TicketReadRepository(), new QueueRepository(), null as never);
 
   beforeAll(async () => {
-    db = await createDatabase({ adminUrl: process.env.TEST_DATABASE_ADMIN_URL });
-    await runMigrations(db.url);
+    db = await createMigratedDatabase();
     ds = createDataSource({ url: db.url, poolSize: 2, applicationName: 'casework-ticket-plans-test' });
     await ds.initialize();
     await seedDefaults(ds, { queueAddress: 'safety@casework.test', firstResponseMinutes: 60 });

@@ -1,7 +1,6 @@
 import { ImapFlow } from 'imapflow';
 import { Subjects } from '@casework/contracts';
-import { startDovecot, type PrivateDovecot } from '@casework/devkit';
-import { eventually, IntegrationBed, sha256, type Worker } from '../../../libs/messaging/test/support/integration-kit.js';
+import { eventually, IntegrationBed, sha256, startDovecot, type PrivateDovecot, type Worker } from '@casework/devkit';
 
 interface RawRow {
   id: string;

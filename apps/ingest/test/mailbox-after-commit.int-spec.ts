@@ -1,8 +1,7 @@
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { ManagedMailboxRepository } from '@casework/database';
-import { startDovecot, type PrivateDovecot } from '@casework/devkit';
-import { eventually, IntegrationBed, type Worker } from '../../../libs/messaging/test/support/integration-kit.js';
+import { eventually, IntegrationBed, startDovecot, type PrivateDovecot, type Worker } from '@casework/devkit';
 import { createMailbox, holderPid, ingestEnv, mail, rawByUid, TestImap } from './support/mailbox-kit.js';
 
 const CLI = resolve(process.cwd(), 'dist/scripts/cli.js');

@@ -1,6 +1,5 @@
 import { ManagedMailboxRepository } from '@casework/database';
-import { startDovecot, type PrivateDovecot } from '@casework/devkit';
-import { eventually, IntegrationBed, type Worker } from '../../../libs/messaging/test/support/integration-kit.js';
+import { eventually, IntegrationBed, startDovecot, type PrivateDovecot, type Worker } from '@casework/devkit';
 import { createMailbox, ingestEnv, mail, rawByUid, TestImap } from './support/mailbox-kit.js';
 
 /** Longer than this whole file takes: a mailbox change seen in time came by notification, not by a periodic scan. */

@@ -1,6 +1,5 @@
 import { LEASE_LOCK_NAMESPACE } from '@casework/database';
-import { freePort, startDovecot, startService, waitForHealthy, type ManagedProcess, type PrivateDovecot } from '@casework/devkit';
-import { eventually, IntegrationBed, sha256, type Worker } from '../../../libs/messaging/test/support/integration-kit.js';
+import { eventually, freePort, IntegrationBed, sha256, startDovecot, startService, waitForHealthy, type ManagedProcess, type PrivateDovecot, type Worker } from '@casework/devkit';
 import { holderPid, ingestEnv, mail, rawByUid, TestImap } from './support/mailbox-kit.js';
 
 const TOKEN = 'lease-int-test-token-0123456789';

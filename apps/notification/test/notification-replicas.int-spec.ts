@@ -1,8 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Subjects } from '@casework/contracts';
 import { QueueRepository, TicketRepository } from '@casework/database';
-import { startSmtpCatcher, type SmtpCatcher } from '@casework/devkit';
-import { eventually, IntegrationBed, OPS_EMAIL, type Worker } from '../../../libs/messaging/test/support/integration-kit.js';
+import { eventually, IntegrationBed, OPS_EMAIL, startSmtpCatcher, type SmtpCatcher, type Worker } from '@casework/devkit';
 
 const CLOCKS = 200;
 const SUBJECT_PREFIX = 'SLA breached: first_response on ticket ';

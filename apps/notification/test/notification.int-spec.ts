@@ -1,8 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Subjects, type OutboundKind } from '@casework/contracts';
 import { QueueRepository, TicketRepository } from '@casework/database';
-import { startSmtpCatcher, type CaughtMail, type SmtpCatcher } from '@casework/devkit';
-import { envelope, eventually, IntegrationBed, OPS_EMAIL } from '../../../libs/messaging/test/support/integration-kit.js';
+import { envelope, eventually, IntegrationBed, OPS_EMAIL, startSmtpCatcher, type CaughtMail, type SmtpCatcher } from '@casework/devkit';
 
 const REPLY_SENT = 'notification_casework_reply_sent';
 const TICKET_OPENED = 'notification_casework_ticket_opened';

@@ -1,8 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Subjects } from '@casework/contracts';
 import { QueueRepository, TicketRepository } from '@casework/database';
-import { awaitStartup, freePort, startService, startSmtpCatcher, waitForPort, type ManagedProcess, type SmtpCatcher } from '@casework/devkit';
-import { envelope, eventually, IntegrationBed, OPS_EMAIL } from '../../../libs/messaging/test/support/integration-kit.js';
+import { awaitStartup, envelope, eventually, freePort, IntegrationBed, OPS_EMAIL, startService, startSmtpCatcher, waitForPort, type ManagedProcess, type SmtpCatcher } from '@casework/devkit';
 
 const TOKEN = 'paging-int-test-token-0123456789';
 const ALICE = 'alice@oncall.test';

@@ -1,8 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Subjects } from '@casework/contracts';
 import { QueueRepository, SLA_WARNING_TEMPLATE, TemplateRepository, TicketRepository } from '@casework/database';
-import { startSmtpCatcher, type CaughtMail, type SmtpCatcher } from '@casework/devkit';
-import { envelope, eventually, IntegrationBed, OPS_EMAIL } from '../../../libs/messaging/test/support/integration-kit.js';
+import { envelope, eventually, IntegrationBed, OPS_EMAIL, startSmtpCatcher, type CaughtMail, type SmtpCatcher } from '@casework/devkit';
 
 const LEAD = 'lead@ops.test';
 const NIGHT = 'night@ops.test';

@@ -1,8 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Subjects, type EventEnvelope, type EventSubject } from '@casework/contracts';
 import { QueueRepository, TicketRepository } from '@casework/database';
-import { startSmtpCatcher, type SmtpCatcher } from '@casework/devkit';
-import { envelope, eventually, IntegrationBed, OPS_EMAIL } from '../../../libs/messaging/test/support/integration-kit.js';
+import { envelope, eventually, IntegrationBed, OPS_EMAIL, startSmtpCatcher, type SmtpCatcher } from '@casework/devkit';
 
 const MIN = 60_000;
 const DURABLE: Partial<Record<EventSubject, string>> = {

@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Subjects, type EventEnvelope } from '@casework/contracts';
 import { QueueRepository, TicketRepository } from '@casework/database';
-import { startSmtpCatcher, type SmtpCatcher } from '@casework/devkit';
+import { envelope, eventually, IntegrationBed, OPS_EMAIL, startSmtpCatcher, type SmtpCatcher } from '@casework/devkit';
 import { dueAtFor, warnAtFor, type Calendar } from '@casework/domain';
-import { envelope, eventually, IntegrationBed, OPS_EMAIL } from '../../../libs/messaging/test/support/integration-kit.js';
 
 const MIN = 60_000;
 const OPENED_DURABLE = 'notification_casework_ticket_opened';

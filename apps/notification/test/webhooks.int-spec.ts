@@ -3,8 +3,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { QueueRepository, TicketRepository } from '@casework/database';
-import { awaitStartup, freePort, startService, startSmtpCatcher, waitForPort, type ManagedProcess, type SmtpCatcher } from '@casework/devkit';
-import { eventually, IntegrationBed, OPS_EMAIL } from '../../../libs/messaging/test/support/integration-kit.js';
+import { awaitStartup, eventually, freePort, IntegrationBed, OPS_EMAIL, startService, startSmtpCatcher, waitForPort, type ManagedProcess, type SmtpCatcher } from '@casework/devkit';
 
 const TOKEN = 'webhook-int-test-token-0123456789';
 const SECRET = 'whsec-0123456789abcdef';

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Subjects } from '@casework/contracts';
 import { ManagedMailboxRepository, RawMessageRepository } from '@casework/database';
-import { envelope, IntegrationBed, sha256 } from '../../../libs/messaging/test/support/integration-kit.js';
+import { envelope, IntegrationBed, sha256 } from '@casework/devkit';
 
 const CONSUMER = 'routing_casework_mail_received';
 const ATTACHMENT_MAX_BYTES = 4096;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { Subjects } from '@casework/contracts';
 import { ManagedMailboxRepository, RawMessageRepository } from '@casework/database';
-import { envelope, eventually, IntegrationBed, sha256 } from '../../../libs/messaging/test/support/integration-kit.js';
+import { envelope, eventually, IntegrationBed, sha256 } from '@casework/devkit';
 
 const CONSUMER = 'routing_casework_mail_received';
 const MAX_BYTES = 2000;

@@ -1,6 +1,6 @@
 import { Subjects } from '@casework/contracts';
 import { ManagedMailboxRepository, RawMessageRepository } from '@casework/database';
-import { eventually, IntegrationBed, sha256, type Worker } from '../../../libs/messaging/test/support/integration-kit.js';
+import { eventually, IntegrationBed, sha256, type Worker } from '@casework/devkit';
 
 /** Postgres is the truth: a raw message whose event never reached NATS is still routed. */
 describe('routing reconciler (built process)', () => {

@@ -1,6 +1,6 @@
 import { Subjects } from '@casework/contracts';
 import { ManagedMailboxRepository, RawMessageRepository } from '@casework/database';
-import { envelope, eventually, IntegrationBed, sha256 } from '../../../libs/messaging/test/support/integration-kit.js';
+import { envelope, eventually, IntegrationBed, sha256 } from '@casework/devkit';
 
 function mail(headers: string[], body: string): Buffer {
   return Buffer.from([...headers, '', body, ''].join('\r\n'));

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Subjects, type EventEnvelope } from '@casework/contracts';
 import { ManagedMailboxRepository, QueueRepository, RawMessageRepository } from '@casework/database';
-import { envelope, eventually, IntegrationBed, sha256 } from '../../../libs/messaging/test/support/integration-kit.js';
+import { envelope, eventually, IntegrationBed, sha256 } from '@casework/devkit';
 
 const CONSUMER = 'routing_casework_mail_received';
 

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Subjects, type EventEnvelope, type TicketOpenedV1 } from '@casework/contracts';
 import { QueueRepository, TicketRepository } from '@casework/database';
-import { startSmtpCatcher, type CaughtMail, type SmtpCatcher } from '@casework/devkit';
-import { envelope, eventually, IntegrationBed, QUEUE_ADDRESS, type Worker } from '../../../libs/messaging/test/support/integration-kit.js';
+import { envelope, eventually, IntegrationBed, QUEUE_ADDRESS, startSmtpCatcher, type CaughtMail, type SmtpCatcher, type Worker } from '@casework/devkit';
 
 const TICKET_OPENED = 'template-reply_casework_ticket_opened';
 

@@ -3,8 +3,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { pino } from 'pino';
 import { SMTPServer, type SMTPServerDataStream } from 'smtp-server';
 import type { DataSource } from 'typeorm';
-import { createDataSource, OutboundRepository, QueueRepository, runMigrations, seedDefaults, TicketReadRepository, TicketRepository, type NewOutbound } from '@casework/database';
-import { createDatabase, freePort, type TestDatabase } from '@casework/devkit';
+import { createDataSource, OutboundRepository, QueueRepository, seedDefaults, TicketReadRepository, TicketRepository, type NewOutbound } from '@casework/database';
+import { createMigratedDatabase, freePort, type TestDatabase } from '@casework/devkit';
 import { SmtpMailer } from '@casework/mail';
 import { UnitOfWork, type OutboxRelay } from '@casework/messaging';
 import { OutboundSenderService } from '../src/outbound-sender.service.js';
@@ -132,8 +132,7 @@ describe('outbound sending in batches (Postgres, a recording SMTP server)', () =
   const deliveriesOf = (messageId: string) => smtp.delivered.filter((d) => d.messageId === messageId);
 
   beforeAll(async () => {
-    [db, smtp] = await Promise.all([createDatabase({ adminUrl: process.env.TEST_DATABASE_ADMIN_URL }), startRecordingServer()]);
-    await runMigrations(db.url);
+    [db, smtp] = await Promise.all([createMigratedDatabase(), startRecordingServer()]);
     ds = createDataSource({ url: db.url, poolSize: 6, applicationName: 'casework-outbound-test' });
     await ds.initialize();
     await seedDefaults(ds, { queueAddress: QUEUE_ADDRESS, firstResponseMinutes: 60 });

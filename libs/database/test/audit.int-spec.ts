@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { AuditRepository, createDataSource, runMigrations, type AuditEventRecord, type NewAuditEvent } from '@casework/database';
-import { createDatabase, type TestDatabase } from '@casework/devkit';
+import { AuditRepository, createDataSource, type AuditEventRecord, type NewAuditEvent } from '@casework/database';
+import { createMigratedDatabase, type TestDatabase } from '@casework/devkit';
 import { AUDIT_GENESIS_HASH, auditEventHash } from '@casework/domain';
 
 const ANA = '00000000-0000-4000-8000-0000000000a1';
@@ -38,8 +38,7 @@ describe('AuditRepository (real Postgres)', () => {
   const all = async (): Promise<AuditEventRecord[]> => (await audit.list(ds, {}, { limit: 10_000 })).sort((a, b) => a.seq - b.seq);
 
   beforeAll(async () => {
-    db = await createDatabase({ adminUrl: process.env.TEST_DATABASE_ADMIN_URL });
-    await runMigrations(db.url);
+    db = await createMigratedDatabase();
     ds = createDataSource({ url: db.url, poolSize: 8 });
     await ds.initialize();
   }, 60_000);

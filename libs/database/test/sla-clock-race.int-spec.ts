@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DataSource, QueryRunner } from 'typeorm';
-import { createDataSource, QueueRepository, runMigrations, seedDefaults, SlaClockRepository, TicketRepository } from '@casework/database';
-import { createDatabase, type TestDatabase } from '@casework/devkit';
+import { createDataSource, QueueRepository, seedDefaults, SlaClockRepository, TicketRepository } from '@casework/database';
+import { createMigratedDatabase, type TestDatabase } from '@casework/devkit';
 
 /**
  * A specialist's reply handled while the ticket's opening transaction is still inserting its
@@ -15,8 +15,7 @@ describe('SlaClockRepository: a reply racing the clock start (real Postgres)', (
   const clocks = new SlaClockRepository();
 
   beforeAll(async () => {
-    db = await createDatabase({ adminUrl: process.env.TEST_DATABASE_ADMIN_URL });
-    await runMigrations(db.url);
+    db = await createMigratedDatabase();
     ds = createDataSource({ url: db.url, poolSize: 4, applicationName: 'casework-sla-race-test' });
     await ds.initialize();
     await seedDefaults(ds, { queueAddress: 'safety@casework.test', firstResponseMinutes: 60 });

@@ -1,14 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { ImapFlow } from 'imapflow';
-import { createDataSource, runMigrations, seedDefaults } from '@casework/database';
+import { createDataSource, seedDefaults } from '@casework/database';
 import { SERVICE_NAMES, startOnFreePort, startService, type ServiceName } from './casework-services.js';
-import { createDatabase, type TestDatabase } from './create-database.js';
+import type { TestDatabase } from './create-database.js';
 import { freePort } from './free-port.js';
 import type { ManagedProcess } from './spawn-service.js';
 import { startDovecot, type PrivateDovecot } from './start-dovecot.js';
 import { startNats, type PrivateNats } from './start-nats.js';
 import { startPostgres, type PrivatePostgres } from './start-postgres.js';
 import { startSmtpCatcher, type SmtpCatcher } from './start-smtp-catcher.js';
+import { createMigratedDatabase } from './template-database.js';
 
 export interface SuiteOptions {
   /** First-response target of the seeded default policy. */
@@ -16,8 +17,6 @@ export interface SuiteOptions {
   queueAddress?: string;
   opsEmail?: string;
   logLevel?: string;
-  /** Template database to clone (already migrated), else a fresh one is migrated. */
-  templateDatabase?: string;
   printLogs?: boolean;
   /** Receives every output line of every service (instead of printing it), e.g. to keep full logs in files. */
   logLine?: (service: ServiceName, line: string) => void;
@@ -57,9 +56,6 @@ export class CaseworkSuite {
 
   static async start(options: SuiteOptions = {}): Promise<CaseworkSuite> {
     const queueAddress = options.queueAddress ?? 'safety@casework.test';
-    if (options.privatePostgres && options.templateDatabase) {
-      throw new Error('templateDatabase names a database on the shared server: it cannot be combined with privatePostgres');
-    }
     // What is up so far, stopped again (last first) when a later step fails.
     const started: { stop(): Promise<void> }[] = [];
     const track = async <T extends { stop(): Promise<void> }>(server: Promise<T>): Promise<T> => {
@@ -71,10 +67,9 @@ export class CaseworkSuite {
     let database: TestDatabase, nats: PrivateNats, dovecot: PrivateDovecot, smtp: SmtpCatcher, apiPort: number;
     try {
       if (options.privatePostgres) postgres = await track(startPostgres());
-      database = await createDatabase({ template: options.templateDatabase, adminUrl: postgres?.url });
+      database = await createMigratedDatabase(postgres?.url);
       // A private cluster takes its databases with it; on the shared server the database is dropped.
       if (!postgres) started.push({ stop: () => database.drop() });
-      if (!options.templateDatabase) await runMigrations(database.url);
       const dataSource = createDataSource({ url: database.url, poolSize: 2 });
       await dataSource.initialize();
       try {

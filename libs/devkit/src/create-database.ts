@@ -43,6 +43,14 @@ export async function databaseExists(adminUrl: string, name: string): Promise<bo
   });
 }
 
+/** How many sessions are connected to the database `name` (a template must have none to be cloned). */
+export async function sessionCount(adminUrl: string, name: string): Promise<number> {
+  return withAdmin(adminUrl, async (client) => {
+    const result = await client.query<{ sessions: number }>('SELECT count(*)::int AS sessions FROM pg_stat_activity WHERE datname = $1', [name]);
+    return result.rows[0]?.sessions ?? 0;
+  });
+}
+
 /** Creates the database unless it exists; safe when several processes race to create it. */
 export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   await withAdmin(adminUrl, async (client) => {

@@ -14,3 +14,8 @@ export * from './temp-dir.js';
 export * from './wait-for-port.js';
 export * from './casework-services.js';
 export * from './casework-suite.js';
+export * from './envelope.js';
+export * from './eventually.js';
+export * from './integration-bed.js';
+export * from './sha256.js';
+export * from './template-database.js';

@@ -2,12 +2,11 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import pino from 'pino';
 import type { DataSource } from 'typeorm';
 import { Subjects, type EventEnvelope } from '@casework/contracts';
-import { createDataSource, DeadLetterRepository, runMigrations, type DeadLetterRecord } from '@casework/database';
-import { createDatabase, startNats, type PrivateNats, type TestDatabase } from '@casework/devkit';
+import { createDataSource, DeadLetterRepository, type DeadLetterRecord } from '@casework/database';
+import { createMigratedDatabase, envelope, eventually, startNats, type PrivateNats, type TestDatabase } from '@casework/devkit';
 import { JetStreamPublisher } from '../src/jetstream-publisher.js';
 import { JetStreamServer } from '../src/jetstream.server.js';
 import { connectNats, ensureStream } from '../src/nats-connection.js';
-import { envelope, eventually } from './support/integration-kit.js';
 
 const MAX_DELIVER = 3;
 
@@ -34,8 +33,7 @@ describe('messaging: a poison event ends in the dead letters while the events be
     });
 
   beforeAll(async () => {
-    [nats, db] = await Promise.all([startNats(), createDatabase({ adminUrl: process.env.TEST_DATABASE_ADMIN_URL })]);
-    await runMigrations(db.url);
+    [nats, db] = await Promise.all([startNats(), createMigratedDatabase()]);
     ds = createDataSource({ url: db.url, poolSize: 2, applicationName: 'casework-dead-letter-test' });
     await ds.initialize();
     nc = await connectNats(nats.url, 'casework-dead-letter-test');

@@ -3,14 +3,13 @@ import { jetstream, jetstreamManager, RetentionPolicy, StorageType, type JetStre
 import { nanos, type NatsConnection } from '@nats-io/transport-node';
 import type { DataSource } from 'typeorm';
 import { STREAM_NAME, Subjects, type EventEnvelope } from '@casework/contracts';
-import { createDataSource, runMigrations } from '@casework/database';
-import { createDatabase, startNats, type PrivateNats, type TestDatabase } from '@casework/devkit';
+import { createDataSource } from '@casework/database';
+import { createMigratedDatabase, envelope, eventually, startNats, type PrivateNats, type TestDatabase } from '@casework/devkit';
 // The Nest-free files of @casework/messaging, imported directly (its index re-exports Nest modules).
 import { JetStreamPublisher } from '../src/jetstream-publisher.js';
 import { connectNats, ensureStream } from '../src/nats-connection.js';
 import { OutboxRelay } from '../src/outbox-relay.js';
 import { UnitOfWork } from '../src/unit-of-work.js';
-import { envelope, eventually } from './support/integration-kit.js';
 
 const FIVE_MINUTES_NS = nanos(5 * 60 * 1000);
 const FOURTEEN_DAYS_NS = nanos(14 * 24 * 3600 * 1000);
@@ -23,8 +22,7 @@ describe('messaging: CASEWORK stream, JetStream dedupe and the transactional out
   let ds: DataSource;
 
   beforeAll(async () => {
-    [nats, db] = await Promise.all([startNats(), createDatabase({ adminUrl: process.env.TEST_DATABASE_ADMIN_URL })]);
-    await runMigrations(db.url);
+    [nats, db] = await Promise.all([startNats(), createMigratedDatabase()]);
     ds = createDataSource({ url: db.url, poolSize: 4, applicationName: 'casework-messaging-test' });
     await ds.initialize();
     nc = await connectNats(nats.url, 'casework-messaging-test');

@@ -1,24 +1,18 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager, type PubAck } from '@nats-io/jetstream';
 import { connect, nanos, type NatsConnection } from '@nats-io/transport-node';
 import type { DataSource } from 'typeorm';
-import { STREAM_NAME, type EventEnvelope, type EventMap, type EventSubject } from '@casework/contracts';
-import { createDataSource, runMigrations, seedDefaults } from '@casework/database';
-import {
-  createDatabase,
-  startNats,
-  startOnFreePort,
-  startService,
-  type ManagedProcess,
-  type PrivateNats,
-  type ServiceName,
-  type TestDatabase,
-} from '@casework/devkit';
+import { STREAM_NAME, type EventEnvelope, type EventSubject } from '@casework/contracts';
+import { createDataSource, seedDefaults } from '@casework/database';
+import { startOnFreePort, startService, type ServiceName } from './casework-services.js';
+import type { TestDatabase } from './create-database.js';
+import { eventually } from './eventually.js';
+import type { ManagedProcess } from './spawn-service.js';
+import { startNats, type PrivateNats } from './start-nats.js';
+import { createMigratedDatabase } from './template-database.js';
 
 /**
  * Shared plumbing of the service integration tests (ingest, routing, template-reply,
- * notification, messaging): a private migrated+seeded database, a private nats-server, the
+ * notification, api): a private migrated+seeded database, a private nats-server, the
  * compiled services as child processes, and raw JetStream access to publish and read events.
  *
  * Deliberately free of jest globals: tsconfig.build.json compiles it with the sources.
@@ -44,6 +38,8 @@ export interface Worker {
 export interface BedOptions {
   firstResponseMinutes?: number;
   queueAddress?: string;
+  /** A private cluster's admin URL (e.g. one the test stops), else the shared test server. */
+  adminUrl?: string;
 }
 
 /** One test file's private world. */
@@ -58,10 +54,9 @@ export class IntegrationBed {
   static async start(options: BedOptions = {}): Promise<IntegrationBed> {
     const bed = new IntegrationBed();
     try {
-      const [db, nats] = await Promise.all([createDatabase({ adminUrl: process.env.TEST_DATABASE_ADMIN_URL }), startNats()]);
+      const [db, nats] = await Promise.all([createMigratedDatabase(options.adminUrl), startNats()]);
       bed.db = db;
       bed.nats = nats;
-      await runMigrations(db.url);
       bed.ds = createDataSource({ url: db.url, poolSize: 4, applicationName: 'casework-int-test' });
       await bed.ds.initialize();
       await seedDefaults(bed.ds, { queueAddress: options.queueAddress ?? QUEUE_ADDRESS, firstResponseMinutes: options.firstResponseMinutes ?? 60 });
@@ -186,45 +181,4 @@ export class IntegrationBed {
     await this.nats?.stop().catch(() => undefined);
     await this.db?.drop().catch(() => undefined);
   }
-}
-
-/** A fresh envelope as the outbox writes it. */
-export function envelope<S extends EventSubject>(subject: S, data: EventMap[S], occurredAt: Date = new Date()): EventEnvelope<S> {
-  return { id: randomUUID(), subject, version: 1, occurredAt: occurredAt.toISOString(), data };
-}
-
-export function sha256(bytes: Buffer | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
-export interface EventuallyOptions {
-  timeoutMs?: number;
-  intervalMs?: number;
-  /** Extra diagnostics (service logs) appended when the wait times out. */
-  describe?: () => string;
-}
-
-/**
- * Retries `attempt` until it resolves; on timeout rethrows its last error (so an assertion's
- * own diff is what the test reports), with the diagnostics appended.
- */
-export async function eventually<T>(attempt: () => Promise<T> | T, options: EventuallyOptions = {}): Promise<T> {
-  const timeoutMs = options.timeoutMs ?? 10_000;
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      return await attempt();
-    } catch (error) {
-      lastError = error;
-    }
-    if (Date.now() >= deadline) break;
-    await sleep(options.intervalMs ?? 50);
-  }
-  const extra = options.describe?.();
-  if (lastError instanceof Error) {
-    lastError.message = `still failing after ${timeoutMs} ms: ${lastError.message}${extra ? `\n\n${extra}` : ''}`;
-    throw lastError;
-  }
-  throw new Error(`still failing after ${timeoutMs} ms: ${String(lastError)}${extra ? `\n\n${extra}` : ''}`);
 }

@@ -4,11 +4,13 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ApiSettings, ConfigError, loadConfig } from '@casework/config';
 import { createLogger, PinoNestLogger } from '@casework/observability';
 import { AppModule } from './app.module.js';
+import { API_PREFIX } from './auth/route-access.js';
 import { DOCS_PATH, setupDocs } from './docs/setup-docs.js';
 import { applyHttpSecurity } from './security/http-security.js';
 import { requestLogFields } from './security/request-id.js';
 
-const GLOBAL_PREFIX = 'api/v1';
+// Nest's global prefix is written without the leading slash.
+const GLOBAL_PREFIX = API_PREFIX.slice(1);
 
 function readConfig(): ApiSettings {
   try {

@@ -2,8 +2,7 @@ import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestI
 import type { Request } from 'express';
 import { Observable, mergeMap } from 'rxjs';
 import { callerOf } from '../auth/caller.js';
-import { API_PREFIX } from '../auth/access.guard.js';
-import { ROUTE_ACCESS, routeKey } from '../auth/route-access.js';
+import { routeOf } from '../auth/route-access.js';
 import { withAuditScope } from './audit-context.js';
 import { AuditTrail } from './audit-trail.service.js';
 
@@ -18,8 +17,7 @@ export class AuditInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<Request>();
-    const key = routeKey(request.method, (request.route as { path?: string } | undefined)?.path ?? request.path, API_PREFIX);
-    const entry = ROUTE_ACCESS[key];
+    const { key, entry } = routeOf(request);
     if (!entry || entry.kind === 'public') return next.handle();
     return new Observable<unknown>((subscriber) => {
       const { scope, result } = withAuditScope(() => next.handle());

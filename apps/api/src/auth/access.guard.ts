@@ -7,10 +7,9 @@ import { LOGGER } from '@casework/observability';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { Authenticator } from './authenticator.service.js';
 import { presentedBearer, setCaller, type Caller } from './caller.js';
-import { ROUTE_ACCESS, routeKey, type RouteRule } from './route-access.js';
+import { routeOf, type RouteRule } from './route-access.js';
 import { SignInFailures } from './sign-in-failures.js';
 
-export const API_PREFIX = '/api/v1';
 
 /**
  * The one gate every request passes: finds the route's rule in ROUTE_ACCESS, authenticates the
@@ -29,8 +28,7 @@ export class AccessGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<Request>();
-    const key = routeKey(request.method, (request.route as { path?: string } | undefined)?.path ?? request.path, API_PREFIX);
-    const rule = ROUTE_ACCESS[key];
+    const { key, entry: rule } = routeOf(request);
     if (!rule) {
       // Closed by default: a route added without a row is refused, loudly.
       this.logger.error({ route: key }, 'route missing from the access table (apps/api/src/auth/route-access.ts); refused');

@@ -1,3 +1,4 @@
+import type { Request } from 'express';
 import type { Capability } from '@casework/domain';
 
 /**
@@ -97,8 +98,13 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteEntry>> = {
   'GET /audit/verify': can('audit:read'),
 };
 
-/** The key of a route in ROUTE_ACCESS, from Express' matched path (which carries the prefix). */
-export function routeKey(method: string, matchedPath: string, prefix: string): string {
-  const path = matchedPath.startsWith(prefix) ? matchedPath.slice(prefix.length) || '/' : matchedPath;
-  return `${method.toUpperCase()} ${path}`;
+/** The path every route is served under (Nest's global prefix, with its leading slash). */
+export const API_PREFIX = '/api/v1';
+
+/** The route a request matched: its ROUTE_ACCESS key (`METHOD /path` below the prefix) and its row (undefined: none). */
+export function routeOf(request: Request): { key: string; entry: RouteEntry | undefined } {
+  const matched = (request.route as { path?: string } | undefined)?.path ?? request.path;
+  const path = matched.startsWith(API_PREFIX) ? matched.slice(API_PREFIX.length) || '/' : matched;
+  const key = `${request.method.toUpperCase()} ${path}`;
+  return { key, entry: ROUTE_ACCESS[key] };
 }

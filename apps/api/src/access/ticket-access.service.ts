@@ -14,8 +14,9 @@ export class TicketScope {
     return this.byQueue.get(queueId) ?? NO_TICKET_ACCESS;
   }
 
-  isRestricted(queueId: string): boolean {
-    return this.byQueue.get(queueId)?.restricted ?? false;
+  /** Whether this caller sees this queue's tickets in full and the queue is restricted: such a read is audited. */
+  seesRestrictedContent(queueId: string): boolean {
+    return (this.byQueue.get(queueId)?.restricted ?? false) && this.of(queueId).view === 'full';
   }
 
   /** Queues whose tickets the caller sees at all (`metadata`) or in full; null = every queue. */
@@ -61,12 +62,12 @@ export class TicketAccessService {
     if (!placement) throw DomainError.ticketNotFound(ticketId);
     const scope = await this.scopeOf(caller);
     const access = scope.require(placement, need);
-    if (need !== 'write' && access.view === 'full' && scope.isRestricted(placement.queueId)) noteRestrictedRead([placement]);
+    if (need !== 'write' && scope.seesRestrictedContent(placement.queueId)) noteRestrictedRead([placement]);
     return { access, queueId: placement.queueId };
   }
 
   /** Notes, for the audit trail, the listed tickets whose content comes from restricted queues. */
   noteListed(scope: TicketScope, tickets: { id: string; queueId: string }[]): void {
-    noteRestrictedRead(tickets.filter((t) => scope.isRestricted(t.queueId) && scope.of(t.queueId).view === 'full'));
+    noteRestrictedRead(tickets.filter((t) => scope.seesRestrictedContent(t.queueId)));
   }
 }

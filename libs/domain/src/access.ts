@@ -75,8 +75,10 @@ export const CAPABILITIES = [
   'oncall:manage',
   /** Acknowledging a page. */
   'pages:ack',
-  /** The audit trail (a lead sees the events of the queues they can read). */
+  /** The audit trail, of the queues whose tickets the caller reads in full. */
   'audit:read',
+  /** The whole audit trail, also events of no queue (users, tokens, sign-in failures). */
+  'audit:read-all',
   /** Mail routing could not place, and events no handler could take: raw material, admin only. */
   'mail:operate',
   /** Prometheus metrics of the API. */

@@ -2,6 +2,8 @@ import type { DataSource } from 'typeorm';
 import { createDataSource, QueueRepository, seedDefaults, TicketReadRepository, type Db } from '@casework/database';
 import { createMigratedDatabase, type TestDatabase } from '@casework/devkit';
 import type { TicketStatus } from '@casework/domain';
+import { TicketAccessService, TicketScope } from '../src/access/ticket-access.service.js';
+import type { Caller } from '../src/auth/caller.js';
 import { encodePageCursor } from '../src/common/page-cursor.util.js';
 import { ListTicketsUseCase } from '../src/tickets/list-tickets.use-case.js';
 import { fillTickets, type FilledTickets } from '../../../bench/fill-tickets.js';
@@ -57,7 +59,11 @@ describe('ticket list plans (real Postgres, 200,000 tickets)', () => {
       return ds.query(sql, params);
     },
   };
-  const service = new ListTicketsUseCase(recording, new TicketReadRepository(), new QueueRepository(), null as never);
+  // An admin on a database without restricted queues: every queue is visible, so the plans are
+  // those of the unscoped list (the scope's facts are not what this test is about).
+  const everyQueue = { scopeOf: async () => new TicketScope(new Map()), noteListed: TicketAccessService.prototype.noteListed } as unknown as TicketAccessService;
+  const admin: Caller = { userId: '00000000-0000-4000-8000-000000000000', email: 'admin@plans.test', role: 'admin', tokenId: null, via: 'bootstrap' };
+  const service = new ListTicketsUseCase(recording, new TicketReadRepository(), new QueueRepository(), everyQueue);
 
   beforeAll(async () => {
     db = await createMigratedDatabase();
@@ -92,7 +98,7 @@ describe('ticket list plans (real Postgres, 200,000 tickets)', () => {
     const queueSlug = queue && filled[queue].slug;
     const after = paged ? deep : undefined;
     statements.length = 0;
-    const page = await service.execute(null, { status, queueSlug, limit: LIMIT, cursor: after && encodePageCursor({ at: after.createdAt, id: after.id }) });
+    const page = await service.execute(admin, { status, queueSlug, limit: LIMIT, cursor: after && encodePageCursor({ at: after.createdAt, id: after.id }) });
     expect(statements.length).toBeGreaterThan(0);
 
     const reads: TicketRead[] = [];
@@ -118,7 +124,7 @@ describe('ticket list plans (real Postgres, 200,000 tickets)', () => {
 
   it('answers an unknown queue with an empty page, without reading tickets', async () => {
     statements.length = 0;
-    expect(await service.execute(null, { queueSlug: 'no-such-queue', status: 'open', limit: LIMIT })).toEqual({ tickets: [], nextCursor: null, scope: null });
+    expect(await service.execute(admin, { queueSlug: 'no-such-queue', status: 'open', limit: LIMIT })).toMatchObject({ tickets: [], nextCursor: null });
     expect(statements.some(({ sql }) => /\bticket\b/.test(sql))).toBe(false);
   });
 });

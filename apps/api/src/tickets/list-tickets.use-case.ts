@@ -17,7 +17,7 @@ export interface TicketPage {
   tickets: TicketRecord[];
   nextCursor: string | null;
   /** The caller's access, for showing each ticket in full or as metadata. */
-  scope: TicketScope | null;
+  scope: TicketScope;
 }
 
 /**
@@ -37,10 +37,9 @@ export class ListTicketsUseCase {
     @Inject(TicketAccessService) private readonly access: TicketAccessService,
   ) {}
 
-  async execute(caller: Caller | null, input: ListTicketsInput): Promise<TicketPage> {
-    // null: no caller to scope by (a benchmark's baseline); the API always passes one.
-    const scope = caller ? await this.access.scopeOf(caller) : null;
-    const visible = scope?.visibleQueueIds('metadata') ?? undefined;
+  async execute(caller: Caller, input: ListTicketsInput): Promise<TicketPage> {
+    const scope = await this.access.scopeOf(caller);
+    const visible = scope.visibleQueueIds('metadata') ?? undefined;
     const empty: TicketPage = { tickets: [], nextCursor: null, scope };
     const position = positionAfter(input.cursor);
     const after = position && { createdAt: position.at, id: position.id };
@@ -54,7 +53,7 @@ export class ListTicketsUseCase {
     const queueIds = queueId ? undefined : visible;
     const rows = await this.tickets.list(this.db, { status: input.status, queueId, queueIds, limit: input.limit + 1, after });
     const { items, nextCursor } = pageOf(rows, input.limit, (ticket) => ({ at: ticket.createdAt, id: ticket.id }));
-    if (scope) this.access.noteListed(scope, items.map((t) => ({ id: t.id, queueId: t.queue.id })));
+    this.access.noteListed(scope, items.map((t) => ({ id: t.id, queueId: t.queue.id })));
     return { tickets: items, nextCursor, scope };
   }
 }

@@ -38,7 +38,7 @@ export class TicketsController {
       limit: query.limit ?? DEFAULT_PAGE_LIMIT,
       cursor: query.cursor,
     });
-    return toTicketPageDto(page, (ticket) => (page.scope?.of(ticket.queue.id).view === 'metadata' ? 'metadata' : 'full'));
+    return toTicketPageDto(page, (ticket) => (page.scope.of(ticket.queue.id).view === 'metadata' ? 'metadata' : 'full'));
   }
 
   @Get(':id')

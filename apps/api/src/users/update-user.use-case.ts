@@ -20,8 +20,7 @@ export class UpdateUserUseCase {
 
   async execute(id: string, change: UserChange): Promise<{ before: UserRecord; after: UserRecord }> {
     return this.db.transaction(async (tx) => {
-      await this.directory.require(id, tx);
-      const before = (await this.users.lock(tx, id))!;
+      const before = await this.directory.require(id, tx, { lock: true });
       const stillAdmin = (change.role ?? before.role) === 'admin' && !(change.disabled ?? before.disabled);
       if (before.role === 'admin' && !before.disabled && !stillAdmin && (await this.users.countOtherEnabledAdmins(tx, id)) === 0) {
         throw UserErrors.lastAdmin();

@@ -12,8 +12,9 @@ export class UserDirectory {
     @Inject(UserRepository) private readonly users: UserRepository,
   ) {}
 
-  async require(id: string, db: Db = this.db): Promise<UserRecord> {
-    const user = isUuid(id) ? await this.users.find(db, id) : null;
+  /** `lock`: also lock the row (FOR UPDATE) for the rest of `db`'s transaction. */
+  async require(id: string, db: Db = this.db, { lock = false } = {}): Promise<UserRecord> {
+    const user = !isUuid(id) ? null : lock ? await this.users.lock(db, id) : await this.users.find(db, id);
     if (!user) throw UserErrors.notFound(id);
     return user;
   }

@@ -60,10 +60,15 @@ export class TicketAccessService {
   async requireTicket(caller: Caller, ticketId: string, need: 'read' | 'content' | 'write'): Promise<{ access: TicketAccess; queueId: string }> {
     const placement = isUuid(ticketId) ? await this.tickets.placement(this.db, ticketId) : null;
     if (!placement) throw DomainError.ticketNotFound(ticketId);
+    return { access: await this.requirePlaced(caller, placement, need), queueId: placement.queueId };
+  }
+
+  /** requireTicket for a ticket the caller has already loaded (its id and queue). */
+  async requirePlaced(caller: Caller, ticket: { id: string; queueId: string }, need: 'read' | 'content' | 'write'): Promise<TicketAccess> {
     const scope = await this.scopeOf(caller);
-    const access = scope.require(placement, need);
-    if (need !== 'write' && scope.seesRestrictedContent(placement.queueId)) noteRestrictedRead([placement]);
-    return { access, queueId: placement.queueId };
+    const access = scope.require(ticket, need);
+    if (need !== 'write' && scope.seesRestrictedContent(ticket.queueId)) noteRestrictedRead([ticket]);
+    return access;
   }
 
   /** Notes, for the audit trail, the listed tickets whose content comes from restricted queues. */

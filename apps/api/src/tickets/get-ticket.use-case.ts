@@ -4,6 +4,7 @@ import { AttachmentRepository, TicketReadRepository, type ArticleRecord, type At
 import { DomainError } from '@casework/domain';
 import { TicketAccessService } from '../access/ticket-access.service.js';
 import type { Caller } from '../auth/caller.js';
+import { isUuid } from '../common/uuid.util.js';
 
 export interface TicketWithArticles {
   /** `metadata`: the caller sees no subject, requester or articles (they are not even loaded). */
@@ -23,9 +24,9 @@ export class GetTicketUseCase {
   ) {}
 
   async execute(caller: Caller, id: string): Promise<TicketWithArticles> {
-    const { access } = await this.access.requireTicket(caller, id, 'read');
-    const ticket = await this.tickets.find(this.db, id);
+    const ticket = isUuid(id) ? await this.tickets.find(this.db, id) : null;
     if (!ticket) throw DomainError.ticketNotFound(id);
+    const access = await this.access.requirePlaced(caller, { id, queueId: ticket.queue.id }, 'read');
     const view = access.view === 'full' ? 'full' : 'metadata';
     if (view === 'metadata') return { view, ticket, articles: [], attachments: [] };
     const [articles, attachments] = await Promise.all([this.tickets.articles(this.db, id), this.attachments.forTicket(this.db, id)]);

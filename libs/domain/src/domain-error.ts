@@ -7,7 +7,7 @@ export type DomainErrorCode = 'TicketNotFound' | 'QueueNotFound' | 'InvalidStatu
 /** Failures of /queues (factories in apps/api/src/queues/queue.errors.ts). */
 export type QueueErrorCode = 'QueueConflict' | 'InvalidQueue';
 /** Failures of identities and access (factories in apps/api/src/users/user.errors.ts and apps/api/src/auth). */
-export type AccessErrorCode = 'Forbidden' | 'UserNotFound' | 'UserConflict' | 'LastAdmin' | 'InvalidUser' | 'TokenNotFound';
+export type AccessErrorCode = 'Forbidden' | 'UserNotFound' | 'UserConflict' | 'LastAdmin' | 'TokenNotFound';
 /** Failures of /oncall and /pages (factories in apps/api/src/oncall/oncall.errors.ts). */
 export type OncallErrorCode = 'InvalidOncallShift' | 'OncallShiftNotFound' | 'PageNotFound' | 'WebhookNotFound';
 /** Failures of /mailboxes (factories in apps/api/src/mailboxes/mailbox.errors.ts). */

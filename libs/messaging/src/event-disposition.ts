@@ -64,7 +64,6 @@ export function retryable(code: DomainErrorCode): boolean {
     case 'InvalidOncallShift':
     case 'Forbidden':
     case 'LastAdmin':
-    case 'InvalidUser':
     case 'InvalidQueue':
       return false;
   }

@@ -50,7 +50,6 @@ export function statusOf(code: DomainErrorCode): HttpStatus {
     case 'LastAdmin':
     case 'QueueConflict':
       return HttpStatus.CONFLICT;
-    case 'InvalidUser':
     case 'InvalidQueue':
       return HttpStatus.BAD_REQUEST;
     default: {

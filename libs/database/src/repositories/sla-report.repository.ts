@@ -1,12 +1,6 @@
 import type { Db } from '../db.js';
 
-export interface BreachRecord {
-  clockId: string;
-  ticketId: string;
-  ticketNumber: string;
-  queueId: string;
-  kind: string;
-  dueAt: Date;
+export interface BreachRecord extends AtRiskRecord {
   breachedAt: Date;
 }
 
@@ -44,15 +38,7 @@ export class SlaReportRepository {
         ORDER BY s.breached_at DESC LIMIT $1`,
       [f.limit, f.queue ?? null, f.kind ?? null, f.since ?? null, f.until ?? null, f.queueIds ?? null],
     );
-    return rows.map((r: Record<string, unknown>) => ({
-      clockId: r.id as string,
-      ticketId: r.ticket_id as string,
-      ticketNumber: r.number as string,
-      queueId: r.queue_id as string,
-      kind: r.kind as string,
-      dueAt: r.due_at as Date,
-      breachedAt: r.breached_at as Date,
-    }));
+    return rows.map((r: Record<string, unknown>) => ({ ...mapClock(r), breachedAt: r.breached_at as Date }));
   }
 
   /** Running clocks due before `until` (including overdue ones not yet swept), soonest first. */
@@ -64,13 +50,18 @@ export class SlaReportRepository {
         ORDER BY s.due_at LIMIT $2`,
       [until, limit, queueIds ?? null],
     );
-    return rows.map((r: Record<string, unknown>) => ({
-      clockId: r.id as string,
-      ticketId: r.ticket_id as string,
-      ticketNumber: r.number as string,
-      queueId: r.queue_id as string,
-      kind: r.kind as string,
-      dueAt: r.due_at as Date,
-    }));
+    return rows.map(mapClock);
   }
+}
+
+/** The columns both lists select: the clock, its ticket and when it is due. */
+function mapClock(r: Record<string, unknown>): AtRiskRecord {
+  return {
+    clockId: r.id as string,
+    ticketId: r.ticket_id as string,
+    ticketNumber: r.number as string,
+    queueId: r.queue_id as string,
+    kind: r.kind as string,
+    dueAt: r.due_at as Date,
+  };
 }

@@ -23,6 +23,7 @@ describe('quarantine API (built api + routing processes)', () => {
   let base: string;
   let routing: Worker;
   let mailboxId: string;
+  let defaultQueueId: string;
   let uid = 0;
   const rawMessages = new RawMessageRepository();
   // A big, real report: over the small limit routing first runs with, fine under the default.
@@ -38,11 +39,11 @@ describe('quarantine API (built api + routing processes)', () => {
     return { status: response.status, headers: response.headers, body: (text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text) as T };
   };
 
-  async function route(source: Buffer): Promise<string> {
+  async function route(source: Buffer, into = mailboxId): Promise<string> {
     uid += 1;
-    const rawMessageId = await rawMessages.insert(bed.ds, { mailboxId, uidValidity: 1n, uid: BigInt(uid), sha256: sha256(source), messageId: `m${uid}@example.org`, raw: source });
+    const rawMessageId = await rawMessages.insert(bed.ds, { mailboxId: into, uidValidity: 1n, uid: BigInt(uid), sha256: sha256(source), messageId: `m${uid}@example.org`, raw: source });
     if (!rawMessageId) throw new Error('raw message not inserted');
-    const ack = await bed.publish(envelope(Subjects.MailReceived, { rawMessageId, mailboxId }));
+    const ack = await bed.publish(envelope(Subjects.MailReceived, { rawMessageId, mailboxId: into }));
     await bed.waitForConsumer(CONSUMER, ack.seq, 20_000);
     return rawMessageId;
   }
@@ -59,6 +60,7 @@ describe('quarantine API (built api + routing processes)', () => {
     mailboxId = (
       await new ManagedMailboxRepository().upsertBootstrap(bed.ds, { address: 'safety@casework.test', imapHost: '127.0.0.1', imapPort: 143, imapUser: 'casework', folder: 'INBOX' })
     ).id;
+    [{ id: defaultQueueId }] = await bed.ds.query('SELECT id FROM queue WHERE is_default');
     const port = await freePort();
     base = `http://127.0.0.1:${port}/api/v1`;
     api = startService('api', { ...bed.baseEnv({ LOG_LEVEL: 'warn' }), PORT: String(port), API_BOOTSTRAP_TOKEN: TOKEN }, !!process.env.CASEWORK_TEST_LOGS);
@@ -82,6 +84,7 @@ describe('quarantine API (built api + routing processes)', () => {
       {
         id: noise,
         mailboxId,
+        queueId: defaultQueueId,
         reason: 'not an email message (no header lines such as From, To, Subject or Date)',
         messageId: 'm3@example.org',
         size: 3,
@@ -91,6 +94,7 @@ describe('quarantine API (built api + routing processes)', () => {
       {
         id: big,
         mailboxId,
+        queueId: defaultQueueId,
         reason: `message is ${(BIG.length / 1024).toFixed(1)} KB, over the 2 KB limit`,
         messageId: 'm1@example.org',
         size: BIG.length,
@@ -174,6 +178,33 @@ describe('quarantine API (built api + routing processes)', () => {
     expect((await call<QuarantinePageDto>('/quarantine')).body.items.map((item) => item.id)).toEqual([noise]);
     expect((await call<ErrorBody>(`/quarantine/${big}/retry`, { method: 'POST' })).status).toBe(409);
     expect((await call<ErrorBody>(`/quarantine/${big}/raw`)).status).toBe(404);
+  });
+
+  it("follows its mailbox queue's rule: a restricted queue's mail is hidden from an ungranted admin, and a granted download is audited", async () => {
+    const json = (method: string, body: unknown) => ({ method, body: JSON.stringify(body), headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' } });
+    const queue = (await (await fetch(`${base}/queues`, json('POST', { slug: 'cp-mail', name: 'Child protection', address: 'cp-mail@casework.test', restricted: true }))).json()) as { id: string };
+    const [{ id: restrictedMailbox }] = await bed.ds.query(
+      `INSERT INTO mailbox (address, imap_host, imap_port, imap_user, folder, queue_id, enabled) VALUES ('cp-mail@casework.test', '127.0.0.1', 143, 'cp', 'INBOX', $1, false) RETURNING id`,
+      [queue.id],
+    );
+    const secret = await route(Buffer.from('no headers here either\n'), restrictedMailbox);
+    await eventually(async () => expect(await rawStatus(secret)).toMatchObject({ status: 'quarantined' }), { timeoutMs: 20_000, describe: () => bed.logs() });
+
+    const listed = async () => (await call<QuarantinePageDto>('/quarantine')).body.items.map((item) => item.id);
+    expect(await listed()).not.toContain(secret);
+    expect((await call<ErrorBody>(`/quarantine/${secret}/raw`)).body.code).toBe('QuarantinedMessageNotFound');
+    expect((await call<ErrorBody>(`/quarantine/${secret}/retry`, { method: 'POST' })).body.code).toBe('QuarantinedMessageNotFound');
+
+    const me = (await call<{ id: string }>('/me')).body;
+    expect((await fetch(`${base}/queues/${queue.id}/access`, json('PUT', { grants: [{ userId: me.id, level: 'read' }] }))).status).toBe(200);
+    expect(await listed()).toContain(secret);
+    const download = await call<string>(`/quarantine/${secret}/raw`);
+    expect(download.status).toBe(200);
+    const reads: { action: string; subject: string; queue_id: string }[] = await bed.ds.query(`SELECT action, subject, queue_id FROM audit_event WHERE action = 'raw.read'`);
+    expect(reads).toEqual([{ action: 'raw.read', subject: `raw_message:${secret}`, queue_id: queue.id }]);
+    // An open queue's raw mail is no restricted read.
+    expect((await call(`/quarantine/${noise}/raw`)).status).toBe(200);
+    expect(await bed.ds.query(`SELECT 1 FROM audit_event WHERE action = 'raw.read'`)).toHaveLength(1);
   });
 
   it('documents the routes', async () => {

@@ -14,13 +14,15 @@ interface AuditScope {
   note: AuditNote;
   /** Restricted-queue tickets whose content this response carries, with their queues. */
   restrictedReads: Map<string, string>;
+  /** Raw messages of restricted queues (no ticket yet: quarantined) whose bytes this response carries. */
+  restrictedRawReads: Map<string, string>;
 }
 
 const storage = new AsyncLocalStorage<AuditScope>();
 
 /** Runs a request's handling with its own audit scope (the interceptor does this). */
 export function withAuditScope<T>(work: () => T): { scope: AuditScope; result: T } {
-  const scope: AuditScope = { note: {}, restrictedReads: new Map() };
+  const scope: AuditScope = { note: {}, restrictedReads: new Map(), restrictedRawReads: new Map() };
   return { scope, result: storage.run(scope, work) };
 }
 
@@ -35,6 +37,11 @@ export function noteRestrictedRead(tickets: { id: string; queueId: string }[]): 
   const scope = storage.getStore();
   if (!scope) return;
   for (const ticket of tickets) scope.restrictedReads.set(ticket.id, ticket.queueId);
+}
+
+/** Records that the response carries the raw bytes of a restricted queue's message that has no ticket. */
+export function noteRestrictedRawRead(rawMessageId: string, queueId: string): void {
+  storage.getStore()?.restrictedRawReads.set(rawMessageId, queueId);
 }
 
 /** Before → after of the fields that differ (the audit's `details`). */

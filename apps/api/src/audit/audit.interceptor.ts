@@ -9,7 +9,8 @@ import { AuditTrail } from './audit-trail.service.js';
 /**
  * Records, before the answer leaves: one event per successful change (the route's `audit`
  * action in ROUTE_ACCESS) and one `ticket.read` per response carrying restricted-queue ticket
- * content (noted by the use case), listing every such ticket. A failed request records nothing.
+ * content (noted by the use case), listing every such ticket, and one `raw.read` per restricted
+ * queue's ticketless raw message it carries (quarantine). A failed request records nothing.
  */
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
@@ -43,6 +44,15 @@ export class AuditInterceptor implements NestInterceptor {
                 ticketIds: [...scope.restrictedReads.keys()],
                 queueId: queues.size === 1 ? [...queues][0] : null,
                 details: { route: key, queueIds: [...queues] },
+              });
+            }
+            for (const [rawMessageId, queueId] of scope.restrictedRawReads) {
+              await this.trail.record(request, caller, {
+                action: 'raw.read',
+                subject: `raw_message:${rawMessageId}`,
+                ticketIds: [],
+                queueId,
+                details: { route: key },
               });
             }
             return body;

@@ -2,20 +2,33 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { QuarantineRepository } from '@casework/database';
 import { DomainError } from '@casework/domain';
+import { TicketAccessService } from '../access/ticket-access.service.js';
+import { noteRestrictedRawRead } from '../audit/audit-context.js';
+import type { Caller } from '../auth/caller.js';
 import { isUuid } from '../common/uuid.util.js';
 
-/** The bytes exactly as received: the evidence an agent inspects or reports. */
+/**
+ * The bytes exactly as received: the evidence an agent inspects or reports. They follow the
+ * ticket rule of their mailbox's queue: mail of a restricted queue is hidden (404) without a
+ * grant, and a granted read is audited.
+ */
 @Injectable()
 export class GetQuarantinedRawUseCase {
   constructor(
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(QuarantineRepository) private readonly quarantine: QuarantineRepository,
+    @Inject(TicketAccessService) private readonly access: TicketAccessService,
   ) {}
 
-  async execute(id: string): Promise<Buffer> {
+  async execute(caller: Caller, id: string): Promise<Buffer> {
     if (!isUuid(id)) throw DomainError.quarantinedMessageNotFound(id);
-    const raw = await this.quarantine.findRaw(this.db, id);
-    if (!raw) throw DomainError.quarantinedMessageNotFound(id);
-    return raw;
+    const found = await this.quarantine.findRaw(this.db, id);
+    if (!found) throw DomainError.quarantinedMessageNotFound(id);
+    if (found.queueId) {
+      const scope = await this.access.scopeOf(caller);
+      if (scope.of(found.queueId).view !== 'full') throw DomainError.quarantinedMessageNotFound(id);
+      if (scope.seesRestrictedContent(found.queueId)) noteRestrictedRawRead(id, found.queueId);
+    }
+    return found.raw;
   }
 }

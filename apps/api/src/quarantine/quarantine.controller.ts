@@ -10,6 +10,7 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
+import { CurrentCaller, type Caller } from '../auth/caller.js';
 import { ErrorResponseDto, ValidationErrorResponseDto } from '../common/error-response.dto.js';
 import { DEFAULT_PAGE_LIMIT } from '../common/page-query.dto.js';
 import { ListQuarantineQueryDto } from './dto/list-quarantine-query.dto.js';
@@ -32,8 +33,8 @@ export class QuarantineController {
   @Get()
   @ApiOperation({ summary: 'Mail routing could not turn into tickets, most recently quarantined first' })
   @ApiOkResponse({ type: QuarantinePageDto })
-  async list(@Query() query: ListQuarantineQueryDto): Promise<QuarantinePageDto> {
-    return toQuarantinePageDto(await this.listQuarantine.execute({ limit: query.limit ?? DEFAULT_PAGE_LIMIT, cursor: query.cursor }));
+  async list(@CurrentCaller() caller: Caller, @Query() query: ListQuarantineQueryDto): Promise<QuarantinePageDto> {
+    return toQuarantinePageDto(await this.listQuarantine.execute(caller, { limit: query.limit ?? DEFAULT_PAGE_LIMIT, cursor: query.cursor }));
   }
 
   @Get(':id/raw')
@@ -45,8 +46,8 @@ export class QuarantineController {
   @ApiProduces('application/octet-stream')
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  async raw(@Param('id') id: string): Promise<StreamableFile> {
-    const raw = await this.getRaw.execute(id);
+  async raw(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<StreamableFile> {
+    const raw = await this.getRaw.execute(caller, id);
     return new StreamableFile(raw, {
       type: 'application/octet-stream',
       disposition: `attachment; filename="quarantined-${id}.eml"`,
@@ -61,7 +62,7 @@ export class QuarantineController {
   @ApiAcceptedResponse({ type: RetryAcceptedDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'The message is not quarantined (already routed, or retried and waiting)' })
-  async retry(@Param('id') id: string): Promise<RetryAcceptedDto> {
-    return this.retryQuarantined.execute(id);
+  async retry(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<RetryAcceptedDto> {
+    return this.retryQuarantined.execute(caller, id);
   }
 }

@@ -5,6 +5,7 @@ export function toQuarantinedMessageDto(message: QuarantinedMessageRecord): Quar
   return {
     id: message.id,
     mailboxId: message.mailboxId,
+    queueId: message.queueId,
     reason: message.reason,
     messageId: message.messageId,
     size: message.size,

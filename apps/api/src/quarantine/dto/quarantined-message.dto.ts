@@ -7,6 +7,9 @@ export class QuarantinedMessageDto {
   @ApiProperty({ format: 'uuid' })
   mailboxId!: string;
 
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The queue of the mailbox it came to; its access rule applies to this message' })
+  queueId!: string | null;
+
   @ApiProperty({ example: 'parser timed out after 10000 ms', description: 'Why routing could not turn it into a ticket' })
   reason!: string;
 

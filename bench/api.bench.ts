@@ -19,92 +19,22 @@
  * Target (issue 9): the queue + status case's p99 ≤ 10 ms with no errors anywhere.
  * Options: --tickets N, --queues Q, --rate R, --seconds S. Ends with one JSON line.
  */
-import http from 'node:http';
 import { loadavg } from 'node:os';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { createDataSource, runMigrations, seedDefaults } from '@casework/database';
 import { createDatabase, freePort, startNats, startService, waitForHealthy, type ManagedProcess } from '@casework/devkit';
 import { fillTickets } from './fill-tickets.js';
+import { LoadDriver, type CaseResult } from './load-driver.js';
 import { option, percentile } from './bench-options.js';
 import { cpuMsOf } from './process-cpu.js';
 
 const TOKEN = 'bench-api-token-0123456789';
 const TARGET = { queueStatusP99Ms: 10 };
-const REQUEST_TIMEOUT_MS = 10_000;
 const WARMUP_MS = 1000;
 const PAGE = 50;
 /** One token from one address at 200 requests/s: limits far above that, still counted as in production. */
 const BENCH_RATE_LIMITS = { RATE_LIMIT_PER_TOKEN_PER_MINUTE: '10000000', RATE_LIMIT_PER_IP_PER_MINUTE: '10000000' };
 
 const round = (ms: number) => Math.round(ms * 100) / 100;
-
-interface CaseResult {
-  requests: number;
-  p50Ms: number;
-  p99Ms: number;
-  maxMs: number;
-  errors: number;
-  /** Status codes (or `timeout` / the network error) of the failed requests. */
-  failures: Record<string, number>;
-  /** CPU time of the api process per request. */
-  apiCpuMsPerRequest?: number;
-}
-
-/** A minimal HTTP load driver: keep-alive GETs, answered once the whole body has arrived. */
-class LoadDriver {
-  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
-
-  constructor(
-    private readonly base: URL,
-    private readonly token: string,
-  ) {}
-
-  /** One GET: resolves with the status, or a failure name (never rejects). */
-  get(path: string): Promise<{ status: number | string; body: string }> {
-    return new Promise((resolve) => {
-      const request = http.get(new URL(path, this.base), { agent: this.agent, headers: { authorization: `Bearer ${this.token}` }, timeout: REQUEST_TIMEOUT_MS }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 'no-status', body: Buffer.concat(chunks).toString('utf8') }));
-        response.on('error', (error) => resolve({ status: error.message, body: '' }));
-      });
-      request.on('timeout', () => request.destroy(new Error('timeout')));
-      request.on('error', (error) => resolve({ status: error.message, body: '' }));
-    });
-  }
-
-  /** `rate` requests/s for `ms`, open-loop; latency from each request's scheduled start. */
-  async run(path: () => string, rate: number, ms: number): Promise<CaseResult> {
-    const total = Math.round((rate * ms) / 1000);
-    const started = performance.now();
-    const pending: Promise<{ latency: number; status: number | string }>[] = [];
-    for (let i = 0; i < total; i++) {
-      const due = started + (i * 1000) / rate;
-      const wait = due - performance.now();
-      if (wait > 1) await sleep(wait);
-      pending.push(this.get(path()).then(({ status }) => ({ latency: performance.now() - due, status })));
-    }
-    const done = await Promise.all(pending);
-    const failures: Record<string, number> = {};
-    for (const { status } of done) {
-      if (typeof status === 'number' && status >= 200 && status < 300) continue;
-      failures[String(status)] = (failures[String(status)] ?? 0) + 1;
-    }
-    const sorted = done.map((d) => d.latency).sort((a, b) => a - b);
-    return {
-      requests: total,
-      p50Ms: round(percentile(sorted, 50)),
-      p99Ms: round(percentile(sorted, 99)),
-      maxMs: round(sorted[sorted.length - 1]),
-      errors: Object.values(failures).reduce((a, b) => a + b, 0),
-      failures,
-    };
-  }
-
-  close(): void {
-    this.agent.destroy();
-  }
-}
 
 async function main(): Promise<void> {
   const tickets = option('tickets', 1_000_000, { integer: true });

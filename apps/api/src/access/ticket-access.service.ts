@@ -42,7 +42,7 @@ export class TicketScope {
 @Injectable()
 export class TicketAccessService {
   constructor(
-    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(DataSource) protected readonly db: DataSource,
     @Inject(QueueGrantRepository) private readonly grants: QueueGrantRepository,
     @Inject(TicketReadRepository) private readonly tickets: TicketReadRepository,
   ) {}

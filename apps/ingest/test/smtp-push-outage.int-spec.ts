@@ -44,7 +44,9 @@ describe('ingest SMTP push while Postgres is down (built process, private Postgr
     await postgres!.stop();
     postgres = null;
     try {
-      const [dataReply] = await session.data(source);
+      const [dataReply] = await session.data(source).catch((error: unknown) => {
+        throw new Error(`DATA during the outage: ${String(error)}; ingest exit ${String(ingest.process.child.exitCode)}\n${logs()}`);
+      });
       expect(dataReply).toEqual({ code: 451, text: '4.3.0 temporary failure, try again later' });
       await session.quit();
 

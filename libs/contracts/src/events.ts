@@ -61,6 +61,23 @@ export interface ReplySentV1 {
   messageId: string;
 }
 
+/**
+ * An outgoing mail will not be delivered: the server refused it for good (a 5xx), or every
+ * attempt the retry schedule allows failed. The ticket's article shows the same state.
+ */
+export interface ReplyFailedV1 {
+  outboundId: string;
+  ticketId: string;
+  articleId: string | null;
+  kind: OutboundKind;
+  messageId: string;
+  attempts: number;
+  /** The last attempt's error (an SMTP reply or a connection error), bounded; never a body. */
+  error: string;
+  /** True for a final refusal (5xx); false when the attempts ran out. */
+  permanent: boolean;
+}
+
 export interface SlaBreachedV1 {
   clockId: string;
   ticketId: string;
@@ -111,6 +128,7 @@ export interface EventMap {
   [Subjects.TicketStatusChanged]: TicketStatusChangedV1;
   [Subjects.ReplyRequested]: ReplyRequestedV1;
   [Subjects.ReplySent]: ReplySentV1;
+  [Subjects.ReplyFailed]: ReplyFailedV1;
   [Subjects.SlaBreached]: SlaBreachedV1;
   [Subjects.SlaWarning]: SlaWarningV1;
   [Subjects.TicketPriorityChanged]: TicketPriorityChangedV1;

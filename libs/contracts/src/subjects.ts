@@ -13,6 +13,7 @@ export const Subjects = {
   TicketStatusChanged: 'casework.ticket.status_changed',
   ReplyRequested: 'casework.reply.requested',
   ReplySent: 'casework.reply.sent',
+  ReplyFailed: 'casework.reply.failed',
   SlaBreached: 'casework.sla.breached',
   SlaWarning: 'casework.sla.warning',
   TicketPriorityChanged: 'casework.ticket.priority_changed',

@@ -83,13 +83,15 @@ export const CAPABILITIES = [
   'mail:operate',
   /** Prometheus metrics of the API. */
   'metrics:read',
+  /** Templates, snippets and partials: create, change, delete (everyone signed in reads and previews them). */
+  'templates:manage',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
 /** The one table of role rights beyond tickets; the authorisation tests are generated from it. */
 export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   admin: CAPABILITIES,
-  lead: ['sla:manage', 'sla:view', 'oncall:manage', 'pages:ack', 'audit:read'],
+  lead: ['sla:manage', 'sla:view', 'oncall:manage', 'pages:ack', 'audit:read', 'templates:manage'],
   specialist: ['sla:view'],
   ops: ['sla:view', 'oncall:manage', 'pages:ack', 'metrics:read'],
 };

@@ -12,7 +12,8 @@ export interface AutomationSignals {
 
 export type AutomationVerdict = { automated: false } | { automated: true; reason: string };
 
-const NO_REPLY_LOCAL_PARTS = /^(mailer-daemon|postmaster|no[-_.]?reply|do[-_.]?not[-_.]?reply|bounces?|auto[-_.]?reply)(\+.*)?$/i;
+/** Local parts of senders that are machines: no one reads an answer sent to them. */
+export const NO_REPLY_LOCAL_PARTS = /^(mailer-daemon|postmaster|no[-_.]?reply|do[-_.]?not[-_.]?reply|bounces?|auto[-_.]?reply)(\+.*)?$/i;
 
 export function detectAutomatedMail(signals: AutomationSignals): AutomationVerdict {
   const header = (name: string) => signals.headers.get(name)?.trim().toLowerCase();

@@ -3,7 +3,11 @@
  * code means for it in one exhaustive switch: the API's exception filter (an HTTP status) and
  * libs/messaging's dispositionOf (retry or dead letter).
  */
-export type DomainErrorCode = 'TicketNotFound' | 'QueueNotFound' | 'InvalidStatusTransition' | 'DeadLetterNotFound' | 'DeadLetterNotRedrivable' | 'AttachmentNotFound' | 'AttachmentNotStored' | 'InvalidCursor' | 'QuarantinedMessageNotFound' | 'MessageNotQuarantined' | MailboxErrorCode | SlaErrorCode | OncallErrorCode | AccessErrorCode | QueueErrorCode;
+export type DomainErrorCode = 'TicketNotFound' | 'QueueNotFound' | 'InvalidStatusTransition' | 'DeadLetterNotFound' | 'DeadLetterNotRedrivable' | 'AttachmentNotFound' | 'AttachmentNotStored' | 'InvalidCursor' | 'QuarantinedMessageNotFound' | 'MessageNotQuarantined' | MailboxErrorCode | SlaErrorCode | OncallErrorCode | AccessErrorCode | QueueErrorCode | TemplateErrorCode | OutboundErrorCode;
+/** Failures of /templates (factories in apps/api/src/templates/template.errors.ts). */
+export type TemplateErrorCode = 'TemplateNotFound' | 'TemplateConflict' | 'InvalidTemplate';
+/** Failures of a reply before it is queued (factories in apps/api/src/tickets/reply.errors.ts). */
+export type OutboundErrorCode = 'InvalidRecipient' | 'AttachmentsTooLarge';
 /** Failures of /queues (factories in apps/api/src/queues/queue.errors.ts). */
 export type QueueErrorCode = 'QueueConflict' | 'InvalidQueue';
 /** Failures of identities and access (factories in apps/api/src/users/user.errors.ts and apps/api/src/auth). */

@@ -12,3 +12,6 @@ export * from './access.js';
 export * from './user-profile.js';
 export * from './audit-chain.js';
 export * from './api-token.js';
+export * from './templates.js';
+export * from './outbound-delivery.js';
+export * from './auto-reply-policy.js';

@@ -54,6 +54,8 @@ export function retryable(code: DomainErrorCode): boolean {
     case 'TokenNotFound':
     case 'UserConflict':
     case 'QueueConflict':
+    case 'TemplateNotFound':
+    case 'TemplateConflict':
       return true;
     case 'InvalidStatusTransition':
     case 'DeadLetterNotRedrivable':
@@ -65,6 +67,9 @@ export function retryable(code: DomainErrorCode): boolean {
     case 'Forbidden':
     case 'LastAdmin':
     case 'InvalidQueue':
+    case 'InvalidTemplate':
+    case 'InvalidRecipient':
+    case 'AttachmentsTooLarge':
       return false;
   }
 }

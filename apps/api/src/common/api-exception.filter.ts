@@ -51,7 +51,16 @@ export function statusOf(code: DomainErrorCode): HttpStatus {
     case 'QueueConflict':
       return HttpStatus.CONFLICT;
     case 'InvalidQueue':
+    case 'InvalidTemplate':
       return HttpStatus.BAD_REQUEST;
+    case 'TemplateNotFound':
+      return HttpStatus.NOT_FOUND;
+    case 'TemplateConflict':
+      return HttpStatus.CONFLICT;
+    case 'InvalidRecipient':
+      return HttpStatus.UNPROCESSABLE_ENTITY;
+    case 'AttachmentsTooLarge':
+      return HttpStatus.PAYLOAD_TOO_LARGE;
     default: {
       const unhandled: never = code;
       throw new Error(`unmapped domain error code ${String(unhandled)}`);

@@ -3,14 +3,17 @@ import { DataSource } from 'typeorm';
 import { createDataSource } from './data-source.js';
 import { ApiTokenRepository } from './repositories/api-token.repository.js';
 import { AfterCommitActionRepository } from './repositories/after-commit-action.repository.js';
+import { AnswerContextRepository } from './repositories/answer-context.repository.js';
 import { AttachmentRepository } from './repositories/attachment.repository.js';
 import { AuditRepository } from './repositories/audit.repository.js';
+import { AutoReplyLogRepository } from './repositories/auto-reply-log.repository.js';
 import { DeadLetterRepository } from './repositories/dead-letter.repository.js';
 import { MailboxCursorRepository } from './repositories/mailbox-cursor.repository.js';
 import { MailboxLeaseRepository } from './repositories/mailbox-lease.repository.js';
 import { ManagedMailboxRepository } from './repositories/managed-mailbox.repository.js';
 import { NotificationRepository } from './repositories/notification.repository.js';
 import { OutboundRepository } from './repositories/outbound.repository.js';
+import { OutboundDeliveryRepository } from './repositories/outbound-delivery.repository.js';
 import { OncallRepository } from './repositories/oncall.repository.js';
 import { OutboxRepository } from './repositories/outbox.repository.js';
 import { ProcessedEventRepository } from './repositories/processed-event.repository.js';
@@ -31,14 +34,17 @@ import { WebhookRepository } from './repositories/webhook.repository.js';
 const REPOSITORIES = [
   ApiTokenRepository,
   AfterCommitActionRepository,
+  AnswerContextRepository,
   AttachmentRepository,
   AuditRepository,
+  AutoReplyLogRepository,
   DeadLetterRepository,
   MailboxCursorRepository,
   MailboxLeaseRepository,
   ManagedMailboxRepository,
   NotificationRepository,
   OutboundRepository,
+  OutboundDeliveryRepository,
   OncallRepository,
   OutboxRepository,
   ProcessedEventRepository,

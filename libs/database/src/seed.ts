@@ -2,6 +2,7 @@ import type { Db } from './db.js';
 import { QueueRepository } from './repositories/queue.repository.js';
 import { SlaPolicyRepository } from './repositories/sla-policy.repository.js';
 import { TemplateRepository } from './repositories/template.repository.js';
+import { SEED_TEMPLATES } from './seed-templates.js';
 import { UserRepository } from './repositories/user.repository.js';
 
 export interface SeedOptions {
@@ -9,11 +10,10 @@ export interface SeedOptions {
   firstResponseMinutes: number;
 }
 
-export const ACKNOWLEDGEMENT_TEMPLATE = {
-  key: 'acknowledgement',
-  locale: 'en',
+/** The English acknowledgement of releases before the template library: re-seeding replaces it when nobody changed it. */
+const LEGACY_ACKNOWLEDGEMENT = {
   subject: 'We received your message: {{ticket.subject}}',
-  body: [
+  text: [
     'Hello{{#if requester.name}} {{requester.name}}{{/if}},',
     '',
     'Thank you for writing to the {{queue.name}} team. Your message is now ticket {{ticket.number}};',
@@ -23,31 +23,20 @@ export const ACKNOWLEDGEMENT_TEMPLATE = {
   ].join('\n'),
 };
 
-export const SLA_BREACH_TEMPLATE = {
-  key: 'sla-breach',
-  locale: 'en',
-  subject: 'SLA breached: {{clock.kind}} on ticket {{ticket.number}}',
-  body: [
-    'The {{clock.kind}} target of ticket {{ticket.number}} ("{{ticket.subject}}") was due at {{clock.dueAt}}',
-    'and has passed without an answer.',
-  ].join('\n'),
+const seeded = (key: string) => {
+  const template = SEED_TEMPLATES.find((t) => t.key === key && t.locale === 'en')!;
+  return { key, locale: 'en', subject: template.subject, body: template.text };
 };
 
+/** The English SLA notices, also the fallback of a database that was migrated but never seeded. */
+export const SLA_BREACH_TEMPLATE = seeded('sla-breach');
 /** Sent once per clock when it has used its policy's warning share (e.g. 80 %) of the target. */
-export const SLA_WARNING_TEMPLATE = {
-  key: 'sla-warning',
-  locale: 'en',
-  subject: 'SLA warning: {{clock.kind}} on ticket {{ticket.number}} is due at {{clock.dueAt}}',
-  body: [
-    'The {{clock.kind}} target of ticket {{ticket.number}} ("{{ticket.subject}}") is due at {{clock.dueAt}}',
-    'and has not been met yet.',
-  ].join('\n'),
-};
+export const SLA_WARNING_TEMPLATE = seeded('sla-warning');
 
 /**
  * Idempotent: the demo queue as default (its ops list left empty: notices go to OPS_EMAIL), the
- * acknowledgement and SLA notice templates, the default SLA policy, the built-in admin the
- * API_BOOTSTRAP_TOKEN acts as.
+ * template library (seed-templates: every mail Casework sends by itself and the partials, in every
+ * locale), the default SLA policy, the built-in admin the API_BOOTSTRAP_TOKEN acts as.
  */
 export async function seedDefaults(db: Db, options: SeedOptions): Promise<void> {
   const queues = new QueueRepository();
@@ -55,10 +44,7 @@ export async function seedDefaults(db: Db, options: SeedOptions): Promise<void> 
   if (!existingDefault) {
     await queues.upsert(db, { slug: 'safety', name: 'Safety', address: options.queueAddress, isDefault: true });
   }
-  const templates = new TemplateRepository();
-  await templates.publish(db, ACKNOWLEDGEMENT_TEMPLATE);
-  await templates.publish(db, SLA_BREACH_TEMPLATE);
-  await templates.publish(db, SLA_WARNING_TEMPLATE);
+  await new TemplateRepository().seed(db, SEED_TEMPLATES, [LEGACY_ACKNOWLEDGEMENT]);
   await new SlaPolicyRepository().upsertDefaultPolicy(db, options.firstResponseMinutes);
   await new UserRepository().ensureBootstrapAdmin(db);
 }

@@ -75,6 +75,16 @@ export class AttachmentRepository {
     return rows.map(mapAttachment);
   }
 
+  /** The stored attachments of one article with their bytes, in order: what an outgoing mail carries. */
+  async contentOfArticle(db: Db, articleId: string): Promise<{ filename: string; contentType: string; content: Buffer }[]> {
+    const rows: { filename: string; declared_content_type: string; content: Buffer }[] = await db.query(
+      `SELECT a.filename, a.declared_content_type, b.content FROM attachment a JOIN blob b ON b.sha256 = a.blob_sha256
+        WHERE a.article_id = $1 ORDER BY a.position`,
+      [articleId],
+    );
+    return rows.map((row) => ({ filename: row.filename, contentType: row.declared_content_type, content: row.content }));
+  }
+
   /** One attachment of this ticket with its bytes (null when not stored); null when there is none. */
   async findWithContent(db: Db, ticketId: string, attachmentId: string): Promise<{ attachment: AttachmentRecord; content: Buffer | null } | null> {
     const [row] = await db.query(

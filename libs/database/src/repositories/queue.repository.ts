@@ -10,15 +10,25 @@ export interface QueueRecord {
   opsEmails: string[];
   /** Need-to-know: only users with a grant see its tickets. */
   restricted: boolean;
+  /** The language of its mail when the ticket's is unknown (null: English). */
+  defaultLocale: string | null;
+  /** IANA zone dates in its mail to stakeholders are written in (null: UTC). */
+  timeZone: string | null;
+  /** An emergency address: its acknowledgement says where to turn in immediate danger. */
+  emergency: boolean;
 }
 
+/** The queue settings of the mail it sends, as created or changed. */
+type MailSettings = Partial<Pick<QueueRecord, 'defaultLocale' | 'timeZone' | 'emergency'>>;
+
 /** A queue to create or update by slug; without `opsEmails` an existing queue keeps its list. */
-export type QueueUpsert = Omit<QueueRecord, 'id' | 'opsEmails' | 'restricted'> & { opsEmails?: string[] };
+export type QueueUpsert = Pick<QueueRecord, 'slug' | 'name' | 'address' | 'isDefault'> & { opsEmails?: string[] };
 
-export type NewQueue = Pick<QueueRecord, 'slug' | 'name' | 'address' | 'restricted'>;
-export type QueueChange = Partial<Pick<QueueRecord, 'name' | 'address' | 'restricted' | 'opsEmails'>>;
+export type NewQueue = Pick<QueueRecord, 'slug' | 'name' | 'address' | 'restricted'> & MailSettings;
+/** `defaultLocale` / `timeZone` null clears them; undefined keeps them. */
+export type QueueChange = Partial<Pick<QueueRecord, 'name' | 'address' | 'restricted' | 'opsEmails'>> & MailSettings;
 
-const COLUMNS = 'id, slug, name, address, is_default, ops_emails, restricted';
+const COLUMNS = 'id, slug, name, address, is_default, ops_emails, restricted, default_locale, time_zone, emergency';
 
 export class QueueRepository {
   async list(db: Db): Promise<QueueRecord[]> {
@@ -67,8 +77,9 @@ export class QueueRepository {
   /** Null when the slug is taken. */
   async create(db: Db, queue: NewQueue): Promise<QueueRecord | null> {
     const [row] = await db.query(
-      `INSERT INTO queue (slug, name, address, restricted) VALUES ($1, $2, $3, $4) ON CONFLICT (slug) DO NOTHING RETURNING ${COLUMNS}`,
-      [queue.slug, queue.name, queue.address, queue.restricted],
+      `INSERT INTO queue (slug, name, address, restricted, default_locale, time_zone, emergency) VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (slug) DO NOTHING RETURNING ${COLUMNS}`,
+      [queue.slug, queue.name, queue.address, queue.restricted, queue.defaultLocale ?? null, queue.timeZone ?? null, queue.emergency ?? false],
     );
     return row ? mapQueue(row) : null;
   }
@@ -84,12 +95,30 @@ export class QueueRepository {
     const [row] = await db.query(
       `WITH updated AS (
          UPDATE queue SET name = COALESCE($2, name), address = COALESCE($3, address), restricted = COALESCE($4, restricted),
-                ops_emails = COALESCE($5::text[], ops_emails)
+                ops_emails = COALESCE($5::text[], ops_emails), emergency = COALESCE($6, emergency),
+                default_locale = CASE WHEN $7 THEN $8 ELSE default_locale END, time_zone = CASE WHEN $9 THEN $10 ELSE time_zone END
           WHERE id = $1 RETURNING ${COLUMNS})
        SELECT ${COLUMNS} FROM updated`,
-      [id, change.name ?? null, change.address ?? null, change.restricted ?? null, change.opsEmails ?? null],
+      [
+        id,
+        change.name ?? null,
+        change.address ?? null,
+        change.restricted ?? null,
+        change.opsEmails ?? null,
+        change.emergency ?? null,
+        change.defaultLocale !== undefined,
+        change.defaultLocale ?? null,
+        change.timeZone !== undefined,
+        change.timeZone ?? null,
+      ],
     );
     return row ? mapQueue(row) : null;
+  }
+
+  /** Every queue's address: mail from them is our own, and never gets an automatic answer. */
+  async addresses(db: Db): Promise<string[]> {
+    const rows: { address: string }[] = await db.query('SELECT address FROM queue');
+    return rows.map((row) => row.address);
   }
 
   /** The ops list of each given ticket's queue (possibly empty), by ticket id. */
@@ -112,5 +141,8 @@ function mapQueue(row: Record<string, unknown>): QueueRecord {
     isDefault: row.is_default as boolean,
     opsEmails: (row.ops_emails as string[] | null) ?? [],
     restricted: row.restricted === true,
+    defaultLocale: (row.default_locale as string | null) ?? null,
+    timeZone: (row.time_zone as string | null) ?? null,
+    emergency: row.emergency === true,
   };
 }

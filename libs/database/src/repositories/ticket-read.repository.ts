@@ -44,16 +44,6 @@ export interface ArticleRecord {
   createdAt: Date;
 }
 
-/** A ticket as an answer to it needs it (see ticketsToAnswer). */
-export interface TicketToAnswer {
-  id: string;
-  number: string;
-  subject: string;
-  queue: { id: string; name: string; address: string };
-  requester: AddressRecord;
-  lastInbound: { messageId: string | null; references: string[] } | null;
-}
-
 /**
  * A page of the newest-first ticket list. Every combination of `status` and `queueId`, with or
  * without `after`, is one index range read from its start (see listQuery): the queue is given
@@ -172,51 +162,6 @@ export class TicketReadRepository {
       [ticketId],
     );
     return row ? mapArticle(row) : null;
-  }
-
-  /**
-   * What an answer to each ticket needs, by ticket id (missing ids: no such ticket): its number,
-   * subject, queue and requester, and the threading ids of its newest inbound article (what
-   * `lastInbound` returns; null when it has none). One statement for the lot, without the
-   * SLA and body columns `find` and `lastInbound` carry.
-   */
-  async ticketsToAnswer(db: Db, ticketIds: string[]): Promise<Map<string, TicketToAnswer>> {
-    if (ticketIds.length === 0) return new Map();
-    const rows: {
-      id: string;
-      number: string;
-      subject: string;
-      queue_id: string;
-      queue_name: string;
-      queue_address: string;
-      requester_email: string;
-      requester_name: string | null;
-      inbound_id: string | null;
-      inbound_message_id: string | null;
-      inbound_references: string[] | null;
-    }[] = await db.query(
-      `SELECT t.id, t.number, t.subject, q.id AS queue_id, q.name AS queue_name, q.address AS queue_address,
-              c.email AS requester_email, c.name AS requester_name,
-              a.id AS inbound_id, a.message_id AS inbound_message_id, a.reference_ids AS inbound_references
-         FROM ticket t JOIN queue q ON q.id = t.queue_id JOIN contact c ON c.id = t.requester_id
-         LEFT JOIN LATERAL (SELECT id, message_id, reference_ids FROM article
-                             WHERE ticket_id = t.id AND direction = 'inbound' ORDER BY created_at DESC, id DESC LIMIT 1) a ON true
-        WHERE t.id = ANY($1::uuid[])`,
-      [[...new Set(ticketIds)]],
-    );
-    return new Map(
-      rows.map((row) => [
-        row.id,
-        {
-          id: row.id,
-          number: row.number,
-          subject: row.subject,
-          queue: { id: row.queue_id, name: row.queue_name, address: row.queue_address },
-          requester: { email: row.requester_email, name: row.requester_name ?? null },
-          lastInbound: row.inbound_id === null ? null : { messageId: row.inbound_message_id ?? null, references: row.inbound_references ?? [] },
-        },
-      ]),
-    );
   }
 }
 

@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
-import type { NotificationSettings } from '@casework/config';
+import { dkimOf, type NotificationSettings } from '@casework/config';
 import { DatabaseModule } from '@casework/database';
 import { SmtpMailer } from '@casework/mail';
 import { MessagingModule, NatsConnectionHolder } from '@casework/messaging';
@@ -33,7 +33,7 @@ export class NotificationModule {
         { provide: NOTIFICATION_SETTINGS, useValue: settings },
         {
           provide: SmtpMailer,
-          useValue: SmtpMailer.fromSettings(settings),
+          useValue: SmtpMailer.fromSettings({ ...settings, dkim: dkimOf(settings) }),
         },
         OpsNotifierService,
         PagingService,

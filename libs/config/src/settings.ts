@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
 import { ArrayNotEmpty, IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import { dkimWanted, IsDkimKey, IsDkimKeyFile, type DkimSettings } from './dkim.js';
 import { IsSecretKey } from './secret-box.js';
 
 // Implicit conversion would turn the string 'false' into true, so read the raw value.
@@ -172,12 +173,53 @@ export class SmtpSettings extends WorkerSettings {
 
   @IsEmail({ require_tld: false }, { message: 'must be an email address' })
   MAIL_FROM: string = 'safety@casework.localhost';
+
+  /** DKIM signing (off unless set): the d= domain, the selector whose TXT record holds the public key, and the key. */
+  @ValidateIf(dkimWanted)
+  @Matches(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, { message: 'must be the domain the DKIM record is published under (set with DKIM_SELECTOR and a key)' })
+  DKIM_DOMAIN?: string;
+
+  @ValidateIf(dkimWanted)
+  @Matches(/^[a-z0-9]([a-z0-9._-]{0,62})$/i, { message: 'must be the DKIM selector (set with DKIM_DOMAIN and a key)' })
+  DKIM_SELECTOR?: string;
+
+  /** PEM RSA private key (line breaks may be written as \n); or DKIM_PRIVATE_KEY_FILE. Never logged. */
+  @ValidateIf((settings: DkimSettings) => dkimWanted(settings) && !settings.DKIM_PRIVATE_KEY_FILE)
+  @IsDkimKey()
+  DKIM_PRIVATE_KEY?: string;
+
+  @ValidateIf((settings: DkimSettings) => dkimWanted(settings) && !settings.DKIM_PRIVATE_KEY)
+  @IsDkimKeyFile()
+  DKIM_PRIVATE_KEY_FILE?: string;
 }
 
 export class TemplateReplySettings extends SmtpSettings {
   /** Most ticket.opened events acknowledged in one transaction (under load; a lone event goes at once). */
   @IsInt() @Min(1) @Max(100)
   TEMPLATE_REPLY_BATCH_SIZE: number = 50;
+
+  /** Attempts of one outgoing mail in all (the first included) before it is `failed`. */
+  @IsInt() @Min(1) @Max(50)
+  OUTBOUND_MAX_ATTEMPTS: number = 8;
+
+  /** Wait after the first failed attempt; each further wait is OUTBOUND_RETRY_FACTOR times the one before. */
+  @IsInt() @Min(10) @Max(86_400_000)
+  OUTBOUND_RETRY_BASE_MS: number = 30_000;
+
+  @IsNumber({}, { message: 'must be a number' }) @Min(1) @Max(10)
+  OUTBOUND_RETRY_FACTOR: number = 3.5;
+
+  /** How long a sender holds a message it is sending; one still `sending` after this (its sender died) is sent again. */
+  @IsInt() @Min(100) @Max(3_600_000)
+  OUTBOUND_SENDING_LEASE_MS: number = 120_000;
+
+  /** How often due retries (and abandoned sends) are looked for. */
+  @IsInt() @Min(50) @Max(600_000)
+  OUTBOUND_RETRY_SWEEP_MS: number = 5000;
+
+  /** RFC 3834: at most one acknowledgement per sender and queue in this many minutes; 0: no limit. */
+  @IsNumber({}, { message: 'must be a number of minutes' }) @Min(0)
+  ACK_PER_SENDER_WINDOW_MINUTES: number = 1440;
 }
 
 export class NotificationSettings extends SmtpSettings {

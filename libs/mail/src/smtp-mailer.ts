@@ -1,4 +1,11 @@
 import nodemailer, { type Transporter } from 'nodemailer';
+export interface DkimOptions {
+  /** The d= domain: the one the selector's TXT record is published under. */
+  domain: string;
+  selector: string;
+  /** PEM. */
+  privateKey: string;
+}
 
 export interface SmtpOptions {
   host: string;
@@ -6,21 +13,62 @@ export interface SmtpOptions {
   tls: boolean;
   user?: string;
   password?: string;
+  /** Sign every message (nodemailer's `dkim`). */
+  dkim?: DkimOptions | null;
+}
+
+export interface MailAddress {
+  email: string;
+  name: string | null;
 }
 
 export interface OutgoingMail {
   from: string;
-  to: { email: string; name: string | null };
+  to: MailAddress;
+  cc?: MailAddress[];
+  replyTo?: string;
   subject: string;
   text: string;
+  html?: string | null;
   /** Without angle brackets; fixed before the first attempt so a resend repeats it. */
   messageId: string;
   inReplyTo?: string | null;
   references?: string[];
   headers?: Record<string, string>;
+  attachments?: { filename: string; contentType: string; content: Buffer }[];
 }
 
-/** Sends one plain-text mail over SMTP; throws when the server does not accept it. */
+/** The server took the message; `rejected`: recipients it refused while taking it for the others. */
+export interface SmtpAcceptance {
+  rejected: string[];
+}
+
+/**
+ * Why the server did not take a message: its reply code (null without one: no connection, a
+ * timeout) and a bounded description (the server's reply or the socket error; never the message).
+ */
+export class SmtpSendError extends Error {
+  override name = 'SmtpSendError';
+
+  constructor(
+    readonly responseCode: number | null,
+    message: string,
+  ) {
+    super(message.slice(0, 500));
+  }
+
+  static of(error: unknown): SmtpSendError {
+    if (error instanceof SmtpSendError) return error;
+    const e = (error ?? {}) as { responseCode?: number; response?: string; code?: string; message?: string; rejectedErrors?: { responseCode?: number; response?: string }[] };
+    const first = e.rejectedErrors?.[0];
+    const responseCode = e.responseCode ?? first?.responseCode ?? null;
+    const reply = (e.response ?? first?.response ?? '').replace(/\s+/g, ' ').trim();
+    const described = reply || e.message || String(error);
+    return new SmtpSendError(responseCode, e.code && !described.includes(e.code) ? `${e.code}: ${described}` : described);
+  }
+}
+
+/** Sends mail over SMTP; throws SmtpSendError when the server does not take it. */
 export class SmtpMailer {
   private readonly transport: Transporter;
 
@@ -39,30 +87,45 @@ export class SmtpMailer {
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
       socketTimeout: 30_000,
+      dkim: options.dkim ? { domainName: options.dkim.domain, keySelector: options.dkim.selector, privateKey: options.dkim.privateKey } : undefined,
     });
   }
 
-  /** From the validated SMTP_* settings of a service. */
-  static fromSettings(settings: { SMTP_HOST: string; SMTP_PORT: number; SMTP_TLS: boolean; SMTP_USER?: string; SMTP_PASSWORD?: string }): SmtpMailer {
-    return new SmtpMailer({ host: settings.SMTP_HOST, port: settings.SMTP_PORT, tls: settings.SMTP_TLS, user: settings.SMTP_USER, password: settings.SMTP_PASSWORD });
+  /** From the validated SMTP_* (and DKIM_*) settings of a service. */
+  static fromSettings(settings: { SMTP_HOST: string; SMTP_PORT: number; SMTP_TLS: boolean; SMTP_USER?: string; SMTP_PASSWORD?: string; dkim?: DkimOptions | null }): SmtpMailer {
+    return new SmtpMailer({ host: settings.SMTP_HOST, port: settings.SMTP_PORT, tls: settings.SMTP_TLS, user: settings.SMTP_USER, password: settings.SMTP_PASSWORD, dkim: settings.dkim });
   }
 
-  async send(mail: OutgoingMail): Promise<void> {
-    await this.transport.sendMail({
-      from: mail.from,
-      to: mail.to.name ? { address: mail.to.email, name: mail.to.name } : mail.to.email,
-      subject: mail.subject,
-      text: mail.text,
-      messageId: `<${mail.messageId}>`,
-      inReplyTo: mail.inReplyTo ? `<${mail.inReplyTo}>` : undefined,
-      references: mail.references?.length ? mail.references.map((id) => `<${id}>`).join(' ') : undefined,
-      headers: mail.headers,
-    });
+  async send(mail: OutgoingMail): Promise<SmtpAcceptance> {
+    try {
+      const info = await this.transport.sendMail({
+        from: mail.from,
+        to: recipient(mail.to),
+        cc: mail.cc?.length ? mail.cc.map(recipient) : undefined,
+        replyTo: mail.replyTo,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html ?? undefined,
+        messageId: `<${mail.messageId}>`,
+        inReplyTo: mail.inReplyTo ? `<${mail.inReplyTo}>` : undefined,
+        references: mail.references?.length ? mail.references.map((id) => `<${id}>`).join(' ') : undefined,
+        headers: mail.headers,
+        attachments: mail.attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
+      });
+      return { rejected: (info.rejected ?? []).map((address: string | { address: string }) => (typeof address === 'string' ? address : address.address)) };
+    } catch (error) {
+      throw SmtpSendError.of(error);
+    }
   }
 
   close(): void {
     this.transport.close();
   }
+}
+
+// nodemailer encodes a name given apart (RFC 2047) and quotes it as needed.
+function recipient(address: MailAddress): string | { address: string; name: string } {
+  return address.name ? { address: address.email, name: address.name } : address.email;
 }
 
 /** The domain part of an address, for Message-IDs we mint on its behalf. */

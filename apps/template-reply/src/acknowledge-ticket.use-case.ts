@@ -1,30 +1,39 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
+import type { TemplateReplySettings } from '@casework/config';
 import { Subjects, type EventEnvelope } from '@casework/contracts';
-import { OutboundRepository, TemplateRepository, TicketReadRepository, type NewOutbound, type TemplateRecord, type TicketToAnswer } from '@casework/database';
-import { taggedSubject } from '@casework/domain';
-import { domainOfAddress, generateMessageId, renderTemplate, replyHeaders } from '@casework/mail';
+import { AnswerContextRepository, AutoReplyLogRepository, OutboundRepository, pairKey, QueueRepository, TemplateRepository, type NewOutbound } from '@casework/database';
+import { answerTarget, autoReplyRecipientProblem, firstPerSender, PARTIAL_KEYS, taggedSubject, type AnswerContext, type StoredTemplate } from '@casework/domain';
+import { composeAnswer, domainOfAddress, generateMessageId, replyHeaders } from '@casework/mail';
 import { togetherElseOneByOne, UnitOfWork, type BatchOutcome } from '@casework/messaging';
 import { LOGGER } from '@casework/observability';
 import { OutboundSenderService } from './outbound-sender.service.js';
+import { TEMPLATE_REPLY_SETTINGS } from './template-reply.tokens.js';
 
 const CONSUMER = 'template-reply';
+const TEMPLATE_KEY = 'acknowledgement';
 
 type TicketOpened = EventEnvelope<typeof Subjects.TicketOpened>;
 
 /**
- * Answers new tickets from people with the stored acknowledgement template. Events come in
- * batches (a lone event is a batch of one): one transaction claims them, reads their tickets
- * and the template, and queues every acknowledgement in one statement; the sender then sends
- * the batch's messages together.
+ * Answers new tickets from people with the acknowledgement of the library, in the writer's
+ * language (ticket language → queue default → English) and from the ticket's queue. RFC 3834:
+ * never for automated mail (routing's verdict), never to a machine's, a list's or our own
+ * address, and at most one per sender and queue in ACK_PER_SENDER_WINDOW_MINUTES. Events come
+ * in batches (a lone event is a batch of one): one transaction claims them, reads their tickets
+ * and the templates, and queues every acknowledgement with its article in one statement; the
+ * sender then sends the batch's messages together.
  */
 @Injectable()
 export class AcknowledgeTicketUseCase {
   constructor(
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(TEMPLATE_REPLY_SETTINGS) private readonly settings: TemplateReplySettings,
     @Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
-    @Inject(TicketReadRepository) private readonly tickets: TicketReadRepository,
+    @Inject(AnswerContextRepository) private readonly contexts: AnswerContextRepository,
     @Inject(TemplateRepository) private readonly templates: TemplateRepository,
+    @Inject(QueueRepository) private readonly queues: QueueRepository,
+    @Inject(AutoReplyLogRepository) private readonly autoReplies: AutoReplyLogRepository,
     @Inject(OutboundRepository) private readonly outbound: OutboundRepository,
     @Inject(OutboundSenderService) private readonly sender: OutboundSenderService,
   ) {}
@@ -67,39 +76,60 @@ export class AcknowledgeTicketUseCase {
       if (fresh.length === 0) return;
       // A ticket is acknowledged once, however many events name it.
       const ticketIds = [...new Set(fresh.map((event) => event.data.ticketId))];
-      const [tickets, template] = await Promise.all([this.tickets.ticketsToAnswer(tx, ticketIds), this.templates.latest(tx, 'acknowledgement', 'en')]);
-      const missing = ticketIds.find((id) => !tickets.has(id));
+      const [contexts, ownAddresses] = await Promise.all([this.contexts.forTickets(tx, ticketIds), this.queues.addresses(tx)]);
+      const missing = ticketIds.find((id) => !contexts.has(id));
       if (missing) throw new Error(`ticket ${missing} not found`);
-      if (!template) throw new Error('acknowledgement template missing: run `npm run seed`');
-      const ids = await this.outbound.insertMany(
-        tx,
-        ticketIds.map((id) => acknowledgement(tickets.get(id)!, template)),
+      const answerable = firstPerSender(
+        ticketIds.map((id) => contexts.get(id)!).filter((context) => this.mayAnswer(context, [...ownAddresses, this.settings.MAIL_FROM])),
+        (context) => ({ queueId: context.queue.id, sender: context.requester.email }),
       );
-      queued.push(...ids.filter((id): id is string => id !== null));
+      const allowed = await this.withinSenderWindow(tx, answerable);
+      if (allowed.length === 0) return;
+      const library = await this.templates.library(tx, [TEMPLATE_KEY, ...PARTIAL_KEYS], allowed.map((context) => context.queue.id));
+      const rows = await this.outbound.insertMany(tx, allowed.map((context) => acknowledgement(context, library)));
+      queued.push(...rows.flatMap((row) => (row ? [row.id] : [])));
     });
     return queued;
+  }
+
+  private mayAnswer(context: AnswerContext, ownAddresses: string[]): boolean {
+    const problem = autoReplyRecipientProblem(context.requester.email, ownAddresses);
+    if (problem) this.logger.info({ ticketId: context.ticket.id, reason: problem }, 'no acknowledgement for this sender');
+    return problem === null;
+  }
+
+  /** RFC 3834's rate rule: those whose sender has not had an acknowledgement from this queue within the window. */
+  private async withinSenderWindow(tx: Parameters<AutoReplyLogRepository['claim']>[0], contexts: AnswerContext[]): Promise<AnswerContext[]> {
+    const windowMinutes = this.settings.ACK_PER_SENDER_WINDOW_MINUTES;
+    if (windowMinutes === 0) return contexts;
+    const claimed = await this.autoReplies.claim(tx, contexts.map((c) => ({ queueId: c.queue.id, sender: c.requester.email })), windowMinutes);
+    return contexts.filter((context) => {
+      const allowed = claimed.has(pairKey(context.queue.id, context.requester.email));
+      if (!allowed) this.logger.info({ ticketId: context.ticket.id, windowMinutes }, 'no acknowledgement: this sender had one from this queue within the window');
+      return allowed;
+    });
   }
 }
 
 /** The acknowledgement of a ticket, from its queue's address, answering its newest inbound mail. */
-function acknowledgement(ticket: TicketToAnswer, template: TemplateRecord): NewOutbound {
+function acknowledgement(context: AnswerContext, library: StoredTemplate[]): NewOutbound {
   // The ticket's queue is its reply address (a foreign key: it always exists).
-  const from = ticket.queue.address;
-  const rendered = renderTemplate(template, {
-    ticket: { number: ticket.number, subject: ticket.subject },
-    requester: ticket.requester,
-    queue: { name: ticket.queue.name, address: from },
-  });
-  const threading = replyHeaders({ messageId: ticket.lastInbound?.messageId ?? null, references: ticket.lastInbound?.references ?? [] });
+  const from = context.queue.address;
+  const composed = composeAnswer(library, TEMPLATE_KEY, answerTarget(context));
+  if (!composed) throw new Error('acknowledgement template missing: run `npm run seed`');
+  const threading = replyHeaders({ messageId: context.lastInbound?.messageId ?? null, references: context.lastInbound?.references ?? [] });
   return {
-    ticketId: ticket.id,
+    ticketId: context.ticket.id,
     kind: 'acknowledgement',
     messageId: generateMessageId(domainOfAddress(from)),
     inReplyTo: threading.inReplyTo,
     references: threading.references,
     fromEmail: from,
-    to: ticket.requester,
-    subject: taggedSubject(rendered.subject, ticket.number),
-    text: rendered.text,
+    to: context.requester,
+    subject: taggedSubject(composed.subject, context.ticket.number),
+    text: composed.text,
+    html: composed.html,
+    locale: composed.locale,
+    template: { id: composed.template.id, version: composed.template.version },
   };
 }

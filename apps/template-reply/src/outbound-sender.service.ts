@@ -1,39 +1,48 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
+import type { TemplateReplySettings } from '@casework/config';
 import { Subjects } from '@casework/contracts';
-import { OutboundRepository, TicketRepository, type NewArticle, type OutboundRecord } from '@casework/database';
-import { SmtpMailer, type OutgoingMail } from '@casework/mail';
-import { PeriodicTask, UnitOfWork } from '@casework/messaging';
+import { AttachmentRepository, OutboundDeliveryRepository, TicketRepository, type AttemptRecord, type ClaimedOutbound, type NewArticle, type OutboundRecord } from '@casework/database';
+import { afterFailedAttempt, isPermanentFailure, type RetrySchedule } from '@casework/domain';
+import { SmtpMailer, SmtpSendError, type SmtpAcceptance } from '@casework/mail';
+import { PeriodicTask, UnitOfWork, type Emit } from '@casework/messaging';
 import { LOGGER } from '@casework/observability';
+import { outgoingMail } from './outgoing-mail.js';
+import { TEMPLATE_REPLY_SETTINGS } from './template-reply.tokens.js';
 
-const MAX_ATTEMPTS = 10;
-const RETRY_SWEEP_MS = 5000;
 /** Due messages one sweep sends together. */
 const SWEEP_BATCH = 50;
 
+type Attempt = { message: ClaimedOutbound } & ({ ok: true; acceptance: SmtpAcceptance } | { ok: false; failure: SmtpSendError });
+
 /**
- * Sends queued outbound mail, a batch per transaction. The rows are locked (FOR UPDATE SKIP
- * LOCKED) while their SMTP conversations run, concurrently over the mailer's pooled
- * connections, so two senders never send one message twice at once. A message the server
- * refuses marks only its own attempt failed (the retry sweep tries it again); the others are
- * recorded sent, with their outbound articles and reply.sent events, in the same commit. A
- * crash after the server's 250 and before our commit resends with the same Message-ID, which
- * receivers recognise as one message.
+ * Sends outbound mail: `queued → sending → sent | failed`. A batch is claimed in one short
+ * transaction (`sending`, with a lease), its SMTP conversations run concurrently over the
+ * mailer's pooled connections with no transaction open, and every outcome is recorded in a
+ * second one, with the reply.sent / reply.failed events. A 5xx fails a message at once; a 4xx
+ * or a connection error queues it again with exponential backoff until OUTBOUND_MAX_ATTEMPTS.
+ * A crash after the server's 250 and before the record leaves the row `sending`; the retry sweep
+ * takes it again once the lease has passed and resends it with the same Message-ID.
  */
 @Injectable()
 export class OutboundSenderService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly retries: PeriodicTask;
+  private readonly schedule: RetrySchedule;
 
   constructor(
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(TEMPLATE_REPLY_SETTINGS) private readonly settings: TemplateReplySettings,
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
-    @Inject(OutboundRepository) private readonly outbound: OutboundRepository,
+    @Inject(OutboundDeliveryRepository) private readonly delivery: OutboundDeliveryRepository,
+    @Inject(AttachmentRepository) private readonly attachments: AttachmentRepository,
     @Inject(TicketRepository) private readonly tickets: TicketRepository,
     @Inject(SmtpMailer) private readonly mailer: SmtpMailer,
   ) {
-    this.retries = new PeriodicTask('outbound retry sweep', RETRY_SWEEP_MS, () => this.retryDue(), logger);
+    this.schedule = { maxAttempts: settings.OUTBOUND_MAX_ATTEMPTS, baseMs: settings.OUTBOUND_RETRY_BASE_MS, factor: settings.OUTBOUND_RETRY_FACTOR };
+    this.retries = new PeriodicTask('outbound retry sweep', settings.OUTBOUND_RETRY_SWEEP_MS, () => this.retryDue(), logger);
   }
 
   onApplicationBootstrap(): void {
@@ -45,70 +54,100 @@ export class OutboundSenderService implements OnApplicationBootstrap, OnApplicat
     this.mailer.close();
   }
 
-  /** Sends one queued message; returns false when it was already sent, is being sent, or was refused. */
+  /** Sends one message; returns false when it was not sent now (already sent, being sent elsewhere, refused or deferred). */
   async send(outboundId: string): Promise<boolean> {
     return (await this.sendAll([outboundId])).has(outboundId);
   }
 
-  /** Sends queued messages together; returns the ids sent now (not those already sent, being sent elsewhere, or refused). */
+  /** Sends messages together; returns the ids sent now (not those already sent, being sent elsewhere, refused or deferred). */
   async sendAll(outboundIds: string[]): Promise<Set<string>> {
     if (outboundIds.length === 0) return new Set();
-    const refused: { outboundId: string; error: unknown }[] = [];
+    const claimId = randomUUID();
+    const claimed = await this.dataSource.transaction((tx) => this.delivery.claim(tx, outboundIds, claimId, this.settings.OUTBOUND_SENDING_LEASE_MS, this.schedule.maxAttempts));
+    if (claimed.length === 0) return new Set();
+    const attempts = await Promise.all(claimed.map((message) => this.attempt(message)));
+    const outcomes = attempts.map((attempt) => this.outcomeOf(attempt));
     const sent = await this.unitOfWork.run(async (tx, emit) => {
-      const messages = await this.outbound.lockQueuedAll(tx, outboundIds);
-      const results = await Promise.allSettled(messages.map((message) => this.mailer.send(toMail(message))));
-      const accepted: OutboundRecord[] = [];
-      for (const [i, result] of results.entries()) {
-        if (result.status === 'fulfilled') accepted.push(messages[i]);
-        else refused.push({ outboundId: messages[i].id, error: result.reason });
-      }
-      // Failures are the exception (one statement each keeps the shared backoff rule in one place).
-      for (const { outboundId, error } of refused) await this.outbound.markAttemptFailed(tx, outboundId, errorText(error), MAX_ATTEMPTS);
-      await this.outbound.markSentAll(
-        tx,
-        accepted.map((message) => message.id),
-      );
-      const articleIds = await this.tickets.addArticles(tx, accepted.map(toArticle));
-      for (const [i, message] of accepted.entries()) {
-        await emit(Subjects.ReplySent, { outboundId: message.id, ticketId: message.ticketId, articleId: articleIds[i], kind: message.kind, messageId: message.messageId });
-      }
-      return accepted.map((message) => message.id);
+      // Only what is still under this claim is ours to record and announce (a lease that ran out was taken over).
+      const recorded = await this.delivery.record(tx, claimId, outcomes);
+      // Rows queued before articles were written with them get theirs once sent, as they used to.
+      const articleless = attempts.filter((attempt) => attempt.ok && attempt.message.articleId === null && recorded.has(attempt.message.id)).map(({ message }) => message);
+      const articleIds = await this.tickets.addArticles(tx, articleless.map(legacyArticle));
+      articleless.forEach((message, i) => (message.articleId = articleIds[i]!));
+      for (const [i, attempt] of attempts.entries()) if (recorded.has(attempt.message.id)) await this.announce(emit, attempt, outcomes[i]!);
+      return attempts.filter((attempt) => attempt.ok && recorded.has(attempt.message.id)).map(({ message }) => message.id);
     });
-    for (const { outboundId, error } of refused) this.logger.warn({ err: error, outboundId }, 'SMTP send failed; will retry');
-    if (sent.length > 0) this.logger.info({ outboundIds: sent }, 'outbound mail sent');
+    this.log(attempts, outcomes);
     return new Set(sent);
   }
 
+  private async attempt(message: ClaimedOutbound): Promise<Attempt> {
+    try {
+      const files = message.hasAttachments && message.articleId ? await this.attachments.contentOfArticle(this.dataSource, message.articleId) : [];
+      return { message, ok: true, acceptance: await this.mailer.send(outgoingMail(message, files)) };
+    } catch (error) {
+      return { message, ok: false, failure: SmtpSendError.of(error) };
+    }
+  }
+
+  private outcomeOf(attempt: Attempt): AttemptRecord {
+    const { message } = attempt;
+    if (attempt.ok) {
+      const rejected = attempt.acceptance.rejected;
+      return { id: message.id, state: 'sent', error: rejected.length > 0 ? `not accepted for ${rejected.join(', ')}` : null };
+    }
+    const next = afterFailedAttempt(attempt.failure, message.attempts, this.schedule);
+    const error = attempt.failure.message;
+    return next.state === 'queued' ? { id: message.id, state: 'queued', retryInMs: next.retryInMs, error } : { id: message.id, state: 'failed', error };
+  }
+
+  private async announce(emit: Emit, attempt: Attempt, outcome: AttemptRecord): Promise<void> {
+    const { message } = attempt;
+    if (outcome.state === 'sent') {
+      await emit(Subjects.ReplySent, { outboundId: message.id, ticketId: message.ticketId, articleId: message.articleId!, kind: message.kind, messageId: message.messageId });
+    } else if (outcome.state === 'failed') {
+      await emit(Subjects.ReplyFailed, failedEvent(message, outcome.error ?? 'failed', !attempt.ok && isPermanentFailure(attempt.failure)));
+    }
+  }
+
+  private log(attempts: Attempt[], outcomes: AttemptRecord[]): void {
+    const sent = outcomes.filter((o) => o.state === 'sent').map((o) => o.id);
+    if (sent.length > 0) this.logger.info({ outboundIds: sent }, 'outbound mail sent');
+    attempts.forEach((attempt, i) => {
+      const outcome = outcomes[i]!;
+      if (attempt.ok) return;
+      const fields = { outboundId: attempt.message.id, attempts: attempt.message.attempts, responseCode: attempt.failure.responseCode, error: attempt.failure.message };
+      if (outcome.state === 'queued') this.logger.warn({ ...fields, retryInMs: outcome.retryInMs }, 'SMTP send failed; will retry');
+      else this.logger.error(fields, 'outbound mail failed: it will not be delivered');
+    });
+  }
+
   private async retryDue(): Promise<void> {
-    await this.sendAll(await this.outbound.dueIds(this.dataSource, SWEEP_BATCH));
+    await this.failAbandoned();
+    await this.sendAll(await this.delivery.dueIds(this.dataSource, SWEEP_BATCH));
+  }
+
+  /** A message whose sender died during its last allowed attempt fails visibly instead of staying `sending`. */
+  private async failAbandoned(): Promise<void> {
+    const abandoned = await this.unitOfWork.run(async (tx, emit) => {
+      const rows = await this.delivery.failAbandoned(tx, this.schedule.maxAttempts);
+      for (const row of rows) await emit(Subjects.ReplyFailed, failedEvent(row, 'the sender stopped during the last attempt', false));
+      return rows;
+    });
+    for (const row of abandoned) this.logger.error({ outboundId: row.id, attempts: row.attempts }, 'outbound mail failed: its sender stopped during the last attempt');
   }
 }
 
-function toMail(message: OutboundRecord): OutgoingMail {
-  return {
-    from: message.fromEmail,
-    to: message.to,
-    subject: message.subject,
-    text: message.text,
-    messageId: message.messageId,
-    inReplyTo: message.inReplyTo,
-    references: message.references,
-    // RFC 3834: mark machine answers so well-behaved responders do not answer them.
-    headers: message.kind === 'acknowledgement' ? { 'Auto-Submitted': 'auto-replied', 'X-Auto-Response-Suppress': 'All' } : undefined,
-  };
-}
-
-/** The ticket's record of a sent message. */
-function toArticle(message: OutboundRecord): NewArticle {
+function legacyArticle(message: OutboundRecord): NewArticle {
   return {
     ticketId: message.ticketId,
     direction: 'outbound',
     from: { email: message.fromEmail, name: null },
     to: [message.to],
-    cc: [],
+    cc: message.cc,
     subject: message.subject,
     text: message.text,
-    html: null,
+    html: message.html,
     messageId: message.messageId,
     inReplyTo: message.inReplyTo,
     references: message.references,
@@ -117,6 +156,6 @@ function toArticle(message: OutboundRecord): NewArticle {
   };
 }
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+function failedEvent(message: OutboundRecord, error: string, permanent: boolean) {
+  return { outboundId: message.id, ticketId: message.ticketId, articleId: message.articleId, kind: message.kind, messageId: message.messageId, attempts: message.attempts, error: error.slice(0, 500), permanent };
 }

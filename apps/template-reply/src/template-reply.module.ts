@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
-import type { TemplateReplySettings } from '@casework/config';
+import { dkimOf, type TemplateReplySettings } from '@casework/config';
 import { DatabaseModule } from '@casework/database';
 import { SmtpMailer } from '@casework/mail';
 import { MessagingModule, NatsConnectionHolder } from '@casework/messaging';
@@ -27,7 +27,7 @@ export class TemplateReplyModule {
         { provide: TEMPLATE_REPLY_SETTINGS, useValue: settings },
         {
           provide: SmtpMailer,
-          useValue: SmtpMailer.fromSettings(settings),
+          useValue: SmtpMailer.fromSettings({ ...settings, dkim: dkimOf(settings) }),
         },
         OutboundSenderService,
         AcknowledgeTicketUseCase,

@@ -154,7 +154,7 @@ describe('template-reply acknowledges a burst of ticket.opened in batches (built
       expect(mail.envelopeFrom).toBe(QUEUE_ADDRESS);
       expect(mail.headers.get('auto-submitted')).toBe('auto-replied');
       expect(mail.text).toContain(ticket.requester.name ? `Hello ${ticket.requester.name},` : 'Hello,');
-      expect(mail.text).toContain(`Your message is now ticket ${ticket.number}`);
+      expect(mail.text).toContain(`it is now ticket ${ticket.number}.`);
       if (ticket.inboundMessageId) {
         expect(mail.headers.get('in-reply-to')).toBe(`<${ticket.inboundMessageId}>`);
         expect(mail.headers.get('references')?.replace(/\s+/g, ' ')).toBe(`<${ticket.root}> <${ticket.inboundMessageId}>`);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { simpleParser } from 'mailparser';
 import { Subjects, type TicketOpenedV1 } from '@casework/contracts';
 import { QueueRepository, TicketRepository } from '@casework/database';
 import { envelope, eventually, IntegrationBed, QUEUE_ADDRESS, startSmtpCatcher, type CaughtMail, type SmtpCatcher } from '@casework/devkit';
@@ -38,13 +39,13 @@ describe('template-reply (built process against a private SMTP catcher)', () => 
   const tickets = new TicketRepository();
   let seq = 0;
 
-  /** A ticket with its inbound article, as routing would have written it. */
-  async function seedTicket(requester: { email: string; name: string | null }): Promise<SeededTicket> {
+  /** A ticket with its inbound article, as routing would have written it (in the default queue unless `queueSlug`). */
+  async function seedTicket(requester: { email: string; name: string | null }, queueSlug?: string): Promise<SeededTicket> {
     seq += 1;
     const subject = `Report number ${seq}`;
     const inboundMessageId = `inbound-${seq}-${randomUUID()}@reporter.example`;
     return bed.ds.transaction(async (tx) => {
-      const queue = await new QueueRepository().findDefault(tx);
+      const queue = queueSlug ? await new QueueRepository().findBySlug(tx, queueSlug) : await new QueueRepository().findDefault(tx);
       const requesterId = await tickets.upsertContact(tx, requester);
       const opened = await tickets.open(tx, { subject, queueId: queue!.id, requesterId, priority: 'normal' });
       const articleId = await tickets.addArticle(tx, {
@@ -98,9 +99,29 @@ describe('template-reply (built process against a private SMTP catcher)', () => 
     return row.id;
   }
 
+  /** The acknowledgement of a ticket (the first caught mail tagged with its number), parsed with its HTML part. */
+  async function acknowledgementOf(ticket: SeededTicket) {
+    const caught = await smtp.waitFor((m) => m.subject.includes(`[#${ticket.number}]`), 10_000).catch((error: Error) => {
+      throw new Error(`${error.message}\n${bed.logs()}`);
+    });
+    const parsed = await simpleParser(caught.raw);
+    return { ...caught, html: typeof parsed.html === 'string' ? parsed.html : '' };
+  }
+
+  /** Waits until template-reply has handled this ticket.opened (committed), for negative assertions. */
+  async function handled(ticket: SeededTicket): Promise<void> {
+    const published = await bed.publish(ticketOpened(ticket));
+    await bed.waitForConsumer(TICKET_OPENED, published.seq);
+  }
+
   beforeAll(async () => {
     [bed, smtp] = await Promise.all([IntegrationBed.start(), startSmtpCatcher()]);
-    await bed.startWorker('template-reply', bed.baseEnv({ SMTP_HOST: smtp.host, SMTP_PORT: String(smtp.port), SMTP_TLS: 'false' }));
+    await bed.ds.query(`INSERT INTO queue (slug, name, address, default_locale, time_zone) VALUES ('es', 'Seguridad', 'seguridad@casework.test', 'es', 'Europe/Madrid')`);
+    await bed.ds.query(`INSERT INTO queue (slug, name, address, emergency) VALUES ('emergency', 'Emergency', 'emergency@casework.test', true)`);
+    await bed.startWorker(
+      'template-reply',
+      bed.baseEnv({ SMTP_HOST: smtp.host, SMTP_PORT: String(smtp.port), SMTP_TLS: 'false', OUTBOUND_RETRY_BASE_MS: '2000', OUTBOUND_RETRY_SWEEP_MS: '200' }),
+    );
   }, 30_000);
 
   afterAll(async () => {
@@ -114,11 +135,12 @@ describe('template-reply (built process against a private SMTP catcher)', () => 
     const ticket = (acknowledged = await seedTicket({ email: 'rita@example.org', name: 'Rita Reporter' }));
     await bed.publish(ticketOpened(ticket));
 
-    const caught = await smtp.waitFor((m) => m.subject.includes(`[#${ticket.number}]`), 10_000).catch((error: Error) => {
-      throw new Error(`${error.message}\n${bed.logs()}`);
-    });
+    const caught = await acknowledgementOf(ticket);
     expect(caught.subject).toBe(`We received your message: ${ticket.subject} [#${ticket.number}]`);
+    // RFC 3834: automatic, answers not wanted, replies to the queue.
     expect(caught.headers.get('auto-submitted')).toBe('auto-replied');
+    expect(caught.headers.get('x-auto-response-suppress')).toBe('All');
+    expect(caught.headers.get('reply-to')).toBe(QUEUE_ADDRESS);
     expect(caught.headers.get('in-reply-to')).toBe(`<${ticket.inboundMessageId}>`);
     // Long header values arrive folded.
     expect(caught.headers.get('references')?.replace(/\s+/g, ' ')).toBe(`<root@reporter.example> <${ticket.inboundMessageId}>`);
@@ -126,8 +148,12 @@ describe('template-reply (built process against a private SMTP catcher)', () => 
     expect(caught.headers.get('from')).toBe(QUEUE_ADDRESS);
     expect(caught.envelopeTo).toEqual(['rita@example.org']);
     expect(caught.envelopeFrom).toBe(QUEUE_ADDRESS);
-    expect(caught.text).toContain('Hello Rita Reporter,');
-    expect(caught.text).toContain(`Your message is now ticket ${ticket.number}`);
+    expect(caught.text).toMatch(/^Hello Rita Reporter,\n\nThank you for writing to us\. We received your message on .+ UTC, and it is now ticket \d+\./);
+    expect(caught.text).toContain(`keep [#${ticket.number}] in the subject line`);
+    expect(caught.text).toContain('Kind regards,\nThe Safety team');
+    expect(caught.text).not.toContain('immediate danger');
+    expect(caught.html).toMatch(/<html lang="en" dir="ltr">/);
+    expect(caught.html).toContain('<p>Hello Rita Reporter,</p>');
 
     const [row] = await eventually(async () => {
       const rows = await outboundOf(ticket.id);
@@ -148,6 +174,12 @@ describe('template-reply (built process against a private SMTP catcher)', () => 
     });
     expect(caught.messageId).toBe(`<${row.message_id}>`);
     expect(row.message_id).toMatch(/@casework\.test$/);
+    // The version it was rendered from: the seeded English acknowledgement.
+    const [rendered] = await bed.ds.query(
+      `SELECT o.locale, o.template_version, t.key, t.locale AS template_locale, t.queue_id FROM outbound_message o JOIN template t ON t.id = o.template_id WHERE o.id = $1`,
+      [row.id],
+    );
+    expect(rendered).toEqual({ locale: 'en', template_version: 1, key: 'acknowledgement', template_locale: 'en', queue_id: null });
 
     const articles = await bed.ds.query(
       `SELECT id, direction, from_email, to_addresses, subject, body_text, message_id, in_reply_to, automated, outbound_id
@@ -209,7 +241,8 @@ describe('template-reply (built process against a private SMTP catcher)', () => 
     expect(caught.subject).toBe(`Re: ${ticket.subject} [#${ticket.number}]`);
     expect(caught.envelopeTo).toEqual(['sam@example.org']);
     expect(caught.headers.get('in-reply-to')).toBe(`<${ticket.inboundMessageId}>`);
-    expect(caught.headers.has('auto-submitted')).toBe(false);
+    // A person wrote it: their auto-responders may answer.
+    expect(caught.headers.get('auto-submitted')).toBe('no');
     expect(caught.text.trim()).toBe('We have suspended the account.');
 
     const [row] = await outboundOf(ticket.id);
@@ -240,10 +273,11 @@ describe('template-reply (built process against a private SMTP catcher)', () => 
     const [failed] = await outboundOf(ticket.id);
     expect(failed).toMatchObject({ status: 'queued', attempts: 1, sent_at: null });
     expect(failed.last_error).toMatch(/ECONNREFUSED|connect/i);
-    // First failure: retry 5 s after the failed attempt (which came shortly after the row was written).
+    // First failure: retry OUTBOUND_RETRY_BASE_MS (2 s here) after the failed attempt, which came shortly after the row was written.
     const [{ backoff }] = await bed.ds.query('SELECT extract(epoch FROM next_attempt_at - created_at)::float AS backoff FROM outbound_message WHERE id = $1', [outboundId]);
-    expect(backoff).toBeGreaterThanOrEqual(5);
-    expect(backoff).toBeLessThan(8);
+    expect(backoff).toBeGreaterThanOrEqual(2);
+    expect(backoff).toBeLessThan(5);
+    // Queued before articles came with their rows (as the API wrote them before): it gets its article once sent.
     const [{ count: articles }] = await bed.ds.query('SELECT count(*)::int AS count FROM article WHERE outbound_id = $1', [outboundId]);
     expect(articles).toBe(0);
 
@@ -261,5 +295,64 @@ describe('template-reply (built process against a private SMTP catcher)', () => 
       expect(sent).toHaveLength(1);
     });
     expect(smtp.messages.filter((m) => m.messageId === `<${messageId}>`)).toHaveLength(1);
+    const [{ count: sentArticles }] = await bed.ds.query('SELECT count(*)::int AS count FROM article WHERE outbound_id = $1', [outboundId]);
+    expect(sentArticles).toBe(1);
   }, 30_000);
+
+  it("answers in the queue's default language, dates in its time zone, from its address", async () => {
+    const ticket = await seedTicket({ email: 'lucia@example.org', name: 'Lucía' }, 'es');
+    await bed.publish(ticketOpened(ticket));
+    const caught = await acknowledgementOf(ticket);
+    expect(caught.subject).toBe(`Hemos recibido su mensaje: ${ticket.subject} [#${ticket.number}]`);
+    expect(caught.envelopeFrom).toBe('seguridad@casework.test');
+    expect(caught.headers.get('reply-to')).toBe('seguridad@casework.test');
+    expect(caught.text).toMatch(/^Hola, Lucía:\n\nGracias por escribirnos\. Recibimos su mensaje el .+ (CET|CEST) y le hemos asignado el número de caso \d+\./);
+    expect(caught.text).toContain('El equipo de Seguridad');
+    expect(caught.html).toMatch(/<html lang="es" dir="ltr">/);
+    const [row] = await outboundOf(ticket.id);
+    expect(row.subject).toBe(caught.subject);
+  });
+
+  it("answers in the ticket's language when routing detected one: Arabic, right to left", async () => {
+    // The column routing adds; until then the test writes the language itself.
+    await bed.ds.query('ALTER TABLE ticket ADD COLUMN IF NOT EXISTS language text');
+    const ticket = await seedTicket({ email: 'layla@example.org', name: 'ليلى' }, 'es');
+    await bed.ds.query(`UPDATE ticket SET language = 'ar' WHERE id = $1`, [ticket.id]);
+    await bed.publish(ticketOpened(ticket));
+    const caught = await acknowledgementOf(ticket);
+    expect(caught.subject).toBe(`تلقّينا رسالتك: ${ticket.subject} [#${ticket.number}]`);
+    expect(caught.text).toMatch(/^مرحبًا ليلى،\n\nشكرًا لتواصلك معنا\./);
+    expect(caught.html).toMatch(/<html lang="ar" dir="rtl">/);
+    expect(caught.html).toMatch(/<body dir="rtl"/);
+    expect(caught.html).toContain('<p>مرحبًا ليلى،</p>');
+  });
+
+  it('tells a writer to the emergency address where to turn in immediate danger', async () => {
+    const ticket = await seedTicket({ email: 'ines@example.org', name: null }, 'emergency');
+    await bed.publish(ticketOpened(ticket));
+    const caught = await acknowledgementOf(ticket);
+    expect(caught.text).toMatch(/^Hello,\n/);
+    expect(caught.text).toContain('If you or someone else is in immediate danger, please contact your local emergency services now');
+  });
+
+  it('acknowledges a sender once per queue in the window, never our own or a machine address', async () => {
+    const first = await seedTicket({ email: 'Repeat@Example.org', name: null });
+    await bed.publish(ticketOpened(first));
+    await acknowledgementOf(first);
+    const second = await seedTicket({ email: 'repeat@example.org', name: null });
+    await handled(second);
+    expect(mailsFor(second)).toEqual([]);
+    expect(await outboundOf(second.id)).toEqual([]);
+    // Another queue's acknowledgement is its own.
+    const elsewhere = await seedTicket({ email: 'repeat@example.org', name: null }, 'es');
+    await bed.publish(ticketOpened(elsewhere));
+    await acknowledgementOf(elsewhere);
+
+    for (const email of [QUEUE_ADDRESS, 'seguridad@casework.test', 'noreply@example.org', 'list-request@lists.example.org']) {
+      const ticket = await seedTicket({ email, name: null });
+      await handled(ticket);
+      expect([email, await outboundOf(ticket.id)]).toEqual([email, []]);
+    }
+    expect(smtp.messages.filter((m) => m.envelopeTo.some((to) => to === QUEUE_ADDRESS || to.startsWith('noreply@')))).toEqual([]);
+  });
 });

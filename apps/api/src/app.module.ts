@@ -21,6 +21,7 @@ import { RateLimitGuard } from './security/rate-limit.guard.js';
 import { RateLimitModule } from './security/rate-limit.module.js';
 import { SlaModule } from './sla/sla.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
+import { TemplatesModule } from './templates/templates.module.js';
 import { TicketsModule } from './tickets/tickets.module.js';
 import { UsersModule } from './users/users.module.js';
 import { AccessModule } from './access/access.module.js';
@@ -43,6 +44,7 @@ export class AppModule {
         ObservabilityModule.register({ dataSource: DataSource, nats: NatsConnectionHolder, imports: [] }),
         QueuesModule,
         TicketsModule,
+        TemplatesModule,
         SlaModule,
         QuarantineModule,
         MailboxesModule.register(config),

@@ -48,7 +48,7 @@ describe('api (built process)', () => {
 
   it('lists queues', async () => {
     const { body } = await app.call<QueueListDto>('/queues');
-    expect(body.items).toEqual([{ id: expect.any(String), slug: 'safety', name: 'Safety', address: 'safety@casework.test', opsEmails: [], restricted: false }]);
+    expect(body.items).toEqual([{ id: expect.any(String), slug: 'safety', name: 'Safety', address: 'safety@casework.test', opsEmails: [], restricted: false, defaultLocale: null, timeZone: null, emergency: false }]);
   });
 
   it('pages through tickets newest first', async () => {

@@ -31,9 +31,20 @@ describe('queue management and grants (built process)', () => {
   it('changes the given fields only', async () => {
     const { body: queue } = await app.call<Queue>('/queues', { method: 'POST', json: { slug: 'general', name: 'General', address: 'general@casework.test' } });
     const changed = await app.call<Queue>(`/queues/${queue.id}`, { method: 'PATCH', json: { restricted: true, name: 'General help' } });
-    expect(changed.body).toMatchObject({ name: 'General help', address: 'general@casework.test', restricted: true });
+    expect(changed.body).toMatchObject({ name: 'General help', address: 'general@casework.test', restricted: true, defaultLocale: null, timeZone: null, emergency: false });
     expect((await app.call(`/queues/${queue.id}`, { method: 'PATCH', json: { address: 'cp@casework.test' } })).status).toBe(409);
     expect((await app.call('/queues/00000000-0000-4000-8000-000000000000', { method: 'PATCH', json: { name: 'x' } })).status).toBe(404);
+  });
+
+  it("sets the language, time zone and emergency flag of a queue's mail; null clears them; a bad locale or zone is a 400", async () => {
+    const { body: queue } = await app.call<Queue>('/queues', { method: 'POST', json: { slug: 'ayuda', name: 'Ayuda', address: 'ayuda@casework.test', defaultLocale: 'es', timeZone: 'Europe/Madrid' } });
+    expect(queue).toMatchObject({ defaultLocale: 'es', timeZone: 'Europe/Madrid', emergency: false });
+    const flagged = await app.call<Queue>(`/queues/${queue.id}`, { method: 'PATCH', json: { emergency: true } });
+    expect(flagged.body).toMatchObject({ defaultLocale: 'es', timeZone: 'Europe/Madrid', emergency: true });
+    const cleared = await app.call<Queue>(`/queues/${queue.id}`, { method: 'PATCH', json: { defaultLocale: null, timeZone: null } });
+    expect(cleared.body).toMatchObject({ defaultLocale: null, timeZone: null, emergency: true });
+    const bad = await app.call<{ fields: Record<string, string[]> }>(`/queues/${queue.id}`, { method: 'PATCH', json: { defaultLocale: 'sp', timeZone: 'Mars/Olympus', emergency: 'yes' } });
+    expect([bad.status, Object.keys(bad.body.fields).sort()]).toEqual([400, ['defaultLocale', 'emergency', 'timeZone']]);
   });
 
   it('replaces the grant list and answers it, refusing unknown users and repeats', async () => {

@@ -22,7 +22,7 @@ describe('api /queues (built process): the ops list', () => {
   it('lists queues with their ops list, empty for the seeded demo queue (notices go to OPS_EMAIL)', async () => {
     const { status, body } = await app.call<QueueListDto>('/queues');
     expect(status).toBe(200);
-    expect(body.items).toEqual([{ id: queueId, slug: 'safety', name: 'Safety', address: 'safety@casework.test', opsEmails: [], restricted: false }]);
+    expect(body.items).toEqual([{ id: queueId, slug: 'safety', name: 'Safety', address: 'safety@casework.test', opsEmails: [], restricted: false, defaultLocale: null, timeZone: null, emergency: false }]);
   });
 
   it('PATCH replaces the ops list (an address given twice kept once), GET shows it, [] clears it', async () => {
@@ -31,7 +31,7 @@ describe('api /queues (built process): the ops list', () => {
       json: { opsEmails: ['lead@example.org', 'ops-night@example.org', 'Lead@Example.org'] },
     });
     expect(patched.status).toBe(200);
-    expect(patched.body).toEqual({ id: queueId, slug: 'safety', name: 'Safety', address: 'safety@casework.test', opsEmails: ['lead@example.org', 'ops-night@example.org'], restricted: false });
+    expect(patched.body).toEqual({ id: queueId, slug: 'safety', name: 'Safety', address: 'safety@casework.test', opsEmails: ['lead@example.org', 'ops-night@example.org'], restricted: false, defaultLocale: null, timeZone: null, emergency: false });
     expect((await app.call<QueueListDto>('/queues')).body.items[0].opsEmails).toEqual(['lead@example.org', 'ops-night@example.org']);
     const [row] = await app.ds.query(`SELECT ops_emails FROM queue WHERE id = $1`, [queueId]);
     expect(row.ops_emails).toEqual(['lead@example.org', 'ops-night@example.org']);

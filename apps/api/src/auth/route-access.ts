@@ -94,6 +94,15 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteEntry>> = {
   'GET /dead-letters': can('mail:operate'),
   'POST /dead-letters/:id/redrive': can('mail:operate', 'dead_letter.redriven'),
 
+  // Everyone reads and previews the library (a preview for a ticket also needs its content: the use case checks it).
+  'GET /templates': signedIn,
+  'POST /templates': can('templates:manage', 'template.created'),
+  'GET /templates/:id': signedIn,
+  'PUT /templates/:id': can('templates:manage', 'template.version_saved'),
+  'DELETE /templates/:id': can('templates:manage', 'template.deleted'),
+  'GET /templates/:id/versions': signedIn,
+  'POST /templates/:id/preview': { kind: 'signedIn', audit: 'template.previewed' },
+
   'GET /audit': can('audit:read'),
   'GET /audit/verify': can('audit:read'),
 };

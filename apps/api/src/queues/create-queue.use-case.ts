@@ -16,7 +16,15 @@ export class CreateQueueUseCase {
     return this.db.transaction(async (tx) => {
       const other = await this.queues.findOtherByAddress(tx, input.address, null);
       if (other) throw QueueErrors.addressTaken(other.slug);
-      const queue = await this.queues.create(tx, { slug: input.slug, name: input.name, address: input.address, restricted: input.restricted ?? false });
+      const queue = await this.queues.create(tx, {
+        slug: input.slug,
+        name: input.name,
+        address: input.address,
+        restricted: input.restricted ?? false,
+        defaultLocale: input.defaultLocale ?? null,
+        timeZone: input.timeZone ?? null,
+        emergency: input.emergency ?? false,
+      });
       if (!queue) throw QueueErrors.slugTaken(input.slug);
       return queue;
     });

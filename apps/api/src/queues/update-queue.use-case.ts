@@ -29,6 +29,9 @@ export class UpdateQueueUseCase {
         address: input.address,
         restricted: input.restricted,
         opsEmails: input.opsEmails === undefined ? undefined : distinctAddresses(input.opsEmails),
+        defaultLocale: input.defaultLocale,
+        timeZone: input.timeZone,
+        emergency: input.emergency,
       });
       return { before, after: after! };
     });

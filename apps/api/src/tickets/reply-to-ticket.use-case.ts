@@ -1,48 +1,67 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Subjects } from '@casework/contracts';
-import { OutboundRepository, TicketReadRepository, TicketRepository } from '@casework/database';
-import { domainOfAddress, generateMessageId, replyHeaders, type ReplyHeaders } from '@casework/mail';
-import { DomainError, replySubject } from '@casework/domain';
+import { AnswerContextRepository, AttachmentRepository, OutboundRepository, TicketRepository } from '@casework/database';
+import { distinctAddresses, domainOfAddress, generateMessageId, normalizeEmail, replyHeaders, type ReplyHeaders } from '@casework/mail';
+import { DomainError } from '@casework/domain';
 import { UnitOfWork } from '@casework/messaging';
 import { isUuid } from '../common/uuid.util.js';
+import type { CreateReplyDto } from './dto/reply.dto.js';
+import { replyAttachments } from './reply-attachments.js';
+import { ReplyComposer } from './reply-composer.js';
+import { ReplyErrors } from './reply.errors.js';
 
 const NOT_A_REPLY: ReplyHeaders = { inReplyTo: null, references: [] };
 
+export interface QueuedReply {
+  outboundId: string;
+  articleId: string;
+  locale: string | null;
+}
+
 /**
- * Queues an agent's reply: the outbound row (Message-ID fixed now) and the
- * `reply.requested` event commit together; the template-reply service sends it.
+ * Queues a specialist's reply: the outbound row (Message-ID fixed now), its article with its
+ * attachments, and the `reply.requested` event commit together; the template-reply service
+ * sends it. Refused before anything is stored: attachments over 10 MB (413), a requester address
+ * no mail can go to (422), a template that does not fit (400).
  */
 @Injectable()
 export class ReplyToTicketUseCase {
   constructor(
     @Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
     @Inject(TicketRepository) private readonly tickets: TicketRepository,
-    @Inject(TicketReadRepository) private readonly ticketReads: TicketReadRepository,
+    @Inject(AnswerContextRepository) private readonly contexts: AnswerContextRepository,
     @Inject(OutboundRepository) private readonly outbound: OutboundRepository,
+    @Inject(AttachmentRepository) private readonly attachments: AttachmentRepository,
+    @Inject(ReplyComposer) private readonly composer: ReplyComposer,
   ) {}
 
-  async execute(ticketId: string, body: string): Promise<{ outboundId: string }> {
+  async execute(ticketId: string, input: CreateReplyDto): Promise<QueuedReply> {
     if (!isUuid(ticketId)) throw DomainError.ticketNotFound(ticketId);
+    const files = replyAttachments(input.attachments);
     return this.unitOfWork.run(async (tx, emit) => {
       const locked = await this.tickets.findForUpdate(tx, ticketId);
-      const ticket = locked ? await this.ticketReads.find(tx, ticketId) : null;
-      if (!ticket) throw DomainError.ticketNotFound(ticketId);
-      const answered = await this.ticketReads.lastInbound(tx, ticketId);
-      const threading = answered ? replyHeaders(answered) : NOT_A_REPLY;
-      const outboundId = await this.outbound.insert(tx, {
+      const context = locked ? (await this.contexts.forTickets(tx, [ticketId])).get(ticketId) : undefined;
+      if (!context) throw DomainError.ticketNotFound(ticketId);
+      const to = normalizeEmail(context.requester.email);
+      if (!to) throw ReplyErrors.invalidRecipient();
+      const cc = distinctAddresses(input.cc ?? []).filter((email) => email.toLowerCase() !== to);
+      const content = await this.composer.compose(tx, context, input);
+      const threading = context.lastInbound ? replyHeaders(context.lastInbound) : NOT_A_REPLY;
+      const queued = await this.outbound.insert(tx, {
         ticketId,
         kind: 'reply',
-        messageId: generateMessageId(domainOfAddress(ticket.queue.address)),
+        messageId: generateMessageId(domainOfAddress(context.queue.address)),
         inReplyTo: threading.inReplyTo,
         references: threading.references,
-        fromEmail: ticket.queue.address,
-        to: ticket.requester,
-        subject: replySubject(ticket.subject, ticket.number),
-        text: body,
+        fromEmail: context.queue.address,
+        to: context.requester,
+        cc: cc.map((email) => ({ email, name: null })),
+        ...content,
       });
-      if (!outboundId) throw new Error(`the reply to ticket ${ticketId} was not stored`);
-      await emit(Subjects.ReplyRequested, { outboundId, ticketId });
-      return { outboundId };
+      if (!queued) throw new Error(`the reply to ticket ${ticketId} was not stored`);
+      if (files.length > 0) await this.attachments.addToArticle(tx, queued.articleId, files);
+      await emit(Subjects.ReplyRequested, { outboundId: queued.id, ticketId });
+      return { outboundId: queued.id, articleId: queued.articleId, locale: content.locale };
     });
   }
 }

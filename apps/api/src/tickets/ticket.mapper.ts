@@ -1,7 +1,7 @@
-import type { AddressRecord, ArticleRecord, AttachmentRecord, SlaSummary, TicketRecord } from '@casework/database';
+import type { AddressRecord, ArticleRecord, AttachmentRecord, DeliveryRecord, SlaSummary, TicketRecord } from '@casework/database';
 import { remainingBusinessTime } from '@casework/domain';
 import { effectiveContentType, sanitizeEmailHtml } from '@casework/mail';
-import type { ArticleDto, AttachmentDto, TicketDetailDto } from './dto/ticket-detail.dto.js';
+import type { ArticleDto, AttachmentDto, DeliveryDto, TicketDetailDto } from './dto/ticket-detail.dto.js';
 import type { AddressDto, SlaClockDto, TicketDto, TicketPageDto } from './dto/ticket.dto.js';
 
 function toAddressDto(address: AddressRecord): AddressDto {
@@ -42,18 +42,32 @@ export function toTicketPageDto(page: { tickets: TicketRecord[]; nextCursor: str
 }
 
 /** HTML was sanitised at ingest; it is sanitised again here in case a stored body predates a fix. */
-export function toArticleDto(article: ArticleRecord, attachments: AttachmentRecord[] = []): ArticleDto {
+export function toArticleDto(article: ArticleRecord, attachments: AttachmentRecord[] = [], delivery: DeliveryRecord | null = null): ArticleDto {
   return {
     id: article.id,
     direction: article.direction,
     from: article.from ? toAddressDto(article.from) : null,
     to: (article.to ?? []).map(toAddressDto),
+    cc: (article.cc ?? []).map(toAddressDto),
     subject: article.subject,
     text: article.text,
     html: article.html === null ? null : sanitizeEmailHtml(article.html),
     messageId: article.messageId,
     createdAt: article.createdAt.toISOString(),
     attachments: attachments.map(toAttachmentDto),
+    delivery: delivery ? toDeliveryDto(delivery) : null,
+  };
+}
+
+export function toDeliveryDto(delivery: DeliveryRecord): DeliveryDto {
+  return {
+    state: delivery.state,
+    attempts: delivery.attempts,
+    lastError: delivery.lastError,
+    sentAt: delivery.sentAt?.toISOString() ?? null,
+    nextAttemptAt: delivery.nextAttemptAt?.toISOString() ?? null,
+    locale: delivery.locale,
+    template: delivery.template,
   };
 }
 
@@ -72,9 +86,12 @@ export function toAttachmentDto(attachment: AttachmentRecord): AttachmentDto {
   };
 }
 
-export function toTicketDetailDto(detail: { ticket: TicketRecord; articles: ArticleRecord[]; attachments?: AttachmentRecord[] }, view: TicketViewShown = 'full'): TicketDetailDto {
+export function toTicketDetailDto(
+  detail: { ticket: TicketRecord; articles: ArticleRecord[]; attachments?: AttachmentRecord[]; deliveries?: Map<string, DeliveryRecord> },
+  view: TicketViewShown = 'full',
+): TicketDetailDto {
   if (view === 'metadata') return { ...toTicketDto(detail.ticket, new Date(), view), articles: [] };
   const byArticle = new Map<string, AttachmentRecord[]>();
   for (const attachment of detail.attachments ?? []) byArticle.set(attachment.articleId, [...(byArticle.get(attachment.articleId) ?? []), attachment]);
-  return { ...toTicketDto(detail.ticket), articles: detail.articles.map((article) => toArticleDto(article, byArticle.get(article.id))) };
+  return { ...toTicketDto(detail.ticket), articles: detail.articles.map((article) => toArticleDto(article, byArticle.get(article.id), detail.deliveries?.get(article.id) ?? null)) };
 }

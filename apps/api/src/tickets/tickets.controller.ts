@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiPayloadTooLargeResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { TicketAccessService } from '../access/ticket-access.service.js';
 import { noteChange } from '../audit/audit-context.js';
 import { CurrentCaller, type Caller } from '../auth/caller.js';
@@ -53,15 +53,19 @@ export class TicketsController {
 
   @Post(':id/replies')
   @HttpCode(HttpStatus.ACCEPTED)
-  @ApiOperation({ summary: 'Queue a reply to the requester' })
+  @ApiOperation({ summary: "Queue a reply to the requester: a text as written, or a template in the writer's language; cc and attachments (≤ 10 MB) optional" })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiAcceptedResponse({ type: ReplyAcceptedDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiPayloadTooLargeResponse({ type: ErrorResponseDto, description: 'The attachments weigh more than 10 MB decoded' })
+  @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: "The requester's address is not one mail can be sent to; nothing was queued" })
   async reply(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() reply: CreateReplyDto): Promise<ReplyAcceptedDto> {
     const { queueId } = await this.access.requireTicket(caller, id, 'write');
-    noteChange({ queueId, details: { fields: ['body'] } });
-    const { outboundId } = await this.replyToTicket.execute(id, reply.body);
-    return { outboundId };
+    const queued = await this.replyToTicket.execute(id, reply);
+    // What was sent, never its text or files.
+    const fields = (['body', 'templateKey', 'locale', 'cc', 'attachments'] as const).filter((field) => reply[field] !== undefined);
+    noteChange({ queueId, details: { fields, templateKey: reply.templateKey ?? null, locale: queued.locale, cc: reply.cc?.length ?? 0, attachments: reply.attachments?.length ?? 0 } });
+    return queued;
   }
 
   @Patch(':id')

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
-import { GRANT_LEVELS, type GrantLevel } from '@casework/domain';
+import { GRANT_LEVELS, TEMPLATE_LOCALES, type GrantLevel } from '@casework/domain';
+import { IsTimeZone } from '../../users/dto/profile.validators.js';
 
 /** Most addresses one queue's ops list may hold. */
 export const MAX_OPS_EMAILS = 50;
@@ -28,6 +29,33 @@ export class QueueDto {
 
   @ApiProperty({ description: 'Need-to-know: only users with a grant see its tickets, whatever their role' })
   restricted!: boolean;
+
+  @ApiProperty({ type: String, nullable: true, enum: TEMPLATE_LOCALES, description: "Language of its mail when the ticket's is unknown; null: English" })
+  defaultLocale!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Europe/Berlin', description: 'IANA zone dates in its mail to stakeholders are written in; null: UTC' })
+  timeZone!: string | null;
+
+  @ApiProperty({ description: 'An emergency address: its acknowledgement says where to turn in immediate danger' })
+  emergency!: boolean;
+}
+
+/** The queue fields that shape the mail it sends, for creation and change alike. */
+class QueueMailSettingsDto {
+  @ApiPropertyOptional({ type: String, nullable: true, enum: TEMPLATE_LOCALES })
+  @IsOptional()
+  @IsIn(TEMPLATE_LOCALES, { message: `defaultLocale must be one of ${TEMPLATE_LOCALES.join(', ')}` })
+  defaultLocale?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Europe/Berlin' })
+  @IsOptional()
+  @IsTimeZone()
+  timeZone?: string | null;
+
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @IsBoolean()
+  emergency?: boolean;
 }
 
 export class QueueListDto {
@@ -35,7 +63,7 @@ export class QueueListDto {
   items!: QueueDto[];
 }
 
-export class CreateQueueDto {
+export class CreateQueueDto extends QueueMailSettingsDto {
   @ApiProperty({ example: 'child-protection', description: 'Lower-case letters, digits and dashes' })
   @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'slug must be 1 to 63 lower-case letters, digits or dashes, starting with a letter or digit' })
   slug!: string;
@@ -57,8 +85,8 @@ export class CreateQueueDto {
   restricted?: boolean;
 }
 
-/** Only the fields given change. */
-export class UpdateQueueDto {
+/** Only the fields given change (`defaultLocale` / `timeZone` null clears them). */
+export class UpdateQueueDto extends QueueMailSettingsDto {
   @ApiPropertyOptional({ example: 'Child protection' })
   @IsOptional()
   @IsString()

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { DELIVERY_STATES, type DeliveryState } from '@casework/domain';
 import { AddressDto, TicketDto } from './ticket.dto.js';
 
 export const ARTICLE_DIRECTIONS = ['inbound', 'outbound', 'note'] as const;
@@ -35,6 +36,41 @@ export class AttachmentDto {
   omittedReason!: string | null;
 }
 
+export class DeliveryTemplateDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'acknowledgement' })
+  key!: string;
+
+  @ApiProperty({ description: 'The version the mail was rendered from' })
+  version!: number;
+}
+
+/** Where an outgoing mail is: queued → sending → sent | failed. */
+export class DeliveryDto {
+  @ApiProperty({ enum: DELIVERY_STATES })
+  state!: DeliveryState;
+
+  @ApiProperty({ description: 'SMTP attempts so far (a resend after a crash counts)' })
+  attempts!: number;
+
+  @ApiProperty({ type: String, nullable: true, example: '421 4.7.0 Try again later', description: "The last attempt's error (or, once sent, recipients the server refused)" })
+  lastError!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  sentAt!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the next attempt is due, while queued' })
+  nextAttemptAt!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'es' })
+  locale!: string | null;
+
+  @ApiProperty({ type: () => DeliveryTemplateDto, nullable: true, description: 'The template version it was rendered from; null for a text sent as written' })
+  template!: DeliveryTemplateDto | null;
+}
+
 export class ArticleDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
@@ -47,6 +83,9 @@ export class ArticleDto {
 
   @ApiProperty({ type: () => [AddressDto] })
   to!: AddressDto[];
+
+  @ApiProperty({ type: () => [AddressDto] })
+  cc!: AddressDto[];
 
   @ApiProperty()
   subject!: string;
@@ -65,6 +104,9 @@ export class ArticleDto {
 
   @ApiProperty({ type: () => [AttachmentDto], description: 'In the order of the mail' })
   attachments!: AttachmentDto[];
+
+  @ApiProperty({ type: () => DeliveryDto, nullable: true, description: 'For mail we send: its delivery state; null for inbound mail and notes' })
+  delivery!: DeliveryDto | null;
 }
 
 export class TicketDetailDto extends TicketDto {

@@ -49,7 +49,8 @@ describe('walking skeleton: one email through the whole suite', () => {
     const sentReply = await suite.smtp.waitFor((m) => m.text.includes('We are looking into it.'), 10_000);
     expect(sentReply.headers.get('in-reply-to')).toBe(`<${mail.messageId}>`);
     expect(sentReply.subject).toContain(`[#${ticket.number}]`);
-    expect(sentReply.headers.get('auto-submitted')).toBeUndefined();
+    // RFC 3834: a person's reply says it is not automatic.
+    expect(sentReply.headers.get('auto-submitted')).toBe('no');
 
     const followup = stakeholderMail({
       subject: 'Re: Threat of violence in the forum',

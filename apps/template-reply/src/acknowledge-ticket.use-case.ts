@@ -22,7 +22,8 @@ type TicketOpened = EventEnvelope<typeof Subjects.TicketOpened>;
  * address, and at most one per sender and queue in ACK_PER_SENDER_WINDOW_MINUTES. Events come
  * in batches (a lone event is a batch of one): one transaction claims them, reads their tickets
  * and the templates, and queues every acknowledgement with its article in one statement; the
- * sender then sends the batch's messages together.
+ * sender then sends the batch's messages together, in the background while the next batch is
+ * prepared.
  */
 @Injectable()
 export class AcknowledgeTicketUseCase {
@@ -59,12 +60,8 @@ export class AcknowledgeTicketUseCase {
     outcomes.forEach((outcome, i) => {
       if (!outcome.ok) failed.set(toAnswer[i], outcome.error);
     });
-    try {
-      await this.sender.sendAll(queued);
-    } catch (error) {
-      // As when each event sent its own message: the events whose mail was due fail with it.
-      for (const event of toAnswer) if (!failed.has(event)) failed.set(event, error);
-    }
+    // The rows are committed: sending them is the sender's now (and its retry sweep's, should it fail).
+    await this.sender.sendSoon(queued);
     return events.map((event) => (failed.has(event) ? { ok: false, error: failed.get(event) } : { ok: true }));
   }
 

@@ -14,6 +14,8 @@ import { TEMPLATE_REPLY_SETTINGS } from './template-reply.tokens.js';
 
 /** Due messages one sweep sends together. */
 const SWEEP_BATCH = 50;
+/** Batches sent in the background at once (sendSoon): the next batch is rendered and queued while one talks SMTP. */
+const BACKGROUND_BATCHES = 2;
 
 type Attempt = { message: ClaimedOutbound } & ({ ok: true; acceptance: SmtpAcceptance } | { ok: false; failure: SmtpSendError });
 
@@ -30,6 +32,7 @@ type Attempt = { message: ClaimedOutbound } & ({ ok: true; acceptance: SmtpAccep
 export class OutboundSenderService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly retries: PeriodicTask;
   private readonly schedule: RetrySchedule;
+  private readonly background = new Set<Promise<void>>();
 
   constructor(
     @Inject(LOGGER) private readonly logger: Logger,
@@ -51,7 +54,23 @@ export class OutboundSenderService implements OnApplicationBootstrap, OnApplicat
 
   async onApplicationShutdown(): Promise<void> {
     await this.retries.stop();
+    await Promise.all(this.background);
     this.mailer.close();
+  }
+
+  /**
+   * Sends committed rows in the background, at most BACKGROUND_BATCHES at a time (waiting for a
+   * slot): the caller's events are done once their rows are committed, since a row that is not
+   * sent now (an error, a crash) is the retry sweep's.
+   */
+  async sendSoon(outboundIds: string[]): Promise<void> {
+    if (outboundIds.length === 0) return;
+    while (this.background.size >= BACKGROUND_BATCHES) await Promise.race(this.background);
+    const sending: Promise<void> = this.sendAll(outboundIds)
+      .then(() => undefined)
+      .catch((error: unknown) => this.logger.warn({ err: error, outboundIds }, 'sending a batch failed; the retry sweep takes it'))
+      .finally(() => this.background.delete(sending));
+    this.background.add(sending);
   }
 
   /** Sends one message; returns false when it was not sent now (already sent, being sent elsewhere, refused or deferred). */

@@ -135,14 +135,21 @@ describe('template-reply acknowledges a burst of ticket.opened in batches (built
     messages.splice(40, 0, { envelope: opened[5], msgId: `${opened[5].id}-again` });
     messages.push({ envelope: ticketOpened(automatedTicket, { automated: true, reason: 'Auto-Submitted: auto-replied' }) });
     const lastSeq = await publishBurst(messages);
-    // Acked only after the handler's sends: everything below is settled.
+    // Acked once the acknowledgements are queued; they are sent in the background: wait for both.
     await bed.waitForConsumer(TICKET_OPENED, lastSeq, 30_000);
-
-    const rows: { ticket_id: string; id: string; message_id: string; status: string; attempts: number; kind: string }[] = await bed.ds.query(
-      `SELECT ticket_id, id, message_id, status, attempts, kind FROM outbound_message WHERE ticket_id = ANY($1::uuid[])`,
-      [[...burst, automatedTicket].map((t) => t.id)],
+    const rows: { ticket_id: string; id: string; message_id: string; status: string; attempts: number; kind: string }[] = await eventually(
+      async () => {
+        const found: { ticket_id: string; id: string; message_id: string; status: string; attempts: number; kind: string }[] = await bed.ds.query(
+          `SELECT ticket_id, id, message_id, status, attempts, kind FROM outbound_message WHERE ticket_id = ANY($1::uuid[])`,
+          [[...burst, automatedTicket].map((t) => t.id)],
+        );
+        expect(found.filter((row) => row.status === 'sent')).toHaveLength(burst.length);
+        return found;
+      },
+      { timeoutMs: 20_000, describe: () => bed.logs() },
     );
     expect(rows).toHaveLength(burst.length);
+    await eventually(async () => expect(smtp.messages.length).toBeGreaterThanOrEqual(burst.length), { timeoutMs: 10_000 });
     const rowOf = new Map(rows.map((row) => [row.ticket_id, row]));
     for (const ticket of burst) {
       const mails = mailsTo(ticket);

@@ -10,7 +10,21 @@ import { createServer, type Server, type Socket } from 'node:net';
 export class SmtpSink {
   /** Messages accepted (250 after their DATA). */
   received = 0;
-  private readonly server: Server = createServer((socket) => serve(socket, () => this.received++));
+  /** When the first and the latest message were accepted (ms since the epoch; 0: none yet). */
+  firstAt = 0;
+  lastAt = 0;
+  private readonly server: Server = createServer((socket) => serve(socket, () => this.accepted()));
+
+  private accepted(): void {
+    this.received++;
+    this.lastAt = Date.now();
+    if (this.firstAt === 0) this.firstAt = this.lastAt;
+  }
+
+  /** Messages per second between the first and the latest accepted one. */
+  rate(): number {
+    return this.received > 1 && this.lastAt > this.firstAt ? ((this.received - 1) * 1000) / (this.lastAt - this.firstAt) : 0;
+  }
 
   private constructor(readonly host: string) {}
 

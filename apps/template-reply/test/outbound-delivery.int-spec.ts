@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { SMTPServer, type SMTPServerDataStream } from 'smtp-server';
 import { Subjects } from '@casework/contracts';
 import { QueueRepository, TicketRepository } from '@casework/database';
-import { envelope, eventually, freePort, IntegrationBed, type Worker } from '@casework/devkit';
+import { envelope, eventually, freePort, IntegrationBed, startService, type Worker } from '@casework/devkit';
 
 interface DataAttempt {
   to: string[];
@@ -188,4 +188,14 @@ describe('outbound delivery against a real SMTP listener (built template-reply)'
     await sleep(1000);
     expect(new Set(smtp.attempts.filter((a) => a.to.includes('crash@example.org')).map((a) => a.messageId))).toEqual(new Set([row.message_id]));
   }, 60_000);
+
+  it('refuses to start with a DKIM key that cannot sign, naming the setting but not its value', async () => {
+    const output: string[] = [];
+    const badKey = '-----BEGIN PRIVATE KEY-----\\nnot-really-a-key-material\\n-----END PRIVATE KEY-----';
+    const child = startService('template-reply', { ...workerEnv(), HTTP_PORT: '0', DKIM_DOMAIN: 'casework.test', DKIM_SELECTOR: 's1', DKIM_PRIVATE_KEY: badKey }, (line) => output.push(line));
+    expect(await child.exited).toBe(78);
+    const said = output.join('\n');
+    expect(said).toContain('DKIM_PRIVATE_KEY: is not a PEM private key');
+    expect(said).not.toContain('not-really-a-key-material');
+  });
 });

@@ -2,17 +2,21 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { NotificationSettings } from '@casework/config';
 import { Subjects } from '@casework/contracts';
-import { OncallRepository, QueueRepository, type Db, type TicketForPaging } from '@casework/database';
-import { escalationDueAt, nextToPage } from '@casework/domain';
+import { OncallRepository, QueueRepository, SEED_TEMPLATES, TemplateRepository, type Db, type TicketForPaging } from '@casework/database';
+import { escalationDueAt, nextToPage, pageContext } from '@casework/domain';
 import { domainOfAddress, generateMessageId } from '@casework/mail';
 import { UnitOfWork, type Emit } from '@casework/messaging';
 import { LOGGER } from '@casework/observability';
+import { NoticeLibrary, type NoticeFallback } from './notice-library.js';
 import { NOTIFICATION_SETTINGS } from './notification.tokens.js';
 import { OpsNotifierService } from './ops-notifier.service.js';
 import { opsRecipients } from './ops-recipients.js';
 import { WebhookDelivererService } from './webhook-deliverer.service.js';
 
 const ESCALATION_BATCH = 100;
+const PAGE_TEMPLATE = 'page';
+/** The English page of the seed: what a database migrated but never seeded sends. */
+const PAGE_FALLBACK: NoticeFallback = ((seed) => ({ subject: seed.subject, body: seed.text }))(SEED_TEMPLATES.find((t) => t.key === PAGE_TEMPLATE && t.locale === 'en')!);
 
 /** What a paging step queued: notices to send after the commit, escalation times to wake for. */
 export interface Paged {
@@ -38,6 +42,7 @@ export class PagingService implements OnApplicationShutdown {
     @Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
     @Inject(OncallRepository) private readonly oncall: OncallRepository,
     @Inject(QueueRepository) private readonly queues: QueueRepository,
+    @Inject(TemplateRepository) private readonly templates: TemplateRepository,
     @Inject(OpsNotifierService) private readonly notifier: OpsNotifierService,
     @Inject(WebhookDelivererService) private readonly deliverer: WebhookDelivererService,
   ) {}
@@ -95,21 +100,24 @@ export class PagingService implements OnApplicationShutdown {
     const alreadyPaged = (await this.oncall.pagesOf(tx, ticket.id)).map((p) => p.targetEmail);
     const person = nextToPage(await this.oncall.onCall(tx, ticket.queueSlug, at), alreadyPaged);
     const via = person ? 'oncall' : 'fallback';
-    const recipients = person ? [person.email] : opsRecipients((await this.queues.find(tx, ticket.queueId))?.opsEmails, this.settings.OPS_EMAIL);
+    const queue = await this.queues.find(tx, ticket.queueId);
+    const recipients = person ? [person.email] : opsRecipients(queue?.opsEmails, this.settings.OPS_EMAIL);
     // The page (and its page.sent event) names everyone it went to.
     const target = recipients.join(', ');
     const escalateAt = escalationDueAt(at, person !== null, this.settings.PAGE_ESCALATION_MINUTES);
     const page = await this.oncall.insertPage(tx, { ticketId: ticket.id, targetEmail: target, targetName: person?.name ?? null, level, escalateAt });
     if (!page) return { notices: [], escalateAt: [] };
-    const subject = `PAGE: emergency ticket ${ticket.number}${level > 0 ? ` (escalation ${level})` : ''}`;
-    const body = [
-      `Ticket ${ticket.number} ("${ticket.subject}") in queue ${ticket.queueSlug} is an emergency.`,
-      person ? `You are on call. Acknowledge with POST /api/v1/pages/${page.id}/ack` : 'Nobody (else) is on call for this queue: paging ops instead.',
-      escalateAt ? `Unacknowledged, it escalates to the next person on call at ${escalateAt.toISOString()}.` : '',
-      `Page ${page.id}`,
-    ]
-      .filter(Boolean)
-      .join('\n');
+    // The library's `page` in the queue's language; one page is a handful of mails, so it is read each time.
+    const library = await NoticeLibrary.load(this.templates, tx, [PAGE_TEMPLATE], [ticket.queueId]);
+    const facts = { ticket: { id: ticket.id, number: ticket.number, subject: ticket.subject, priority: ticket.priority }, queue: { name: queue?.name ?? ticket.queueSlug, slug: ticket.queueSlug } };
+    const { subject, text } = library.render(
+      PAGE_TEMPLATE,
+      { id: ticket.queueId, defaultLocale: queue?.defaultLocale ?? null },
+      (locale) => pageContext({ ...facts, page: { id: page.id, level, onCall: person !== null, escalateAt } }, locale),
+      PAGE_FALLBACK,
+    );
+    // The line of a condition that did not hold stays out, as the page always read.
+    const body = text.replace(/\n{2,}/g, '\n');
     // One notice per address (unique per page and recipient), made once: the page row is unique per ticket and level.
     const notices: string[] = [];
     for (const recipient of recipients) {

@@ -14,9 +14,11 @@ import {
   type FiringClock,
   type NewNotification,
 } from '@casework/database';
-import { domainOfAddress, generateMessageId, renderTemplate } from '@casework/mail';
+import { noticeContext } from '@casework/domain';
+import { domainOfAddress, generateMessageId } from '@casework/mail';
 import { OutboxRelay } from '@casework/messaging';
 import { LOGGER, slaBreachDetectionSeconds } from '@casework/observability';
+import { NoticeLibrary } from './notice-library.js';
 import { NOTIFICATION_SETTINGS } from './notification.tokens.js';
 import { OpsNotifierService } from './ops-notifier.service.js';
 import { opsRecipients } from './ops-recipients.js';
@@ -128,9 +130,15 @@ export class SlaSchedulerService implements OnApplicationBootstrap, OnApplicatio
       for (const clock of due) slaBreachDetectionSeconds.observe(Math.max(0, now.getTime() - clock.dueAt!.getTime()) / 1000);
       await this.slaClocks.markWarned(tx, warn.map((c) => c.id), now);
       const notices: NewNotification[] = [];
-      const opsLists = await this.queues.opsEmailsOfTickets(tx, [...due, ...warn].map((c) => c.ticketId));
-      const addNotices = (clock: FiringClock, reason: 'breach' | 'warning', message: { subject: string; text: string }): void => {
-        for (const recipient of opsRecipients(opsLists.get(clock.ticketId), this.settings.OPS_EMAIL)) {
+      const queuesOf = await this.queues.noticeQueuesOfTickets(tx, [...due, ...warn].map((c) => c.ticketId));
+      const library = await NoticeLibrary.load(this.templates, tx, [SLA_BREACH_TEMPLATE.key, SLA_WARNING_TEMPLATE.key], [...new Set([...queuesOf.values()].map((q) => q.id))]);
+      const addNotices = (clock: FiringClock, reason: 'breach' | 'warning'): void => {
+        // A ticket always has its queue (a foreign key); the blank one is for a ticket deleted meanwhile.
+        const queue = queuesOf.get(clock.ticketId) ?? { id: '', slug: '', name: '', opsEmails: [], defaultLocale: null };
+        // The seeded text is the fallback of a database that was migrated but never seeded.
+        const template = reason === 'breach' ? SLA_BREACH_TEMPLATE : SLA_WARNING_TEMPLATE;
+        const message = library.render(template.key, queue, (locale) => contextOf(clock, queue, locale), template);
+        for (const recipient of opsRecipients(queue.opsEmails, this.settings.OPS_EMAIL)) {
           notices.push({
             clockId: clock.id,
             ticketId: clock.ticketId,
@@ -144,18 +152,15 @@ export class SlaSchedulerService implements OnApplicationBootstrap, OnApplicatio
         }
       };
       if (due.length > 0) {
-        // The seeded text is the fallback of a database that was migrated but never seeded.
-        const template = (await this.templates.latest(tx, SLA_BREACH_TEMPLATE.key, 'en')) ?? SLA_BREACH_TEMPLATE;
         const breaches = due.map((clock) => {
-          addNotices(clock, 'breach', renderTemplate(template, contextOf(clock)));
+          addNotices(clock, 'breach');
           return { clockId: clock.id, ticketId: clock.ticketId, kind: clock.kind, dueAt: clock.dueAt!.toISOString(), breachedAt: now.toISOString(), ticketNumber: clock.ticketNumber };
         });
         events.push(...(await appendOutboxBatch(tx, Subjects.SlaBreached, breaches)));
       }
       if (warn.length > 0) {
-        const template = (await this.templates.latest(tx, SLA_WARNING_TEMPLATE.key, 'en')) ?? SLA_WARNING_TEMPLATE;
         const warnings = warn.map((clock) => {
-          addNotices(clock, 'warning', renderTemplate(template, contextOf(clock)));
+          addNotices(clock, 'warning');
           return {
             clockId: clock.id,
             ticketId: clock.ticketId,
@@ -191,9 +196,9 @@ export class SlaSchedulerService implements OnApplicationBootstrap, OnApplicatio
   }
 }
 
-function contextOf(clock: FiringClock) {
-  return {
-    ticket: { number: clock.ticketNumber, subject: clock.ticketSubject, id: clock.ticketId },
-    clock: { kind: clock.kind, dueAt: clock.dueAt?.toISOString() ?? '', warnAt: clock.warnAt?.toISOString() ?? '' },
-  };
+function contextOf(clock: FiringClock, queue: { name: string; slug: string }, locale: string) {
+  return noticeContext(
+    { ticket: { id: clock.ticketId, number: clock.ticketNumber, subject: clock.ticketSubject, priority: '' }, queue, clock: { kind: clock.kind, dueAt: clock.dueAt, warnAt: clock.warnAt } },
+    locale,
+  );
 }

@@ -121,14 +121,19 @@ export class QueueRepository {
     return rows.map((row) => row.address);
   }
 
-  /** The ops list of each given ticket's queue (possibly empty), by ticket id. */
-  async opsEmailsOfTickets(db: Db, ticketIds: string[]): Promise<Map<string, string[]>> {
+  /** Each given ticket's queue as its ops notices need it: who gets them, and in which language. */
+  async noticeQueuesOfTickets(db: Db, ticketIds: string[]): Promise<Map<string, Pick<QueueRecord, 'id' | 'slug' | 'name' | 'opsEmails' | 'defaultLocale'>>> {
     if (ticketIds.length === 0) return new Map();
-    const rows: { ticket_id: string; ops_emails: string[] }[] = await db.query(
-      `SELECT t.id AS ticket_id, q.ops_emails FROM ticket t JOIN queue q ON q.id = t.queue_id WHERE t.id = ANY($1::uuid[])`,
+    const rows: Record<string, unknown>[] = await db.query(
+      `SELECT t.id AS ticket_id, q.id, q.slug, q.name, q.ops_emails, q.default_locale FROM ticket t JOIN queue q ON q.id = t.queue_id WHERE t.id = ANY($1::uuid[])`,
       [[...new Set(ticketIds)]],
     );
-    return new Map(rows.map((r) => [r.ticket_id, r.ops_emails]));
+    return new Map(
+      rows.map((r) => [
+        r.ticket_id as string,
+        { id: r.id as string, slug: r.slug as string, name: r.name as string, opsEmails: (r.ops_emails as string[] | null) ?? [], defaultLocale: (r.default_locale as string | null) ?? null },
+      ]),
+    );
   }
 }
 

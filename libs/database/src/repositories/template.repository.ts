@@ -118,12 +118,6 @@ export class TemplateRepository {
     return rows.length > 0;
   }
 
-  /** The newest global version for the locale, else the English one (the SLA notices read it so). */
-  async latest(db: Db, key: string, locale: string): Promise<{ key: string; locale: string; version: number; subject: string; body: string } | null> {
-    const [row] = await db.query(`${CURRENT} AND t.key = $1 AND t.queue_id IS NULL AND t.locale IN ($2, 'en') ORDER BY (t.locale = $2) DESC LIMIT 1`, [key, locale]);
-    return row ? { key: row.key, locale: row.locale, version: row.version, subject: row.subject, body: row.body_text } : null;
-  }
-
   /** A new version of a global message template when its text differs from the newest (creating it when missing). */
   async publish(db: Db, template: { key: string; locale: string; subject: string; body: string }): Promise<void> {
     const existing = (await this.list(db, { key: template.key, locale: template.locale, queueId: null }))[0];

@@ -35,13 +35,12 @@ export type TemplateHelper = keyof typeof TEMPLATE_HELPERS;
 /** Block helpers: conditionals only, so every variable a template reads is a known name. */
 export const TEMPLATE_BLOCK_HELPERS = ['if', 'unless'] as const;
 
+/** What every mail says of its ticket. */
+const TICKET_VARIABLES = ['ticket.id', 'ticket.number', 'ticket.tag', 'ticket.subject', 'ticket.priority', 'locale'];
+
 /** Variables of every mail to a stakeholder (acknowledgement, reply, snippets, partials). */
 const STAKEHOLDER_VARIABLES = [
-  'ticket.id',
-  'ticket.number',
-  'ticket.tag',
-  'ticket.subject',
-  'ticket.priority',
+  ...TICKET_VARIABLES,
   'ticket.createdAt',
   'ticket.slaDueAt',
   'requester.name',
@@ -52,39 +51,11 @@ const STAKEHOLDER_VARIABLES = [
   'previous.text',
   'previous.from',
   'previous.date',
-  'locale',
-] as const;
+];
 
 /** Variables of ops notices (SLA warning and breach) and pages: their reader is the team, not the requester. */
-const NOTICE_VARIABLES = [
-  'ticket.id',
-  'ticket.number',
-  'ticket.tag',
-  'ticket.subject',
-  'ticket.priority',
-  'queue.name',
-  'queue.slug',
-  'clock.kind',
-  'clock.dueAt',
-  'clock.warnAt',
-  'locale',
-] as const;
-
-const PAGE_VARIABLES = [
-  'ticket.id',
-  'ticket.number',
-  'ticket.tag',
-  'ticket.subject',
-  'ticket.priority',
-  'queue.name',
-  'queue.slug',
-  'page.id',
-  'page.level',
-  'page.escalation',
-  'page.onCall',
-  'page.escalateAt',
-  'locale',
-] as const;
+const NOTICE_VARIABLES = [...TICKET_VARIABLES, 'queue.name', 'queue.slug', 'clock.kind', 'clock.dueAt', 'clock.warnAt'];
+const PAGE_VARIABLES = [...TICKET_VARIABLES, 'queue.name', 'queue.slug', 'page.id', 'page.level', 'page.escalation', 'page.onCall', 'page.escalateAt'];
 
 export interface TemplateScope {
   /** Leaf variables, dotted (`ticket.number`). */

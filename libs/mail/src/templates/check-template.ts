@@ -120,7 +120,10 @@ class TemplateWalker {
       this.report(node, name, `{{#${name}}} takes one value`);
     }
     if (node.program.blockParams?.length) this.report(node, name, 'block parameters (as |…|) are not supported');
-    for (const param of node.params) param.type === 'PathExpression' ? this.variable(param as hbs.AST.PathExpression, true) : this.walk(param);
+    for (const param of node.params) {
+      if (param.type === 'PathExpression') this.variable(param as hbs.AST.PathExpression, true);
+      else this.walk(param);
+    }
     this.walk(node.program);
     if (node.inverse) this.walk(node.inverse);
   }

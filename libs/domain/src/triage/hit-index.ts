@@ -31,7 +31,7 @@ export class HitIndex {
   constructor(hits: readonly LexiconHit[]) {
     const idioms = hits.filter((hit) => hit.slot === 'idiom');
     for (const hit of hits) {
-      if (hit.slot !== 'idiom' && idioms.some((idiom) => idiom.category === hit.category && idiom.language === hit.language && idiom.start < hit.end && hit.start < idiom.end)) continue;
+      if (hit.slot !== 'idiom' && idioms.some((idiom) => idiom.category === hit.category && idiom.start < hit.end && hit.start < idiom.end)) continue;
       const key = `${hit.category}:${hit.slot}`;
       const list = this.byKey.get(key);
       if (list) list.push(hit);

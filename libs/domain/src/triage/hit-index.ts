@@ -23,7 +23,8 @@ export interface Window {
 /**
  * The hits of one text, grouped for the rules: a category's slot in any language, a language's
  * common words, and the questions rules ask (is there an X near this hit? is it negated?).
- * Idioms are applied here: a category's hit inside one of its idioms is gone before any rule looks.
+ * Idioms are applied here: a hit inside an idiom of its category, in any language (one word can be
+ * in two lexicons: "suicide" is English and French), is gone before any rule looks.
  */
 export class HitIndex {
   private readonly byKey = new Map<string, LexiconHit[]>();

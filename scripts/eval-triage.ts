@@ -81,11 +81,17 @@ function record(t: Tally, testCase: Case, positive: boolean, result: TriageResul
   }
   if (testCase.tier_max === 0) {
     t.benign++;
-    if (result.level >= 1) (t.benignRaised++, miss.push('benign raised'));
+    if (result.level >= 1) {
+      t.benignRaised++;
+      miss.push('benign raised');
+    }
   }
   if (testCase.tier_max <= 1) {
     t.notPageable++;
-    if (result.level === 2) (t.falsePaged++, miss.push('false page'));
+    if (result.level === 2) {
+      t.falsePaged++;
+      miss.push('false page');
+    }
   }
   if (miss.length > 0 && !failures.some((line) => line.startsWith(testCase.id + ' '))) failures.push(`${testCase.id} ${miss.join(', ')} (got ${result.level}: ${result.categories.map((c) => `${c.category}=${c.level}`).join(' ')})`);
 }

@@ -5,7 +5,6 @@ import {
   CYRILLIC_LOOKALIKE,
   GREEK_LETTER,
   LATIN_LEET,
-  LATIN_LETTER,
   LATIN_LOOKALIKE,
   QUOTE_CLOSERS,
   QUOTE_OPENERS,
@@ -15,6 +14,8 @@ import {
   devanagariSign,
   isArabicOptionalMark,
   isInvisible,
+  isLatinLetter,
+  isLetter,
   isWordUnit,
 } from './text-tables.js';
 
@@ -104,7 +105,7 @@ function foldTokens(units: Unit[]): void {
     let other = 0;
     while (j < units.length && isTokenPart(units[j]!.ch)) {
       const ch = units[j]!.ch;
-      if (LATIN_LETTER.test(ch)) latin++;
+      if (isLatinLetter(ch)) latin++;
       else if (CYRILLIC_LETTER.test(ch)) cyrillic++;
       else if (GREEK_LETTER.test(ch)) other++;
       j++;
@@ -152,7 +153,7 @@ function foldLeet(units: Unit[], from: number, to: number, letters: number): voi
 
 /** A letter, or (next to a leet digit) another leet digit: "ki11". */
 function isLeetNeighbour(ch: string, besideDigit: boolean): boolean {
-  return /^\p{L}$/u.test(ch) || (besideDigit && /[013457]/.test(ch));
+  return isLetter(ch) || (besideDigit && /[013457]/.test(ch));
 }
 
 const SPACED_SEPARATOR = new Set([' ', '.', '-', '_', '*', '·', '•', '/', '\t']);
@@ -164,7 +165,7 @@ const SPACED_SEPARATOR = new Set([' ', '.', '-', '_', '*', '·', '•', '/', '\t
 function joinableSeparators(units: Unit[]): Uint8Array {
   const drop = new Uint8Array(units.length);
   const isSingleLetter = (k: number): boolean =>
-    /^\p{L}$/u.test(units[k]!.ch) && isWordUnit(units[k]!.ch) && !isWordUnit(units[k - 1]?.ch ?? ' ') && !isWordUnit(units[k + 1]?.ch ?? ' ');
+    !isWordUnit(units[k - 1]?.ch ?? ' ') && !isWordUnit(units[k + 1]?.ch ?? ' ') && isWordUnit(units[k]!.ch) && isLetter(units[k]!.ch);
   let k = 0;
   while (k < units.length) {
     if (!isSingleLetter(k)) {
@@ -214,8 +215,8 @@ function assemble(units: Unit[], drop: Uint8Array): NormalizedText {
         inQuote = false;
       }
     } else if (ch !== '\r' && ch !== ' ' && ch !== '\t' && ch !== '>') newlines = 0;
-    if (isWordUnit(ch) || /^\p{L}$/u.test(ch)) {
-      if (ch === lastLetter && COLLAPSIBLE_LETTER.test(ch)) {
+    if (isWordUnit(ch) || isLetter(ch)) {
+      if (ch === lastLetter && (isLatinLetter(ch) || COLLAPSIBLE_LETTER.test(ch))) {
         end[end.length - 1] = unit.end;
         continue;
       }

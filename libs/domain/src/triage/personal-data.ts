@@ -1,4 +1,7 @@
-import { findPhoneNumbersInText, type CountryCode } from 'libphonenumber-js';
+// The core entry with its metadata imported here: the default entry imports it through a relative
+// '….json.js' path, which Jest's '.js'-stripping module map turns into the raw JSON.
+import { findPhoneNumbersInText, type CountryCode } from 'libphonenumber-js/core';
+import metadata from 'libphonenumber-js/min/metadata';
 import type { TriageLanguage } from './lexicon.js';
 
 export type PersonalDataKind = 'phone' | 'email' | 'address' | 'id_number' | 'iban' | 'ip_address';
@@ -42,6 +45,8 @@ const PATTERNS: readonly { kind: PersonalDataKind; pattern: RegExp }[] = [
 /** Passport, licence and ID-card numbers: capitals, digits and dashes, kept when six or more are digits. */
 const ID_CANDIDATE = /(?<![\p{L}\p{N}])[A-Z]{0,3}\d[\dA-Z-]{4,24}(?![\p{L}\p{N}])/gu;
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 /**
  * Phone numbers (libphonenumber-js: international ones anywhere, national ones in the writer's
  * country; plus a lenient "+country digits" shape for numbers it cannot validate), e-mail
@@ -49,14 +54,15 @@ const ID_CANDIDATE = /(?<![\p{L}\p{N}])[A-Z]{0,3}\d[\dA-Z-]{4,24}(?![\p{L}\p{N}]
  */
 export function findPersonalData(text: string, language?: TriageLanguage): PersonalDataMatch[] {
   const found: PersonalDataMatch[] = [];
-  for (const number of findPhoneNumbersInText(text, language ? { defaultCountry: PHONE_COUNTRY[language] } : undefined)) {
+  const numbers = language ? findPhoneNumbersInText(text, { defaultCountry: PHONE_COUNTRY[language] }, metadata) : findPhoneNumbersInText(text, metadata);
+  for (const number of numbers) {
     found.push({ kind: 'phone', start: number.startsAt, end: number.endsAt });
   }
   for (const { kind, pattern } of PATTERNS) {
     for (const match of text.matchAll(pattern)) found.push({ kind, start: match.index, end: match.index + match[0].length });
   }
   for (const match of text.matchAll(ID_CANDIDATE)) {
-    if ((match[0].match(/\d/g)?.length ?? 0) >= 6) found.push({ kind: 'id_number', start: match.index, end: match.index + match[0].length });
+    if ((match[0].match(/\d/g)?.length ?? 0) >= 6 && !ISO_DATE.test(match[0])) found.push({ kind: 'id_number', start: match.index, end: match.index + match[0].length });
   }
   return found.sort((a, b) => a.start - b.start);
 }

@@ -71,6 +71,19 @@ export function isWordUnit(ch: string): boolean {
 }
 
 const WORD_LETTER = /^[\p{L}\p{N}]$/u;
+const LETTER = /^\p{L}$/u;
+
+/** A letter of any script (ASCII answered without a regular expression: most mail is ASCII). */
+export function isLetter(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  return code < 0x80 ? code >= 0x61 && code <= 0x7a : LETTER.test(ch);
+}
+
+/** A Latin letter, ASCII first. */
+export function isLatinLetter(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  return code < 0x80 ? code >= 0x61 && code <= 0x7a : LATIN_LETTER.test(ch);
+}
 const NO_SPACE_SCRIPT = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]$/u;
 
 /** Scripts whose repeated letters are stretched for emphasis ("killll", "قتلللل") and folded. */

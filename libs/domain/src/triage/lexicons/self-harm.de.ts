@@ -20,7 +20,7 @@ export const selfHarmDe: CategoryLexicon<'self_harm'> = {
       'nicht mehr da sein', 'werde nicht mehr da sein', 'mir die pulsadern aufschneiden', 'mich erschießen', 'mich vergiften', 'sich erhängen',
       'von der brücke springen', 'in den tod springen',
     ],
-    act_needing_means: ['alle nehmen', 'alle schlucken', 'schlucken', 'nehmen', 'springe', 'werde springen', 'mich werfen', 'sich werfen', 'alle auf einmal'],
+    act_needing_means: ['nehme ich alle', 'nehme alle', 'schlucke alle', 'schlucke ich alle', 'alle nehmen', 'alle schlucken', 'schlucken', 'nehmen', 'springe', 'werde springen', 'mich werfen', 'sich werfen', 'alle auf einmal'],
     means: [
       'tabletten', 'schlaftabletten', 'pillen', 'medikamente', 'paracetamol', 'schmerzmittel', 'eine packung', 'strick', 'seil', 'brücke', 'die brücke',
       'dach', 'hochhaus', 'gleise', 'die gleise', 'zug', 'waffe', 'pistole', 'rasierklinge', 'klinge', 'klippe', 'balkon', 'fluss', 'den fluss',

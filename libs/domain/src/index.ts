@@ -12,3 +12,8 @@ export * from './access.js';
 export * from './user-profile.js';
 export * from './audit-chain.js';
 export * from './api-token.js';
+export * from './language/detect-language.js';
+export * from './triage/triage.js';
+export * from './triage/normalize-text.js';
+export * from './triage/personal-data.js';
+export { TRIAGE_CATEGORIES, TRIAGE_LANGUAGES, type TriageCategory, type TriageLanguage } from './triage/lexicon.js';

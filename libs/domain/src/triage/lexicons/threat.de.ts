@@ -1,0 +1,53 @@
+import type { CategoryLexicon } from '../lexicon.js';
+
+export const threatDe: CategoryLexicon<'threat'> = {
+  category: 'threat',
+  language: 'de',
+  boundaries: 'word',
+  slots: {
+    harm: [
+      'töten', 'umbringen', 'abstechen', 'erstechen', 'erschießen', 'abknallen', 'niederschießen', 'abschlachten', 'schlachten', 'massakrieren',
+      'köpfen', 'enthaupten', 'lynchen', 'erwürgen', 'erdrosseln', 'foltern', 'vergewaltigen', 'verbrennen', 'lebendig verbrennen', 'anzünden',
+      'abfackeln', 'in die luft jagen', 'in die luft sprengen', 'sprengen', 'bombe legen', 'das feuer eröffnen', 'ausrotten', 'auslöschen',
+      'die beine brechen', 'fresse polieren', 'die fresse einschlagen', 'zusammenschlagen', 'verprügeln', 'vergiften', 'überfahren', 'tod den', 'tod allen',
+      'vergasen', 'aufhängen', 'erhängen', 'ertränken', 'entführen', 'kehle durchschneiden', 'die kehle aufschlitzen', 'kaltmachen', 'abmurksen',
+      'hinrichten', 'abstechen werde', 'kaputt schlagen', 'totschlagen', 'totprügeln', 'erschlagen',
+    ],
+    harm_weak: [
+      'angreifen', 'verletzen', 'wehtun', 'weh tun', 'loswerden', 'ein ende setzen', 'ein ende machen', 'beseitigen', 'eliminieren', 'vernichten',
+      'zerstören', 'schlagen', 'eine lektion erteilen', 'bezahlen lassen', 'jagen', 'fertigmachen', 'fertig machen', 'säubern', 'steinigen',
+      'attackieren', 'erledigen', 'weg machen', 'hinrichtung', 'ausschalten',
+    ],
+    harm_passive: [
+      'getötet', 'umgebracht', 'erschossen', 'erstochen', 'verbrannt', 'gehängt', 'erhängt', 'ermordet', 'vergewaltigt', 'gefoltert', 'abgeschlachtet',
+      'geschlagen', 'angegriffen', 'hingerichtet', 'gelyncht', 'ausgerottet', 'vernichtet', 'ertränkt', 'erwürgt', 'vergast', 'beseitigt', 'tot',
+      'sterben', 'die kehle durchgeschnitten', 'kehle durchgeschnitten', 'auf dem scheiterhaufen', 'auf offener straße erschossen', 'gesteinigt',
+      'verprügelt', 'zusammengeschlagen', 'ausgelöscht', 'eliminiert', 'verletzt',
+    ],
+    weapon: ['waffe', 'waffen', 'pistole', 'gewehr', 'messer', 'machete', 'bombe', 'sprengstoff', 'säure', 'benzin', 'axt', 'baseballschläger', 'knarre'],
+    first_person_threat: [
+      'ich bring dich um', 'ich bringe dich um', 'ich bring euch um', 'ich bringe euch um', 'ich bring ihn um', 'ich bringe ihn um', 'ich bring sie um',
+      'ich bringe sie um', 'wir bringen euch um', 'wir bringen sie um', 'ich stech dich ab', 'ich steche dich ab', 'ich knall dich ab', 'ich mach dich kalt',
+      'ich mach dich fertig', 'ich polier dir die fresse', 'ich schlag dich tot', 'ich zünde', 'ich zünd', 'ich jage', 'wir jagen', 'ich foltere',
+      'wir foltern', 'wir vernichten', 'ich vernichte', 'wir greifen', 'wir werden euch', 'ich schlachte', 'wir schlachten', 'wir töten', 'ich töte',
+      'wir werden weiter', 'ich brech dir', 'ich breche dir',
+    ],
+    implicit: [
+      'pass auf dich auf', 'pass bloß auf', 'passen sie auf', 'pass gut auf', 'du wirst es bereuen', 'sie werden es bereuen', 'ihr werdet es bereuen',
+      'ich weiß wo du wohnst', 'ich weiß, wo du wohnst', 'wir wissen wo du wohnst', 'ich weiß wo sie wohnen', 'es wird etwas passieren',
+      'etwas schlimmes passiert', 'wäre schade wenn', 'wäre doch schade', 'wenn etwas passieren würde', 'deine tage sind gezählt', 'ihre tage sind gezählt',
+      'du wirst dafür bezahlen', 'das wirst du büßen', 'du bist tot', 'du bist der nächste', 'du bist die nächste', 'unfälle passieren', 'unfälle geschehen',
+      'was mit leuten passiert', 'du wirst sehen was passiert', 'ihr seid gewarnt', 'du bist gewarnt', 'letzte warnung', 'ich finde dich', 'ich kriege dich',
+      'ich krieg dich', 'wirst es nicht kommen sehen', 'ich lasse dich leiden', 'du wirst leiden', 'könnte etwas zustoßen', 'zustoßen', 'sieh dich vor',
+      'schau dich um', 'leute wie du',
+    ],
+    idiom: [
+      'zeit totschlagen', 'die zeit totschlagen', 'bringt mich um', 'macht mich fertig', 'ich könnte morden für', 'würde töten für', 'sterbe vor lachen',
+      'vor lachen gestorben', 'totgelacht', 'herzinfarkt', 'panikattacke', 'den rückstand angreifen', 'das problem angreifen', 'die migration ausführen',
+      'eine bombe', 'bombenstimmung', 'bombenwetter', 'bombig', 'schlagen vor', 'schlage vor', 'schlagen sie vor', 'vorschlagen', 'zeit schlagen',
+      'den rekord schlagen', 'ziele schlagen', 'feuer und flamme', 'zerstören die konkurrenz', 'schlagen die', 'schlägt vor', 'nachschlagen',
+      'beseitigen den', 'beseitigen die fehler', 'fehler beseitigen', 'jagen die', 'schnäppchen jagen', 'verbrennen kalorien', 'kalorien verbrennen',
+      'geld verbrennen', 'die finger verbrennen', 'den mund verbrennen',
+    ],
+  },
+};

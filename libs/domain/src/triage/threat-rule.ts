@@ -1,0 +1,45 @@
+import { findingOf, stronger, type Finding, type HitIndex } from './hit-index.js';
+import type { LexiconHit } from './lexicon-matcher.js';
+
+const TARGET = { before: 4, after: 5 };
+const INTENT_TO_HARM_WORDS = 7;
+
+/**
+ * Threats of violence. Level 1: a harm verb (a weak one only against a person, group or place; a
+ * participle only with a norm or "you": "should be shot"), a weapon against someone, a veiled
+ * threat. Level 2: the writer's own intent followed by harm ("I'm going to stab…", "we'll burn…"),
+ * or a first-person threat form, not negated ("I will never…"), not quoted, not inside
+ * counter-speech ("threats like …", "for saying you would …").
+ */
+export function threatFinding(hits: HitIndex): Finding | undefined {
+  let best: Finding | undefined;
+  const consider = (harm: LexiconHit, needsTarget: boolean): void => {
+    if (needsTarget && !target(hits, harm)) return;
+    const intent = ownIntent(hits, harm);
+    if (intent && !harm.quoted && !hits.countered(intent)) best = stronger(best, findingOf('threat', 2, harm, intent));
+    else if (intent || !hits.negated(harm, 8)) best = stronger(best, findingOf('threat', 1, harm));
+  };
+  for (const harm of hits.of('threat', 'harm')) consider(harm, false);
+  for (const harm of hits.of('threat', 'harm_weak')) consider(harm, true);
+  for (const weapon of hits.of('threat', 'weapon')) if (ownIntent(hits, weapon)) consider(weapon, true);
+  for (const fused of hits.of('threat', 'first_person_threat')) {
+    const level = fused.quoted || hits.countered(fused) || hits.negated(fused) ? 1 : 2;
+    best = stronger(best, findingOf('threat', level, fused));
+  }
+  for (const passive of hits.of('threat', 'harm_passive')) {
+    const frame = hits.nearCommon(passive, 'normative', { before: 8, after: 2 }) ?? hits.nearCommon(passive, 'second_person', { before: 5, after: 3 });
+    if (frame && !hits.negated(frame, 2) && !hits.negated(passive, 4)) best = stronger(best, findingOf('threat', 1, passive, frame));
+  }
+  for (const veiled of hits.of('threat', 'implicit')) best = stronger(best, findingOf('threat', 1, veiled));
+  return best;
+}
+
+function target(hits: HitIndex, harm: LexiconHit): boolean {
+  return ['second_person', 'person', 'group', 'place'].some((slot) => hits.nearCommon(harm, slot as 'person', TARGET) !== undefined);
+}
+
+/** The writer's intent shortly before the harm word in its sentence, with no negation between. */
+function ownIntent(hits: HitIndex, harm: LexiconHit): LexiconHit | undefined {
+  const intent = hits.nearCommon(harm, 'intent', { before: INTENT_TO_HARM_WORDS, after: -1 });
+  return intent && !hits.negatedBetween(intent, harm) ? intent : undefined;
+}

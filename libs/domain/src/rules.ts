@@ -25,4 +25,4 @@ export {
 } from './rules/rule.js';
 export { RULE_SCAN_LIMITS, ruleFactsOf, type MailForRules, type RuleFacts } from './rules/rule-facts.js';
 export { validateRule, validateRuleDefinition, type RuleDefinitionValidation, type RuleValidation } from './rules/validate-rule.js';
-export { evaluateRules, orderRules, type MatchedRule, type RuleEvaluation, type RuleOutcome } from './rules/evaluate-rules.js';
+export { evaluateRules, orderRules, type MatchedRule, type RuleEvaluation, type RuleEvaluationOutcome } from './rules/evaluate-rules.js';

@@ -10,7 +10,7 @@ export interface MatchedRule {
 }
 
 /** What the matched rules decide together. Later rules override a queue, priority or assignee; tags add up. */
-export interface RuleOutcome {
+export interface RuleEvaluationOutcome {
   queue?: QueueReference;
   priority?: TicketPriority;
   tags: string[];
@@ -23,7 +23,7 @@ export interface RuleOutcome {
 
 export interface RuleEvaluation {
   matched: MatchedRule[];
-  outcome: RuleOutcome;
+  outcome: RuleEvaluationOutcome;
   /** Rules that could not be evaluated (a stored regex this RE2 refuses): skipped, never fatal. */
   skipped: { ruleId: string; reason: string }[];
 }
@@ -74,7 +74,7 @@ export function evaluateRules(rules: readonly Rule[], facts: RuleFacts): RuleEva
 }
 
 /** Applies one rule's actions; true when it says stop. */
-function applyActions(outcome: RuleOutcome, rule: Rule): boolean {
+function applyActions(outcome: RuleEvaluationOutcome, rule: Rule): boolean {
   let stop = false;
   for (const action of rule.then) {
     switch (action.type) {

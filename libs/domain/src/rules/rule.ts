@@ -74,4 +74,6 @@ export const RULE_LIMITS = {
   tags: 20,
   tagLength: 64,
   idLength: 128,
+  /** The JSON of when and then together. */
+  definitionChars: 65_536,
 } as const;

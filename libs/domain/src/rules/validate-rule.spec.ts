@@ -76,6 +76,8 @@ describe('validateRule', () => {
     for (let i = 0; i < RULE_LIMITS.depth; i++) deep = { not: deep };
     expect(errorsOf({ ...valid, when: deep })[0].message).toMatch(/nest at most/);
     expect(errorsOf({ ...valid, then: Array.from({ length: RULE_LIMITS.actions + 1 }, () => ({ type: 'stop' })) })[0].path).toBe('then');
+    const long = Array.from({ length: 100 }, (_, i) => `${i}`.padEnd(900, 'x'));
+    expect(errorsOf({ ...valid, when: { field: 'to', op: 'inList', value: long } })).toEqual([{ path: 'when', message: expect.stringMatching(/at most 65536 characters/) }]);
   });
 
   it('refuses what is not a rule', () => {

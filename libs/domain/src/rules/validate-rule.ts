@@ -50,6 +50,9 @@ export function validateRuleDefinition(input: { when: unknown; then: unknown }):
   const when = checkCondition(input.when, 'when', 1, budget, errors);
   const then = checkActions(input.then, errors);
   if (errors.length > 0 || !when || !then) return { ok: false, errors };
+  if (JSON.stringify({ when, then }).length > RULE_LIMITS.definitionChars) {
+    return { ok: false, errors: [{ path: 'when', message: `when and then together take at most ${RULE_LIMITS.definitionChars} characters of JSON` }] };
+  }
   return { ok: true, definition: { when, then } };
 }
 

@@ -19,11 +19,13 @@ export interface RawMessageRecord {
   receivedAt: Date;
 }
 
-/** A raw message's bytes and the ticket they became (null: none yet, or quarantined). */
+/** A raw message's bytes, its mailbox's queue and the ticket they became (null: none yet, or quarantined). */
 export interface InspectedRawMessage {
   id: string;
   status: RawMessageRecord['status'];
   raw: Buffer;
+  /** The queue of the mailbox it came to (null: none): its access rule applies while there is no ticket. */
+  mailboxQueueId: string | null;
   ticket: { id: string; queueId: string } | null;
 }
 
@@ -61,16 +63,23 @@ export class RawMessageRepository {
    */
   async findForInspection(db: Db, id: string): Promise<InspectedRawMessage | null> {
     const [row] = await db.query(
-      `SELECT r.id, r.status, o.raw, a.ticket_id, t.queue_id
+      `SELECT r.id, r.status, o.raw, m.queue_id AS mailbox_queue_id, a.ticket_id, t.queue_id
          FROM raw_message r
          JOIN raw_message o ON o.id = coalesce(r.duplicate_of, r.id)
+         LEFT JOIN mailbox m ON m.id = r.mailbox_id
          LEFT JOIN article a ON a.raw_message_id = o.id
          LEFT JOIN ticket t ON t.id = a.ticket_id
         WHERE r.id = $1`,
       [id],
     );
     if (!row) return null;
-    return { id: row.id, status: row.status, raw: row.raw, ticket: row.ticket_id ? { id: row.ticket_id, queueId: row.queue_id } : null };
+    return {
+      id: row.id,
+      status: row.status,
+      raw: row.raw,
+      mailboxQueueId: row.mailbox_queue_id,
+      ticket: row.ticket_id ? { id: row.ticket_id, queueId: row.queue_id } : null,
+    };
   }
 
   /**

@@ -53,7 +53,6 @@ export class RulesController {
     return toRuleDto(rule);
   }
 
-  // Before ':id' so the path is never read as an id.
   @Post('dry-run')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Which rules match a message and what would happen, changing nothing (admin, lead)' })

@@ -69,7 +69,8 @@ function checkCondition(input: unknown, path: string, depth: number, budget: { c
   if (combinators.length > 0) {
     const extra = Object.keys(input).filter((key) => key !== combinators[0]);
     if (combinators.length > 1 || extra.length > 0) {
-      errors.push({ path, message: `a combinator condition has exactly one key (all, any or not), not ${Object.keys(input).join(', ')}` });
+      const keys = Object.keys(input).slice(0, 5).map((key) => JSON.stringify(key.slice(0, 64)));
+      errors.push({ path, message: `a combinator condition has exactly one key (all, any or not), not ${keys.join(', ')}` });
       return null;
     }
     if (depth >= RULE_LIMITS.depth) {

@@ -18,6 +18,7 @@ import { QuarantineRepository } from './repositories/quarantine.repository.js';
 import { QueueRepository } from './repositories/queue.repository.js';
 import { QueueGrantRepository } from './repositories/queue-grant.repository.js';
 import { RawMessageRepository } from './repositories/raw-message.repository.js';
+import { RoutingRuleRepository } from './repositories/routing-rule.repository.js';
 import { SlaClockRepository } from './repositories/sla-clock.repository.js';
 import { SlaPolicyRepository } from './repositories/sla-policy.repository.js';
 import { SlaReportRepository } from './repositories/sla-report.repository.js';
@@ -46,6 +47,7 @@ const REPOSITORIES = [
   QueueRepository,
   QueueGrantRepository,
   RawMessageRepository,
+  RoutingRuleRepository,
   SlaClockRepository,
   SlaPolicyRepository,
   SlaReportRepository,

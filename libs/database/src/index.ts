@@ -21,6 +21,7 @@ export * from './repositories/quarantine.repository.js';
 export * from './repositories/queue.repository.js';
 export * from './repositories/queue-grant.repository.js';
 export * from './repositories/raw-message.repository.js';
+export * from './repositories/routing-rule.repository.js';
 export * from './repositories/sla-clock.repository.js';
 export type { SlaPolicyRecord } from './repositories/sla-policy-record.js';
 export * from './repositories/sla-policy.repository.js';

@@ -3,7 +3,9 @@
  * code means for it in one exhaustive switch: the API's exception filter (an HTTP status) and
  * libs/messaging's dispositionOf (retry or dead letter).
  */
-export type DomainErrorCode = 'TicketNotFound' | 'QueueNotFound' | 'InvalidStatusTransition' | 'DeadLetterNotFound' | 'DeadLetterNotRedrivable' | 'AttachmentNotFound' | 'AttachmentNotStored' | 'InvalidCursor' | 'QuarantinedMessageNotFound' | 'MessageNotQuarantined' | MailboxErrorCode | SlaErrorCode | OncallErrorCode | AccessErrorCode | QueueErrorCode;
+export type DomainErrorCode = 'TicketNotFound' | 'QueueNotFound' | 'InvalidStatusTransition' | 'DeadLetterNotFound' | 'DeadLetterNotRedrivable' | 'AttachmentNotFound' | 'AttachmentNotStored' | 'InvalidCursor' | 'QuarantinedMessageNotFound' | 'MessageNotQuarantined' | MailboxErrorCode | SlaErrorCode | OncallErrorCode | AccessErrorCode | QueueErrorCode | RuleErrorCode;
+/** Failures of /rules (factories in apps/api/src/rules/rule.errors.ts); UnparsableMessage is a dry-run's mail the parser refused. */
+export type RuleErrorCode = 'RuleNotFound' | 'InvalidRule' | 'RawMessageNotFound' | 'UnparsableMessage';
 /** Failures of /queues (factories in apps/api/src/queues/queue.errors.ts). */
 export type QueueErrorCode = 'QueueConflict' | 'InvalidQueue';
 /** Failures of identities and access (factories in apps/api/src/users/user.errors.ts and apps/api/src/auth). */

@@ -17,3 +17,4 @@ export * from './triage/triage.js';
 export * from './triage/normalize-text.js';
 export * from './triage/personal-data.js';
 export { TRIAGE_CATEGORIES, TRIAGE_LANGUAGES, type TriageCategory, type TriageLanguage } from './triage/lexicon.js';
+export * from './rules.js';

@@ -54,6 +54,8 @@ export function retryable(code: DomainErrorCode): boolean {
     case 'TokenNotFound':
     case 'UserConflict':
     case 'QueueConflict':
+    case 'RuleNotFound':
+    case 'RawMessageNotFound':
       return true;
     case 'InvalidStatusTransition':
     case 'DeadLetterNotRedrivable':
@@ -65,6 +67,8 @@ export function retryable(code: DomainErrorCode): boolean {
     case 'Forbidden':
     case 'LastAdmin':
     case 'InvalidQueue':
+    case 'InvalidRule':
+    case 'UnparsableMessage':
       return false;
   }
 }

@@ -52,6 +52,13 @@ export function statusOf(code: DomainErrorCode): HttpStatus {
       return HttpStatus.CONFLICT;
     case 'InvalidQueue':
       return HttpStatus.BAD_REQUEST;
+    case 'RuleNotFound':
+    case 'RawMessageNotFound':
+      return HttpStatus.NOT_FOUND;
+    case 'InvalidRule':
+      return HttpStatus.BAD_REQUEST;
+    case 'UnparsableMessage':
+      return HttpStatus.UNPROCESSABLE_ENTITY;
     default: {
       const unhandled: never = code;
       throw new Error(`unmapped domain error code ${String(unhandled)}`);

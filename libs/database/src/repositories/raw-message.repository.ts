@@ -19,6 +19,16 @@ export interface RawMessageRecord {
   receivedAt: Date;
 }
 
+/** A raw message's bytes, its mailbox's queue and the ticket they became (null: none yet, or quarantined). */
+export interface InspectedRawMessage {
+  id: string;
+  status: RawMessageRecord['status'];
+  raw: Buffer;
+  /** The queue of the mailbox it came to (null: none): its access rule applies while there is no ticket. */
+  mailboxQueueId: string | null;
+  ticket: { id: string; queueId: string } | null;
+}
+
 /** A raw message waiting for routing; `raw` null when findReceived's byte budget left it unloaded. */
 export interface ReceivedRawMessage {
   id: string;
@@ -45,6 +55,31 @@ export class RawMessageRepository {
     const [row] = await db.query('SELECT id, mailbox_id, status, raw, sha256, received_at FROM raw_message WHERE id = $1', [id]);
     if (!row) return null;
     return { id: row.id, mailboxId: row.mailbox_id, status: row.status, raw: row.raw, sha256: row.sha256, receivedAt: row.received_at };
+  }
+
+  /**
+   * A message's bytes as received (a duplicate record's are its original's) and the ticket they
+   * became, if any: what an inspection such as a rule dry-run reads and checks access by.
+   */
+  async findForInspection(db: Db, id: string): Promise<InspectedRawMessage | null> {
+    const [row] = await db.query(
+      `SELECT r.id, r.status, o.raw, m.queue_id AS mailbox_queue_id, a.ticket_id, t.queue_id
+         FROM raw_message r
+         JOIN raw_message o ON o.id = coalesce(r.duplicate_of, r.id)
+         LEFT JOIN mailbox m ON m.id = r.mailbox_id
+         LEFT JOIN article a ON a.raw_message_id = o.id
+         LEFT JOIN ticket t ON t.id = a.ticket_id
+        WHERE r.id = $1`,
+      [id],
+    );
+    if (!row) return null;
+    return {
+      id: row.id,
+      status: row.status,
+      raw: row.raw,
+      mailboxQueueId: row.mailbox_queue_id,
+      ticket: row.ticket_id ? { id: row.ticket_id, queueId: row.queue_id } : null,
+    };
   }
 
   /**

@@ -11,6 +11,7 @@ import { MailboxLeaseRepository } from './repositories/mailbox-lease.repository.
 import { ManagedMailboxRepository } from './repositories/managed-mailbox.repository.js';
 import { NotificationRepository } from './repositories/notification.repository.js';
 import { OutboundRepository } from './repositories/outbound.repository.js';
+import { OpsReportRepository } from './repositories/ops-report.repository.js';
 import { OncallRepository } from './repositories/oncall.repository.js';
 import { OutboxRepository } from './repositories/outbox.repository.js';
 import { ProcessedEventRepository } from './repositories/processed-event.repository.js';
@@ -40,6 +41,7 @@ const REPOSITORIES = [
   ManagedMailboxRepository,
   NotificationRepository,
   OutboundRepository,
+  OpsReportRepository,
   OncallRepository,
   OutboxRepository,
   ProcessedEventRepository,

@@ -14,6 +14,7 @@ export * from './repositories/managed-mailbox.repository.js';
 export * from './repositories/notification.repository.js';
 export * from './repositories/oncall.repository.js';
 export * from './repositories/outbound.repository.js';
+export * from './repositories/ops-report.repository.js';
 export * from './repositories/outbox.repository.js';
 export * from './repositories/outbox-batch.js';
 export * from './repositories/processed-event.repository.js';

@@ -12,3 +12,4 @@ export * from './access.js';
 export * from './user-profile.js';
 export * from './audit-chain.js';
 export * from './api-token.js';
+export * from './routing.js';

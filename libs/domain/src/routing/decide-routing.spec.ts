@@ -81,7 +81,7 @@ describe('decideRouting: spam', () => {
     ['a score over the threshold', { 'x-spam-score': '7.5' }, ['X-Spam-Score 7.5 over 5']],
   ])('files %s in the spam queue without an acknowledgement, remembering the queue it would have had', (_what, headers, signals) => {
     const decision = opened(decideRouting(input({ mail: mail({ headers }) })));
-    expect(decision).toMatchObject({ queueId: SPAM, intendedQueueId: SAFETY, spam: { signals }, suppressAcknowledgement: 'spam' });
+    expect(decision).toMatchObject({ queueId: SPAM, intendedQueueId: SAFETY, spam: { signals, acknowledgeOnRelease: true }, suppressAcknowledgement: 'spam' });
     expect(decision.steps).toContainEqual({ kind: 'filed_as_spam', signals, intendedQueueId: SAFETY });
   });
 
@@ -95,7 +95,14 @@ describe('decideRouting: spam', () => {
   });
 
   it('files mail a rule marks as spam', () => {
-    expect(opened(decideRouting(input({ rules: { ...NO_RULES_MATCHED, spam: true } }))).spam).toEqual({ signals: ['marked as spam by a rule'] });
+    expect(opened(decideRouting(input({ rules: { ...NO_RULES_MATCHED, spam: true } }))).spam).toEqual({ signals: ['marked as spam by a rule'], acknowledgeOnRelease: true });
+  });
+
+  it('does not acknowledge on release what would not have been acknowledged anyway', () => {
+    const bulk = mail({ headers: { 'x-spam-flag': 'YES', precedence: 'bulk' } });
+    expect(opened(decideRouting(input({ mail: bulk }))).spam).toMatchObject({ acknowledgeOnRelease: false });
+    const silenced = { ...NO_RULES_MATCHED, spam: true, suppressAcknowledgement: true };
+    expect(opened(decideRouting(input({ rules: silenced }))).spam).toMatchObject({ acknowledgeOnRelease: false });
   });
 
   it('never files a triage level-2 mail as spam, and says why', () => {

@@ -27,14 +27,16 @@ export function decideRouting(input: RoutingInput): RoutingDecision {
     if (ticket) {
       const followup = decideFollowup(input, ticket, thread);
       if (followup.action === 'followup') return followup;
-      return openTicket(input, thread, { link: { ticketId: ticket.id, reason: followup.reason } });
+      return openTicket(input, thread, { link: { ticketId: ticket.id, reason: followup.reason }, person: kind.kind === 'person' });
     }
   }
-  return openTicket(input, thread, {});
+  return openTicket(input, thread, { person: kind.kind === 'person' });
 }
 
 interface OpenOptions {
   link?: { ticketId: string; reason: LinkReason };
+  /** A person wrote it (not machine mail): not-spam acknowledges it. */
+  person?: boolean;
   /** Set for a machine report that matched nothing: it goes to the postmaster queue, for this reason. */
   postmaster?: string;
   systemNote?: SystemNote;
@@ -80,7 +82,7 @@ function openTicket(input: RoutingInput, threading: ThreadDecision, options: Ope
     intendedQueueId: queue.id,
     priority,
     tags,
-    spam: spam ? { signals } : null,
+    spam: spam ? { signals, acknowledgeOnRelease: options.person === true && !rules.suppressAcknowledgement } : null,
     suppressAcknowledgement: spam ? 'spam' : rules.suppressAcknowledgement ? 'rule' : null,
     steps,
   };

@@ -78,8 +78,11 @@ export interface OpenTicket {
   tags: string[];
   language: string | null;
   triage: TriageResult;
-  /** The signals that filed it as spam; null when it is not spam. */
-  spam: { signals: string[] } | null;
+  /**
+   * The signals that filed it as spam, and whether not-spam should then acknowledge it (a
+   * person's mail no rule kept unacknowledged); null when it is not spam.
+   */
+  spam: { signals: string[]; acknowledgeOnRelease: boolean } | null;
   /** Why no acknowledgement is sent; null: acknowledge. Automated mail is told apart by its automation verdict as before. */
   suppressAcknowledgement: 'spam' | 'rule' | 'postmaster' | null;
   /** The earlier ticket this one continues. */

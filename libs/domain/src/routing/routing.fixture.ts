@@ -66,7 +66,7 @@ export function ticket(overrides: Partial<KnownTicket> = {}): KnownTicket {
 }
 
 /** A decision input: no known threads, no rules, no triage; `ticket` makes TICKET known by the Message-ID `ours-1@casework.test` and its number. */
-export function input(overrides: Partial<RoutingInput> & { known?: Partial<RoutingInput['known']>; ticket?: KnownTicket } = {}): RoutingInput {
+export function input(overrides: Partial<Omit<RoutingInput, 'known'>> & { known?: Partial<RoutingInput['known']>; ticket?: KnownTicket } = {}): RoutingInput {
   const { known, ticket: knownTicket, ...rest } = overrides;
   const threads = knownTicket
     ? { byMessageId: new Map([['ours-1@casework.test', knownTicket.id]]), byNumber: new Map([[TICKET_NUMBER, knownTicket.id]]), tickets: new Map([[knownTicket.id, knownTicket]]) }

@@ -8,7 +8,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   (`spam`, `postmaster`: one each, created on demand); per-queue routing settings.
  * - ticket: `language` (ISO 639-1), `triage` (`{level, categories}`), `tags`; `resolved_at`
  *   (when it was last resolved or closed: the reopen window counts from it); the ticket it
- *   continues (`linked_ticket_id`, `link_reason`); spam: the signals that filed it, the queue it
+ *   continues (`linked_ticket_id`, its number, `link_reason`); spam: the signals that filed it, the queue it
  *   would have had, and whether its acknowledgement was held back for not-spam to send.
  * - article: `flagged` (a follow-up from someone who is not a participant) and `system_note`
  *   (a bounce or auto-reply kept on the ticket, not the requester's answer).
@@ -37,6 +37,8 @@ export class RoutingSafety1765600000000 implements MigrationInterface {
         ADD COLUMN tags text[] NOT NULL DEFAULT '{}',
         ADD COLUMN resolved_at timestamptz,
         ADD COLUMN linked_ticket_id uuid REFERENCES ticket (id),
+        -- Kept with the link (numbers never change): the ticket list reads no second ticket row.
+        ADD COLUMN linked_ticket_number text,
         ADD COLUMN link_reason text CONSTRAINT ticket_link_reason_check CHECK (link_reason IN ('ticket_closed', 'reopen_window_passed', 'unknown_sender')),
         ADD COLUMN intended_queue_id uuid REFERENCES queue (id),
         ADD COLUMN spam_signals text[],
@@ -80,7 +82,7 @@ export class RoutingSafety1765600000000 implements MigrationInterface {
       ALTER TABLE article DROP COLUMN system_note, DROP COLUMN flagged;
       ALTER TABLE ticket
         DROP COLUMN acknowledgement_held, DROP COLUMN spam_signals, DROP COLUMN intended_queue_id, DROP COLUMN link_reason,
-        DROP COLUMN linked_ticket_id, DROP COLUMN resolved_at, DROP COLUMN tags, DROP COLUMN triage, DROP COLUMN language;
+        DROP COLUMN linked_ticket_number, DROP COLUMN linked_ticket_id, DROP COLUMN resolved_at, DROP COLUMN tags, DROP COLUMN triage, DROP COLUMN language;
       DROP INDEX queue_single_role;
       ALTER TABLE queue
         DROP COLUMN spam_score_threshold, DROP COLUMN reopen_window_days, DROP COLUMN unknown_sender_followup, DROP COLUMN role, DROP COLUMN addresses;

@@ -34,7 +34,7 @@ export interface TicketRecord {
   /** The earlier ticket this one continues, and why. */
   linkedTicket: { id: string; number: string; reason: LinkReason } | null;
   /** Set while (or since) it was filed as spam: the signals, and the queue not-spam moves it to. */
-  spam: { signals: string[]; intendedQueueId: string | null; acknowledgementHeld: boolean } | null;
+  spam: { signals: string[]; intendedQueue: { id: string; slug: string; name: string } | null; acknowledgementHeld: boolean } | null;
 }
 
 export interface ArticleRecord {
@@ -107,7 +107,7 @@ interface SlaJson {
 const ticketSelect = (source: string) => `
   SELECT t.id, t.number, t.subject, t.status, t.priority, t.created_at, t.updated_at,
          t.language, t.triage, t.tags, t.link_reason, t.spam_signals, t.intended_queue_id, t.acknowledgement_held,
-         l.id AS linked_id, l.number AS linked_number,
+         t.linked_ticket_id, t.linked_ticket_number, iq.slug AS intended_queue_slug, iq.name AS intended_queue_name,
          q.id AS queue_id, q.slug AS queue_slug, q.name AS queue_name, q.address AS queue_address,
          r.email AS requester_email, r.name AS requester_name,
          COALESCE((SELECT json_agg(json_build_object('kind', s.kind, 'dueAt', s.due_at, 'state', s.state, 'startedAt', s.started_at, 'pauses', s.pauses,
@@ -115,7 +115,7 @@ const ticketSelect = (source: string) => `
                                                      'calendar', ${RESOLVED_CALENDAR}) ORDER BY s.started_at)
                      FROM sla_clock s LEFT JOIN sla_policy p ON p.id = s.policy_id LEFT JOIN sla_calendar c ON c.id = p.calendar_id
                     WHERE s.ticket_id = t.id), '[]') AS sla
-    FROM ${source} t JOIN queue q ON q.id = t.queue_id JOIN contact r ON r.id = t.requester_id LEFT JOIN ticket l ON l.id = t.linked_ticket_id`;
+    FROM ${source} t JOIN queue q ON q.id = t.queue_id JOIN contact r ON r.id = t.requester_id LEFT JOIN queue iq ON iq.id = t.intended_queue_id`;
 
 const ARTICLE_COLUMNS = `id, ticket_id, direction, from_email, from_name, to_addresses, cc_addresses, subject, body_text, body_html,
   message_id, reference_ids, created_at, flagged, system_note`;
@@ -168,7 +168,7 @@ export class TicketReadRepository {
     }
     params.push(filter.limit);
     const page = `(SELECT id, number, subject, status, priority, queue_id, requester_id, created_at, updated_at, language, triage, tags,
-                          linked_ticket_id, link_reason, spam_signals, intended_queue_id, acknowledgement_held FROM ticket ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY created_at DESC, id DESC LIMIT $${params.length})`;
+                          linked_ticket_id, linked_ticket_number, link_reason, spam_signals, intended_queue_id, acknowledgement_held FROM ticket ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY created_at DESC, id DESC LIMIT $${params.length})`;
     return { sql: `${ticketSelect(page)} ORDER BY t.created_at DESC, t.id DESC`, params };
   }
 
@@ -259,11 +259,15 @@ function mapTicket(row: Record<string, unknown>): TicketRecord {
     language: (row.language as string | null) ?? null,
     triage: row.triage as TriageResult,
     tags: (row.tags as string[] | null) ?? [],
-    linkedTicket: row.linked_id ? { id: row.linked_id as string, number: row.linked_number as string, reason: row.link_reason as LinkReason } : null,
+    linkedTicket: row.linked_ticket_id ? { id: row.linked_ticket_id as string, number: row.linked_ticket_number as string, reason: row.link_reason as LinkReason } : null,
     spam:
       row.spam_signals === null
         ? null
-        : { signals: row.spam_signals as string[], intendedQueueId: (row.intended_queue_id as string | null) ?? null, acknowledgementHeld: row.acknowledgement_held === true },
+        : {
+            signals: row.spam_signals as string[],
+            intendedQueue: row.intended_queue_id ? { id: row.intended_queue_id as string, slug: row.intended_queue_slug as string, name: row.intended_queue_name as string } : null,
+            acknowledgementHeld: row.acknowledgement_held === true,
+          },
   };
 }
 

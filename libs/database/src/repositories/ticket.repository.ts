@@ -112,10 +112,10 @@ export class TicketRepository {
     const sequence: { seq: string }[] = await tx.query(`SELECT nextval('ticket_number_seq') AS seq FROM generate_series(1, $1)`, [tickets.length]);
     const opened = tickets.map((_, i) => ({ id: randomUUID(), number: ticketNumberFromSequence(BigInt(sequence[i].seq)) }));
     await tx.query(
-      `INSERT INTO ticket (id, number, subject, queue_id, requester_id, priority, language, triage, tags, linked_ticket_id, link_reason,
+      `INSERT INTO ticket (id, number, subject, queue_id, requester_id, priority, language, triage, tags, linked_ticket_id, linked_ticket_number, link_reason,
                            spam_signals, intended_queue_id, acknowledgement_held)
        SELECT t.id, t.number, t.subject, t.queue_id, t.requester_id, t.priority, t.language, t.triage,
-              ARRAY(SELECT jsonb_array_elements_text(t.tags)), t.linked_ticket_id, t.link_reason,
+              ARRAY(SELECT jsonb_array_elements_text(t.tags)), t.linked_ticket_id, (SELECT l.number FROM ticket l WHERE l.id = t.linked_ticket_id), t.link_reason,
               CASE WHEN t.spam IS NULL THEN NULL ELSE ARRAY(SELECT jsonb_array_elements_text(t.spam -> 'signals')) END,
               (t.spam ->> 'intendedQueueId')::uuid, COALESCE((t.spam ->> 'acknowledgementHeld')::boolean, false)
          FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::jsonb[], $9::jsonb[], $10::uuid[], $11::text[], $12::jsonb[])
@@ -203,6 +203,14 @@ export class TicketRepository {
               resolved_at = CASE WHEN $2 IN ('resolved', 'closed') THEN COALESCE(resolved_at, now()) END
         WHERE id = $1`,
       [id, status],
+    );
+  }
+
+  /** Moves a ticket out of the spam queue to `queueId`: no longer spam, nothing held back any more. */
+  async releaseFromSpam(tx: Db, id: string, queueId: string): Promise<void> {
+    await tx.query(
+      `UPDATE ticket SET queue_id = $2, spam_signals = NULL, intended_queue_id = NULL, acknowledgement_held = false, updated_at = now() WHERE id = $1`,
+      [id, queueId],
     );
   }
 

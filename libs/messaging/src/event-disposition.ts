@@ -56,6 +56,7 @@ export function retryable(code: DomainErrorCode): boolean {
     case 'QueueConflict':
       return true;
     case 'InvalidStatusTransition':
+    case 'TicketNotInSpam':
     case 'DeadLetterNotRedrivable':
     case 'AttachmentNotStored':
     case 'InvalidCursor':

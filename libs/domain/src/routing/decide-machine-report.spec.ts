@@ -33,6 +33,11 @@ describe('decideRouting: bounces', () => {
     expect(decideRouting(withOutbound(bounce))).toMatchObject({ action: 'note', bounce: { outboundId: 'out-1' } });
   });
 
+  it('does not match by recipient a bounce whose original is someone else’s message', () => {
+    const bounce = dsn({ originalMessageIds: ['other@elsewhere.example'], failedRecipients: ['gone@example.org'] });
+    expect(decideRouting(withOutbound(bounce))).toMatchObject({ action: 'open', queueId: POSTMASTER });
+  });
+
   it('notes a delay without marking the message failed', () => {
     const decision = decideRouting(withOutbound(dsn({ originalMessageIds: ['ack-1@casework.test'], statuses: ['4.4.7'], actions: ['delayed'] })));
     expect(decision).toMatchObject({ action: 'note', bounce: { status: '4.4.7', failed: false } });

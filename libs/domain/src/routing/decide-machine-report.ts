@@ -38,11 +38,17 @@ export function reportedMessageIds(mail: RoutingInput['mail']): string[] {
   return [...new Set([...embedded, ...threadingCandidates({ inReplyTo: mail.inReplyTo, references: mail.references, subject: null })])];
 }
 
+/**
+ * By the original's Message-ID; only a bounce that names none (many quote no headers) is
+ * matched by its failed recipient to our newest mail to them: one naming another message
+ * reports on mail that is not ours.
+ */
 function reportedOutbound(input: RoutingInput): OutboundRef | null {
   for (const id of reportedMessageIds(input.mail)) {
     const outbound = input.outbound.byMessageId.get(id);
     if (outbound) return outbound;
   }
+  if ((input.mail.report?.originalMessageIds.length ?? 0) > 0) return null;
   for (const recipient of input.mail.report?.failedRecipients ?? []) {
     const outbound = input.outbound.byRecipient.get(recipient);
     if (outbound) return outbound;

@@ -13,20 +13,24 @@ export type MailKind =
   | { kind: 'person' };
 
 // Mail servers send bounces from these local parts (or from the null sender).
-const MAILER_DAEMON = /^(mailer[-_]?daemon|postmaster|mail[-_]?delivery[-_]?(system|subsystem)?|mdaemon|bounces?|returns?)(\+.*)?$/i;
+const MAILER_DAEMON = /^(mailer[-_.]?daemon|postmaster|mail[-_.]?delivery([-_.]?(system|subsystem))?|mdaemon|bounces?|returns?)(\+.*)?$/i;
 
 // Subjects of the bounces of common MTAs (Postfix, Exim, Sendmail, qmail, Exchange, Domino, Gmail…).
 const BOUNCE_SUBJECT =
-  /undeliver(ed|able)|delivery (status notification|failure|failed|has failed|problem|notification|error)|mail delivery (failed|failure|problem)|returned mail|returning message to sender|failure notice|fail(ed|ure) delivery|delivery failure|permanent (delivery )?(failure|error)|non[- ]?deliver|could not be delivered|not delivered|delayed mail|message .*delayed|delivery delayed|warning: could not send|mail failed|mail failure|bounce notification|nondeliverable|undelivered mail returned|rejected|mail system error|delivery report/i;
+  /undeliver(ed|able)|delivery (status notification|failure|failed|has failed|problem|notification|error)|mail delivery (failed|failure|problem)|returned mail|returning message to sender|failure notice|fail(ed|ure) delivery|delivery failure|permanent (delivery )?(failure|error)|non[- ]?deliver|could not be delivered|not delivered|delayed mail|message .*delayed|delivery delayed|warning: could not send|mail failed|mail failure|bounce notification|nondeliverable|undelivered mail returned|rejected|mail system error|delivery report|could not send|failed to deliver|unable to deliver/i;
 
 // Subjects of auto-replies, as clients prefix them ("Automatic reply: …"), in the languages this
 // inbox serves. Only the prefix form: a person may well write "Absence of moderation".
 const AUTO_REPLY_SUBJECT =
-  /^\s*(auto(matic|matische)?[ -]?(reply|response|answer|antwort)|out of (the )?office( reply| autoreply)?|abwesenheitsnotiz|r[ée]ponse automatique|respuesta autom[áa]tica|risposta automatica|autosvar|automatisch antwoord|автоответ|автоматический ответ|自动回复|自動回覆|自動応答)\s*(:|：|-|$)/i;
+  /^\s*(auto(matic|matische)?[ -]?(reply|response|answer|antwort)|out of (the )?office( reply| autoreply)?|abwesenheitsnotiz|r[ée]ponse automatique|respuesta autom[áa]tica|risposta automatica|resposta autom[áa]tica|automatyczna odpowied[źz]|automatiskt svar|autosvar|automaattinen vastaus|automatick[áa] odpov[ěe]ď|otomatik yan[ıi]t|automatisch antwoord|автоответ|автоматический ответ|自动回复|自動回覆|自動応答|自動返信)\s*(:|：|-|$)/i;
 
-/** A report a mail server sends about a message: a DSN (RFC 3464). */
+/**
+ * A report a mail server sends about a message: a DSN (RFC 3464), or a multipart/report that
+ * forgot its report-type but carries status codes.
+ */
 function isDeliveryStatusReport(facts: MailFacts): boolean {
-  return facts.report?.reportType === 'delivery-status';
+  if (facts.report?.reportType === 'delivery-status') return true;
+  return /^\s*multipart\/report\b/i.test(facts.headers.get('content-type') ?? '') && (facts.report?.statuses.length ?? 0) > 0;
 }
 
 function fromMailServer(facts: MailFacts): boolean {
@@ -47,6 +51,8 @@ export function classifyMail(facts: MailFacts): MailKind {
     const report = facts.report;
     if (BOUNCE_SUBJECT.test(facts.subject)) return { kind: 'bounce', reason: 'bounce from a mail server (subject)' };
     if (report && (report.statuses.length > 0 || report.failedRecipients.length > 0)) return { kind: 'bounce', reason: 'bounce from a mail server (status codes)' };
+    // Only notifications travel with the null sender: one that returns a message is a bounce.
+    if (facts.nullSender && report && report.originalMessageIds.length > 0 && !autoReplyReason(facts)) return { kind: 'bounce', reason: 'null sender returning a message' };
   }
   if (facts.report?.reportType === 'disposition-notification') return { kind: 'auto_reply', reason: 'read receipt (disposition notification)' };
   const autoReply = autoReplyReason(facts);

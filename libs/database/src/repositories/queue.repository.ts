@@ -21,7 +21,7 @@ export interface QueueRecord {
 /** A queue to create or update by slug; without `opsEmails` an existing queue keeps its list. */
 export type QueueUpsert = Pick<QueueRecord, 'slug' | 'name' | 'address' | 'isDefault'> & { opsEmails?: string[] };
 
-export type NewQueue = Pick<QueueRecord, 'slug' | 'name' | 'address' | 'restricted'> & Partial<Pick<QueueRecord, 'addresses' | 'routing'>>;
+export type NewQueue = Pick<QueueRecord, 'slug' | 'name' | 'address' | 'restricted'> & { addresses?: string[]; routing?: Partial<QueueRoutingSettings> };
 export type QueueChange = Partial<Pick<QueueRecord, 'name' | 'address' | 'restricted' | 'opsEmails' | 'addresses'>> & { routing?: Partial<QueueRoutingSettings> };
 
 const COLUMNS = 'id, slug, name, address, is_default, ops_emails, restricted, addresses, role, unknown_sender_followup, reopen_window_days, spam_score_threshold';

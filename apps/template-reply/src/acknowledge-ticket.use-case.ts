@@ -11,12 +11,26 @@ import { OutboundSenderService } from './outbound-sender.service.js';
 const CONSUMER = 'template-reply';
 
 type TicketOpened = EventEnvelope<typeof Subjects.TicketOpened>;
+type TicketNotSpam = EventEnvelope<typeof Subjects.TicketNotSpam>;
+/** What asks for an acknowledgement: a ticket opened, or one released from spam whose acknowledgement was held back. */
+export type AcknowledgementDue = TicketOpened | TicketNotSpam;
+
+/** Why an event asks for no acknowledgement; null: acknowledge. */
+function noAcknowledgementReason(event: AcknowledgementDue): string | null {
+  if (event.subject === Subjects.TicketNotSpam) return event.data.acknowledge ? null : 'released from spam, acknowledgement not held back';
+  const { automation, acknowledgement } = event.data;
+  if (automation.automated) return `automated mail: ${automation.reason}`;
+  if (acknowledgement?.suppressed) return `suppressed: ${acknowledgement.reason}`;
+  return null;
+}
 
 /**
- * Answers new tickets from people with the stored acknowledgement template. Events come in
- * batches (a lone event is a batch of one): one transaction claims them, reads their tickets
- * and the template, and queues every acknowledgement in one statement; the sender then sends
- * the batch's messages together.
+ * Answers new tickets from people with the stored acknowledgement template (not automated mail,
+ * nor tickets routing held it back for: spam, a rule, the postmaster queue), and tickets
+ * released from spam whose acknowledgement was held back. Events come in batches (a lone event
+ * is a batch of one): one transaction claims them, reads their tickets and the template, and
+ * queues every acknowledgement in one statement; the sender then sends the batch's messages
+ * together. A ticket is acknowledged at most once (a unique index), whatever asks again.
  */
 @Injectable()
 export class AcknowledgeTicketUseCase {
@@ -34,13 +48,13 @@ export class AcknowledgeTicketUseCase {
    * ticket that does not exist) its events are queued one by one, so one bad event costs the
    * others nothing.
    */
-  async executeAll(events: TicketOpened[]): Promise<BatchOutcome[]> {
+  async executeAll(events: AcknowledgementDue[]): Promise<BatchOutcome[]> {
     const toAnswer = events.filter((event) => {
-      const { automation, ticketId } = event.data;
-      if (automation.automated) this.logger.info({ ticketId, reason: automation.reason }, 'no acknowledgement for automated mail');
-      return !automation.automated;
+      const reason = noAcknowledgementReason(event);
+      if (reason !== null) this.logger.info({ ticketId: event.data.ticketId, reason }, 'no acknowledgement');
+      return reason === null;
     });
-    const failed = new Map<TicketOpened, unknown>();
+    const failed = new Map<AcknowledgementDue, unknown>();
     const queued: string[] = [];
     const outcomes = await togetherElseOneByOne(
       toAnswer,
@@ -60,7 +74,7 @@ export class AcknowledgeTicketUseCase {
   }
 
   /** One transaction: the events not processed before get their acknowledgement queued. Returns the new rows' ids. */
-  private async queueAcknowledgements(events: TicketOpened[]): Promise<string[]> {
+  private async queueAcknowledgements(events: AcknowledgementDue[]): Promise<string[]> {
     if (events.length === 0) return [];
     const queued: string[] = [];
     await this.unitOfWork.runOnceAll(CONSUMER, events, async (tx, _emit, fresh) => {

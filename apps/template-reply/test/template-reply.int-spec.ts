@@ -198,6 +198,14 @@ describe('template-reply (built process against a private SMTP catcher)', () => 
     expect(smtp.messages.some((m) => m.envelopeTo.includes('vacation@example.com'))).toBe(false);
   });
 
+  it.each(['spam', 'rule', 'postmaster'])('sends no acknowledgement routing held back (%s)', async (reason) => {
+    const ticket = await seedTicket({ email: `held-${reason}@example.org`, name: null });
+    const ack = await bed.publish(envelope(Subjects.TicketOpened, { ...ticketOpened(ticket).data, acknowledgement: { suppressed: true, reason } }));
+    await bed.waitForConsumer(TICKET_OPENED, ack.seq);
+    expect(await outboundOf(ticket.id)).toEqual([]);
+    expect(mailsFor(ticket)).toEqual([]);
+  });
+
   it('sends a queued reply on reply.requested with its stored Message-ID, once', async () => {
     const ticket = await seedTicket({ email: 'sam@example.org', name: 'Sam' });
     const messageId = `reply-${randomUUID()}@casework.test`;

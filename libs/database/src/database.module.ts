@@ -18,13 +18,16 @@ import { ProcessedEventRepository } from './repositories/processed-event.reposit
 import { QuarantineRepository } from './repositories/quarantine.repository.js';
 import { QueueRepository } from './repositories/queue.repository.js';
 import { QueueGrantRepository } from './repositories/queue-grant.repository.js';
+import { QueueRoutingRepository } from './repositories/queue-routing.repository.js';
 import { RawMessageRepository } from './repositories/raw-message.repository.js';
 import { RoutingRuleRepository } from './repositories/routing-rule.repository.js';
+import { RoutingLookupRepository } from './repositories/routing-lookup.repository.js';
 import { SlaClockRepository } from './repositories/sla-clock.repository.js';
 import { SlaPolicyRepository } from './repositories/sla-policy.repository.js';
 import { SlaReportRepository } from './repositories/sla-report.repository.js';
 import { SmtpRecipientRepository } from './repositories/smtp-recipient.repository.js';
 import { TemplateRepository } from './repositories/template.repository.js';
+import { TicketHistoryRepository } from './repositories/ticket-history.repository.js';
 import { TicketReadRepository } from './repositories/ticket-read.repository.js';
 import { TicketRepository } from './repositories/ticket.repository.js';
 import { UserRepository } from './repositories/user.repository.js';
@@ -48,13 +51,16 @@ const REPOSITORIES = [
   QuarantineRepository,
   QueueRepository,
   QueueGrantRepository,
+  QueueRoutingRepository,
   RawMessageRepository,
   RoutingRuleRepository,
+  RoutingLookupRepository,
   SlaClockRepository,
   SlaPolicyRepository,
   SlaReportRepository,
   SmtpRecipientRepository,
   TemplateRepository,
+  TicketHistoryRepository,
   TicketReadRepository,
   TicketRepository,
   UserRepository,

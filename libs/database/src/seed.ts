@@ -1,5 +1,6 @@
 import type { Db } from './db.js';
 import { QueueRepository } from './repositories/queue.repository.js';
+import { QueueRoutingRepository } from './repositories/queue-routing.repository.js';
 import { SlaPolicyRepository } from './repositories/sla-policy.repository.js';
 import { TemplateRepository } from './repositories/template.repository.js';
 import { UserRepository } from './repositories/user.repository.js';
@@ -46,6 +47,7 @@ export const SLA_WARNING_TEMPLATE = {
 
 /**
  * Idempotent: the demo queue as default (its ops list left empty: notices go to OPS_EMAIL), the
+ * spam queue (with its 24-hour review policy) and the postmaster queue, the
  * acknowledgement and SLA notice templates, the default SLA policy, the built-in admin the
  * API_BOOTSTRAP_TOKEN acts as.
  */
@@ -55,6 +57,7 @@ export async function seedDefaults(db: Db, options: SeedOptions): Promise<void> 
   if (!existingDefault) {
     await queues.upsert(db, { slug: 'safety', name: 'Safety', address: options.queueAddress, isDefault: true });
   }
+  await new QueueRoutingRepository().ensureSystemQueues(db, existingDefault?.address ?? options.queueAddress);
   const templates = new TemplateRepository();
   await templates.publish(db, ACKNOWLEDGEMENT_TEMPLATE);
   await templates.publish(db, SLA_BREACH_TEMPLATE);

@@ -3,7 +3,7 @@
  * code means for it in one exhaustive switch: the API's exception filter (an HTTP status) and
  * libs/messaging's dispositionOf (retry or dead letter).
  */
-export type DomainErrorCode = 'TicketNotFound' | 'QueueNotFound' | 'InvalidStatusTransition' | 'DeadLetterNotFound' | 'DeadLetterNotRedrivable' | 'AttachmentNotFound' | 'AttachmentNotStored' | 'InvalidCursor' | 'QuarantinedMessageNotFound' | 'MessageNotQuarantined' | MailboxErrorCode | SlaErrorCode | OncallErrorCode | AccessErrorCode | QueueErrorCode | RuleErrorCode;
+export type DomainErrorCode = 'TicketNotFound' | 'QueueNotFound' | 'InvalidStatusTransition' | 'DeadLetterNotFound' | 'DeadLetterNotRedrivable' | 'AttachmentNotFound' | 'AttachmentNotStored' | 'InvalidCursor' | 'QuarantinedMessageNotFound' | 'MessageNotQuarantined' | 'TicketNotInSpam' | MailboxErrorCode | SlaErrorCode | OncallErrorCode | AccessErrorCode | QueueErrorCode | RuleErrorCode;
 /** Failures of /rules (factories in apps/api/src/rules/rule.errors.ts); UnparsableMessage is a dry-run's mail the parser refused. */
 export type RuleErrorCode = 'RuleNotFound' | 'InvalidRule' | 'RawMessageNotFound' | 'UnparsableMessage';
 /** Failures of /queues (factories in apps/api/src/queues/queue.errors.ts). */
@@ -48,6 +48,11 @@ export class DomainError extends Error {
   /** The caller may see the thing but lacks `right` to do this with it. */
   static forbidden(right: string): DomainError {
     return new DomainError('Forbidden', `this needs the right ${right}`);
+  }
+
+  /** not-spam on a ticket that is not in the spam queue. */
+  static ticketNotInSpam(id: string): DomainError {
+    return new DomainError('TicketNotInSpam', `ticket ${JSON.stringify(id.slice(0, 64))} is not in the spam queue`);
   }
 
   static deadLetterNotFound(id: string): DomainError {

@@ -18,3 +18,4 @@ export * from './triage/normalize-text.js';
 export * from './triage/personal-data.js';
 export { TRIAGE_CATEGORIES, TRIAGE_LANGUAGES, type TriageCategory, type TriageLanguage } from './triage/lexicon.js';
 export * from './rules.js';
+export * from './routing.js';

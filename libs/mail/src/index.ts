@@ -1,6 +1,8 @@
 export { distinctAddresses, formatAddress, normalizeEmail } from './address.js';
 export { effectiveContentType, FALLBACK_ATTACHMENT_FILENAME, safeAttachmentFilename, sniffContentType, storableAttachment, type StorableAttachment } from './attachment-safety.js';
 export { automationOf } from './automation.js';
+export { deliveryReportOf } from './delivery-report.js';
+export { routingFactsOf } from './routing-facts.js';
 export { MailParseError, type MailParseReason } from './mail-parse-error.js';
 export { DEFAULT_MAX_MAIL_BYTES, parseMail } from './parse-mail.js';
 export type { ParsedAddress, ParsedAttachment, ParsedMail } from './parsed-mail.js';

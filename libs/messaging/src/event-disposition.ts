@@ -58,6 +58,7 @@ export function retryable(code: DomainErrorCode): boolean {
     case 'RawMessageNotFound':
       return true;
     case 'InvalidStatusTransition':
+    case 'TicketNotInSpam':
     case 'DeadLetterNotRedrivable':
     case 'AttachmentNotStored':
     case 'InvalidCursor':

@@ -63,6 +63,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteEntry>> = {
   'GET /tickets/:id': ticket('read'),
   'PATCH /tickets/:id': ticket('write', 'ticket.updated'),
   'POST /tickets/:id/replies': ticket('write', 'ticket.replied'),
+  'POST /tickets/:id/not-spam': ticket('write', 'ticket.not_spam'),
   'GET /tickets/:ticketId/attachments/:attachmentId': ticket('content'),
 
   'GET /sla/breaches': { kind: 'ticketList', capability: 'sla:view' },

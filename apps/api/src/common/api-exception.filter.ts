@@ -18,6 +18,7 @@ export function statusOf(code: DomainErrorCode): HttpStatus {
     case 'AttachmentNotStored':
       return HttpStatus.GONE;
     case 'MessageNotQuarantined':
+    case 'TicketNotInSpam':
     case 'InvalidStatusTransition':
     case 'DeadLetterNotRedrivable':
       return HttpStatus.CONFLICT;

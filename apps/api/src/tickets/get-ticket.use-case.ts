@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AttachmentRepository, TicketReadRepository, type ArticleRecord, type AttachmentRecord, type TicketRecord } from '@casework/database';
+import { AttachmentRepository, TicketHistoryRepository, TicketReadRepository, type ArticleRecord, type AttachmentRecord, type HistoryEntryRecord, type TicketRecord } from '@casework/database';
 import { DomainError } from '@casework/domain';
 import { TicketAccessService } from '../access/ticket-access.service.js';
 import type { Caller } from '../auth/caller.js';
@@ -12,6 +12,7 @@ export interface TicketWithArticles {
   ticket: TicketRecord;
   articles: ArticleRecord[];
   attachments: AttachmentRecord[];
+  history: HistoryEntryRecord[];
 }
 
 @Injectable()
@@ -20,6 +21,7 @@ export class GetTicketUseCase {
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(TicketReadRepository) private readonly tickets: TicketReadRepository,
     @Inject(AttachmentRepository) private readonly attachments: AttachmentRepository,
+    @Inject(TicketHistoryRepository) private readonly history: TicketHistoryRepository,
     @Inject(TicketAccessService) private readonly access: TicketAccessService,
   ) {}
 
@@ -28,8 +30,8 @@ export class GetTicketUseCase {
     if (!ticket) throw DomainError.ticketNotFound(id);
     const access = await this.access.requirePlaced(caller, { id, queueId: ticket.queue.id }, 'read');
     const view = access.view === 'full' ? 'full' : 'metadata';
-    if (view === 'metadata') return { view, ticket, articles: [], attachments: [] };
-    const [articles, attachments] = await Promise.all([this.tickets.articles(this.db, id), this.attachments.forTicket(this.db, id)]);
-    return { view, ticket, articles, attachments };
+    if (view === 'metadata') return { view, ticket, articles: [], attachments: [], history: [] };
+    const [articles, attachments, history] = await Promise.all([this.tickets.articles(this.db, id), this.attachments.forTicket(this.db, id), this.history.forTicket(this.db, id)]);
+    return { view, ticket, articles, attachments, history };
   }
 }

@@ -1,8 +1,8 @@
-import type { AddressRecord, ArticleRecord, AttachmentRecord, SlaSummary, TicketRecord } from '@casework/database';
+import type { AddressRecord, ArticleRecord, AttachmentRecord, HistoryEntryRecord, SlaSummary, TicketRecord } from '@casework/database';
 import { remainingBusinessTime } from '@casework/domain';
 import { effectiveContentType, sanitizeEmailHtml } from '@casework/mail';
-import type { ArticleDto, AttachmentDto, TicketDetailDto } from './dto/ticket-detail.dto.js';
-import type { AddressDto, SlaClockDto, TicketDto, TicketPageDto } from './dto/ticket.dto.js';
+import type { ArticleDto, AttachmentDto, HistoryEntryDto, TicketDetailDto } from './dto/ticket-detail.dto.js';
+import type { AddressDto, SlaClockDto, TicketDto, TicketPageDto, TriageDto } from './dto/ticket.dto.js';
 
 function toAddressDto(address: AddressRecord): AddressDto {
   return { email: address.email, name: address.name ?? null };
@@ -24,6 +24,22 @@ export function toTicketDto(ticket: TicketRecord, now: Date = new Date(), view: 
     createdAt: ticket.createdAt.toISOString(),
     updatedAt: ticket.updatedAt.toISOString(),
     sla: ticket.sla.map((clock) => toSlaClockDto(clock, now)),
+    language: ticket.language,
+    triage: toTriageDto(ticket, full),
+    tags: ticket.tags,
+    linkedTicket: ticket.linkedTicket,
+    spam: ticket.spam && {
+      signals: ticket.spam.signals,
+      intendedQueue: ticket.spam.intendedQueue && { slug: ticket.spam.intendedQueue.slug, name: ticket.spam.intendedQueue.name },
+    },
+  };
+}
+
+/** The matched phrases are the article's words: only for a caller who sees its content. */
+function toTriageDto(ticket: TicketRecord, full: boolean): TriageDto {
+  return {
+    level: ticket.triage.level,
+    categories: ticket.triage.categories.map((hit) => ({ category: hit.category, level: hit.level, language: hit.language, evidence: full ? hit.evidence : null })),
   };
 }
 
@@ -54,7 +70,13 @@ export function toArticleDto(article: ArticleRecord, attachments: AttachmentReco
     messageId: article.messageId,
     createdAt: article.createdAt.toISOString(),
     attachments: attachments.map(toAttachmentDto),
+    flagged: article.flagged,
+    systemNote: article.systemNote,
   };
+}
+
+export function toHistoryEntryDto(entry: HistoryEntryRecord): HistoryEntryDto {
+  return { at: entry.createdAt.toISOString(), kind: entry.kind, details: entry.details, articleId: entry.articleId, actorId: entry.actorId };
 }
 
 export function toAttachmentDto(attachment: AttachmentRecord): AttachmentDto {
@@ -72,9 +94,16 @@ export function toAttachmentDto(attachment: AttachmentRecord): AttachmentDto {
   };
 }
 
-export function toTicketDetailDto(detail: { ticket: TicketRecord; articles: ArticleRecord[]; attachments?: AttachmentRecord[] }, view: TicketViewShown = 'full'): TicketDetailDto {
-  if (view === 'metadata') return { ...toTicketDto(detail.ticket, new Date(), view), articles: [] };
+export function toTicketDetailDto(
+  detail: { ticket: TicketRecord; articles: ArticleRecord[]; attachments?: AttachmentRecord[]; history?: HistoryEntryRecord[] },
+  view: TicketViewShown = 'full',
+): TicketDetailDto {
+  if (view === 'metadata') return { ...toTicketDto(detail.ticket, new Date(), view), articles: [], history: [] };
   const byArticle = new Map<string, AttachmentRecord[]>();
   for (const attachment of detail.attachments ?? []) byArticle.set(attachment.articleId, [...(byArticle.get(attachment.articleId) ?? []), attachment]);
-  return { ...toTicketDto(detail.ticket), articles: detail.articles.map((article) => toArticleDto(article, byArticle.get(article.id))) };
+  return {
+    ...toTicketDto(detail.ticket),
+    articles: detail.articles.map((article) => toArticleDto(article, byArticle.get(article.id))),
+    history: (detail.history ?? []).map(toHistoryEntryDto),
+  };
 }

@@ -89,6 +89,20 @@ export class OutboundRepository {
     return deliveryAttempts.markSent(tx, 'outbound_message', ids);
   }
 
+  /**
+   * Records a bounce: the status code it gave, and, when delivery failed for good, the row as
+   * `failed` (the sender does not retry failed rows).
+   */
+  async markBounced(tx: Db, id: string, status: string | null, failed: boolean): Promise<void> {
+    await tx.query(
+      `UPDATE outbound_message SET failure_status = COALESCE($2, failure_status),
+              status = CASE WHEN $3::boolean THEN 'failed' ELSE status END,
+              last_error = CASE WHEN $3::boolean THEN 'bounced' || COALESCE(': ' || $2, '') ELSE last_error END
+        WHERE id = $1`,
+      [id, status, failed],
+    );
+  }
+
   markAttemptFailed(tx: Db, id: string, error: string, maxAttempts: number): Promise<void> {
     return deliveryAttempts.markFailed(tx, 'outbound_message', id, error, maxAttempts);
   }

@@ -13,7 +13,7 @@ export interface NewRawMessage {
 export interface RawMessageRecord {
   id: string;
   mailboxId: string;
-  status: 'received' | 'ticketed' | 'quarantined' | 'duplicate';
+  status: 'received' | 'ticketed' | 'quarantined' | 'duplicate' | 'dropped';
   raw: Buffer;
   sha256: string;
   receivedAt: Date;
@@ -35,6 +35,8 @@ export interface ReceivedRawMessage {
   mailboxId: string;
   size: number;
   raw: Buffer | null;
+  /** The SMTP push's accepted RCPT TO addresses; null for IMAP. */
+  envelopeTo: string[] | null;
 }
 
 export class RawMessageRepository {
@@ -89,15 +91,15 @@ export class RawMessageRepository {
    */
   async findReceived(db: Db, ids: string[], byteBudget = Number.MAX_SAFE_INTEGER): Promise<Map<string, ReceivedRawMessage>> {
     if (ids.length === 0) return new Map();
-    const rows: { id: string; mailbox_id: string; size: number; raw: Buffer | null }[] = await db.query(
-      `SELECT id, mailbox_id, size, CASE WHEN loaded_before = 0 OR loaded_before + size <= $2 THEN raw END AS raw
-         FROM (SELECT r.id, r.mailbox_id, r.size, r.raw,
+    const rows: { id: string; mailbox_id: string; size: number; raw: Buffer | null; envelope_to: string[] | null }[] = await db.query(
+      `SELECT id, mailbox_id, size, envelope_to, CASE WHEN loaded_before = 0 OR loaded_before + size <= $2 THEN raw END AS raw
+         FROM (SELECT r.id, r.mailbox_id, r.size, r.raw, r.envelope_to,
                       coalesce(sum(r.size) OVER (ORDER BY w.n ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS loaded_before
                  FROM unnest($1::uuid[]) WITH ORDINALITY AS w(id, n) JOIN raw_message r ON r.id = w.id
                 WHERE r.status = 'received') waiting`,
       [ids, byteBudget],
     );
-    return new Map(rows.map((row) => [row.id, { id: row.id, mailboxId: row.mailbox_id, size: row.size, raw: row.raw }]));
+    return new Map(rows.map((row) => [row.id, { id: row.id, mailboxId: row.mailbox_id, size: row.size, raw: row.raw, envelopeTo: row.envelope_to }]));
   }
 
   /** Locks a raw message still waiting for routing; false when it was routed meanwhile. */
@@ -118,6 +120,11 @@ export class RawMessageRepository {
   async markTicketedAll(tx: Db, ids: string[]): Promise<void> {
     if (ids.length === 0) return;
     await tx.query(`UPDATE raw_message SET status = 'ticketed', processed_at = now() WHERE id = ANY($1::uuid[])`, [ids]);
+  }
+
+  /** Recorded, not routed: e.g. our own mail echoed back (the loop guard). */
+  async markDropped(tx: Db, id: string, reason: string): Promise<void> {
+    await tx.query(`UPDATE raw_message SET status = 'dropped', drop_reason = $2, processed_at = now() WHERE id = $1`, [id, reason]);
   }
 
   async markQuarantined(tx: Db, id: string, reason: string): Promise<void> {

@@ -96,8 +96,7 @@ export class MailBatchPreparer {
       claimed.add(rawMessageId);
       if (raw.kind === 'parsed') {
         const facts = routingFactsOf(raw.mail, raw.envelopeTo);
-        const triage = signals.triageOf(raw.mail);
-        const language = signals.languageOf(raw.mail);
+        const { triage, language } = signals.contentOf(raw.mail);
         const rules = signals.rulesFor(raw.mail, facts, triage, language);
         return { event, rawMessageId, mailboxId: raw.mailboxId, mail: raw.mail, toDecide: { mail: facts, mailboxId: raw.mailboxId, triage, language, rules } };
       }

@@ -22,7 +22,7 @@ export {
   type SystemQueueRole,
   type UnknownSenderFollowup,
 } from './routing/queue-directory.js';
-export { NO_RULES_MATCHED, type RuleOutcome } from './routing/rule-outcome.js';
+export { NO_RULES_MATCHED, ruleOutcomeOf, type RuleOutcome } from './routing/rule-outcome.js';
 export { higherPriority, priorityAfterTriage, triageTags } from './routing/triage-effects.js';
 export { spamSignals } from './routing/spam-signals.js';
 export { decideRouting } from './routing/decide-routing.js';

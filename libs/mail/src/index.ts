@@ -13,3 +13,4 @@ export * from './smtp-mailer.js';
 export { DEFAULT_PARSE_TIMEOUT_MS, DEFAULT_PARSER_HEAP_MB, MailParserPool, type MailParserPoolOptions } from './mail-parser-pool.js';
 export { serveMailParser, type ParseFunction } from './mail-parser-worker.js';
 export { fromWireMail, toWireMail, type WireAttachment, type WireMail } from './parsed-mail-wire.js';
+export * from './content-signals.js';

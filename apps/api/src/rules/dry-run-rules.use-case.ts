@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { QueueRepository, RawMessageRepository, RoutingRuleRepository, type QueueRecord } from '@casework/database';
 import { evaluateRules, ruleFactsOf, type Rule, type RuleEvaluation, type RuleFacts } from '@casework/domain';
-import { MailParseError, type ParsedMail } from '@casework/mail';
+import { contentSignalsOf, MailParseError, type ParsedMail } from '@casework/mail';
 import { TicketAccessService } from '../access/ticket-access.service.js';
 import { noteRestrictedRawRead, noteRestrictedRead } from '../audit/audit-context.js';
 import type { Caller } from '../auth/caller.js';
@@ -25,7 +25,7 @@ export interface DryRun {
 /**
  * Which rules match a message and what they would do, changing nothing: the stored enabled rules
  * (what the router runs) or a candidate set, over a stored raw message or MIME text parsed as the
- * router parses it. Language and triage categories are the caller's to supply.
+ * router parses it, its language and triage categories detected as routing detects them (or given).
  */
 @Injectable()
 export class DryRunRulesUseCase {
@@ -48,7 +48,12 @@ export class DryRunRulesUseCase {
     const candidates = input.rules ? await this.candidateRules(input.rules) : null;
     const { raw, ticket } = input.rawMessageId !== undefined ? await this.storedMessage(caller, input.rawMessageId) : { raw: Buffer.from(input.mime!, 'utf8'), ticket: null };
     const mail = await this.parse(raw);
-    const facts = ruleFactsOf(mail, { language: input.language ?? null, triageCategories: input.triageCategories ?? [] });
+    // As routing sees the mail, unless the caller asks what rules would do with other values.
+    const detected = contentSignalsOf(mail);
+    const facts = ruleFactsOf(mail, {
+      language: input.language ?? detected.language,
+      triageCategories: input.triageCategories ?? detected.triage.categories.map((c) => c.category),
+    });
     const rules = candidates ?? (await this.rules.loadEnabled(this.db)).rules;
     const evaluation = evaluateRules(rules, facts);
     return { ruleSet: candidates ? 'candidate' : 'stored', rules, facts, evaluation, queue: await this.queueOf(evaluation), ticket };

@@ -1,3 +1,5 @@
+import type { RuleEvaluation } from '../rules/evaluate-rules.js';
+import type { QueueReference } from '../rules/rule.js';
 import type { TicketPriority } from '../ticket-status.js';
 
 /**
@@ -28,3 +30,21 @@ export const NO_RULES_MATCHED: RuleOutcome = {
   suppressAcknowledgement: false,
   spam: false,
 };
+
+/**
+ * The rule engine's evaluation as the routing decision takes it. A queue named by slug is
+ * resolved by `queueIdOf`; a queue that no longer exists moves nothing (the address's stays).
+ */
+export function ruleOutcomeOf(evaluation: RuleEvaluation, queueIdOf: (queue: QueueReference) => string | null): RuleOutcome {
+  const { matched, outcome } = evaluation;
+  if (matched.length === 0) return NO_RULES_MATCHED;
+  return {
+    matched: matched.map((rule) => ({ ruleId: rule.ruleId, name: rule.name })),
+    queueId: outcome.queue ? queueIdOf(outcome.queue) : null,
+    priority: outcome.priority ?? null,
+    tags: outcome.tags,
+    assigneeId: outcome.assigneeId ?? null,
+    suppressAcknowledgement: outcome.suppressAcknowledgement,
+    spam: outcome.spam,
+  };
+}

@@ -38,12 +38,12 @@ export class DryRunRequestDto {
   @Type(() => CandidateRuleDto)
   rules?: CandidateRuleDto[];
 
-  @ApiPropertyOptional({ example: 'es', description: 'The language the router would detect (ISO 639-1); not detected by the dry-run itself. Default: none' })
+  @ApiPropertyOptional({ example: 'es', description: 'A language to evaluate with instead of the one detected (ISO 639-1). Default: detected as routing does' })
   @ValidateIf(present)
   @Matches(/^[a-z]{2}$/, { message: 'language must be an ISO 639-1 code (two lower-case letters)' })
   language?: string;
 
-  @ApiPropertyOptional({ type: [String], example: ['threat'], description: 'The triage categories the router would raise; not run by the dry-run itself. Default: none' })
+  @ApiPropertyOptional({ type: [String], example: ['threat'], description: 'Triage categories to evaluate with instead of those triage finds. Default: triage runs as in routing' })
   @ValidateIf(present)
   @IsArray()
   @ArrayMaxSize(16)

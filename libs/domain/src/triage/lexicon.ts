@@ -43,6 +43,8 @@ export interface CategorySlots {
     implicit: string;
     /** First person and harm in one word or fixed phrase: Arabic "سأقتل", Hindi "मार दूंगा". */
     first_person_threat: string;
+    /** First person and a weak harm verb in one word, a threat only against someone: Spanish "eliminemos", French "attaquerons". */
+    first_person_weak: string;
     /** Phrases that use a harm word harmlessly; a harm word inside one is ignored. */
     idiom: string;
   };

@@ -2,6 +2,7 @@ import { findingOf, stronger, type Finding, type HitIndex } from './hit-index.js
 import type { LexiconHit } from './lexicon-matcher.js';
 
 const TARGET = { before: 4, after: 5 };
+const WIDE_TARGET = { before: 10, after: 12 };
 const INTENT_TO_HARM_WORDS = 7;
 
 /**
@@ -14,7 +15,11 @@ const INTENT_TO_HARM_WORDS = 7;
 export function threatFinding(hits: HitIndex): Finding | undefined {
   let best: Finding | undefined;
   const consider = (harm: LexiconHit, needsTarget: boolean): void => {
-    if (needsTarget && !target(hits, harm)) return;
+    if (needsTarget && !target(hits, harm)) {
+      // "Execution is the only solution for those …": a norm about the harm, and its target later in the sentence.
+      if (hits.nearCommon(harm, 'normative', { before: 8, after: 8 }) && target(hits, harm, WIDE_TARGET)) best = stronger(best, findingOf('threat', 1, harm));
+      return;
+    }
     const intent = ownIntent(hits, harm);
     if (intent && !harm.quoted && !hits.countered(intent)) best = stronger(best, findingOf('threat', 2, harm, intent));
     else if (intent || !hits.negated(harm, 8)) best = stronger(best, findingOf('threat', 1, harm));
@@ -26,6 +31,11 @@ export function threatFinding(hits: HitIndex): Finding | undefined {
     const level = fused.quoted || hits.countered(fused) || hits.negated(fused) ? 1 : 2;
     best = stronger(best, findingOf('threat', level, fused));
   }
+  for (const fused of hits.of('threat', 'first_person_weak')) {
+    if (!target(hits, fused)) continue;
+    const level = fused.quoted || hits.countered(fused) || hits.negated(fused) ? 1 : 2;
+    best = stronger(best, findingOf('threat', level, fused));
+  }
   for (const passive of hits.of('threat', 'harm_passive')) {
     const frame = hits.nearCommon(passive, 'normative', { before: 8, after: 2 }) ?? hits.nearCommon(passive, 'second_person', { before: 5, after: 3 });
     if (frame && !hits.negated(frame, 2) && !hits.negated(passive, 4)) best = stronger(best, findingOf('threat', 1, passive, frame));
@@ -34,12 +44,12 @@ export function threatFinding(hits: HitIndex): Finding | undefined {
   return best;
 }
 
-function target(hits: HitIndex, harm: LexiconHit): boolean {
-  return ['second_person', 'person', 'group', 'place'].some((slot) => hits.nearCommon(harm, slot as 'person', TARGET) !== undefined);
+function target(hits: HitIndex, harm: LexiconHit, window = TARGET): boolean {
+  return ['second_person', 'person', 'group', 'place'].some((slot) => hits.nearCommon(harm, slot as 'person', window) !== undefined);
 }
 
-/** The writer's intent shortly before the harm word in its sentence, with no negation between. */
+/** The writer's intent shortly before the harm word in its sentence, not negated itself ("no debemos …") nor between. */
 function ownIntent(hits: HitIndex, harm: LexiconHit): LexiconHit | undefined {
   const intent = hits.nearCommon(harm, 'intent', { before: INTENT_TO_HARM_WORDS, after: -1 });
-  return intent && !hits.negatedBetween(intent, harm) ? intent : undefined;
+  return intent && !hits.negatedBetween(intent, harm) && !hits.negated(intent, 2) ? intent : undefined;
 }

@@ -67,6 +67,13 @@ export class HitIndex {
     );
   }
 
+  /** A reporting frame strictly between two hits of one sentence ("he must go to jail, he said «…»"). */
+  counteredBetween(first: LexiconHit, second: LexiconHit): boolean {
+    return (this.byKey.get('common:counter') ?? []).some(
+      (counter) => counter.language === first.language && counter.sentence === first.sentence && counter.start >= first.end && counter.end <= second.start,
+    );
+  }
+
   /** Counter-speech or a reporting frame earlier in the hit's sentence ("threats like", "for saying"). */
   countered(hit: LexiconHit): boolean {
     return this.nearCommon(hit, 'counter', { before: 12, after: -1 }) !== undefined;

@@ -21,7 +21,7 @@ export function threatFinding(hits: HitIndex): Finding | undefined {
       return;
     }
     const intent = ownIntent(hits, harm);
-    if (intent && !harm.quoted && !hits.countered(intent)) best = stronger(best, findingOf('threat', 2, harm, intent));
+    if (intent && !harm.quoted && !hits.countered(intent) && !hits.counteredBetween(intent, harm)) best = stronger(best, findingOf('threat', 2, harm, intent));
     else if (intent || !hits.negated(harm, 8)) best = stronger(best, findingOf('threat', 1, harm));
   };
   for (const harm of hits.of('threat', 'harm')) consider(harm, false);
@@ -32,7 +32,7 @@ export function threatFinding(hits: HitIndex): Finding | undefined {
     best = stronger(best, findingOf('threat', level, fused));
   }
   for (const fused of hits.of('threat', 'first_person_weak')) {
-    if (!target(hits, fused)) continue;
+    if (!target(hits, fused) && !hits.near(fused, hits.of('threat', 'weapon'), TARGET)) continue;
     const level = fused.quoted || hits.countered(fused) || hits.negated(fused) ? 1 : 2;
     best = stronger(best, findingOf('threat', level, fused));
   }

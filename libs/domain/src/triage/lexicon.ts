@@ -27,6 +27,8 @@ export interface CommonSlots {
   time: string;
   /** Wishes and norms about harm: "should be", "deserve to be", "I wish … would be". */
   normative: string;
+  /** Phrases in which a common word is not one: "毫不留情" and "sin piedad" negate nothing, "跨性别" holds no "别" (don't). */
+  idiom: string;
 }
 
 export interface CategorySlots {

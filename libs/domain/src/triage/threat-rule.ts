@@ -5,6 +5,9 @@ const TARGET = { before: 4, after: 5 };
 const WIDE_TARGET = { before: 10, after: 12 };
 const INTENT_TO_HARM_WORDS = 7;
 
+/** Chinese is counted in characters, about two to a word elsewhere: its windows are twice as long. */
+const span = (hit: LexiconHit, words: number): number => (hit.language === 'zh' ? words * 2 : words);
+
 /**
  * Threats of violence. Level 1: a harm verb (a weak one only against a person, group or place; a
  * participle only with a norm or "you": "should be shot"), a weapon against someone, a veiled
@@ -17,12 +20,12 @@ export function threatFinding(hits: HitIndex): Finding | undefined {
   const consider = (harm: LexiconHit, needsTarget: boolean): void => {
     if (needsTarget && !target(hits, harm)) {
       // "Execution is the only solution for those …": a norm about the harm, and its target later in the sentence.
-      if (hits.nearCommon(harm, 'normative', { before: 8, after: 8 }) && target(hits, harm, WIDE_TARGET)) best = stronger(best, findingOf('threat', 1, harm));
+      if (hits.nearCommon(harm, 'normative', { before: span(harm, 8), after: span(harm, 8) }) && target(hits, harm, WIDE_TARGET)) best = stronger(best, findingOf('threat', 1, harm));
       return;
     }
     const intent = ownIntent(hits, harm);
     if (intent && !harm.quoted && !hits.countered(intent) && !hits.counteredBetween(intent, harm)) best = stronger(best, findingOf('threat', 2, harm, intent));
-    else if (intent || !hits.negated(harm, 8)) best = stronger(best, findingOf('threat', 1, harm));
+    else if (intent || !hits.negated(harm, span(harm, 8))) best = stronger(best, findingOf('threat', 1, harm));
   };
   for (const harm of hits.of('threat', 'harm')) consider(harm, false);
   for (const harm of hits.of('threat', 'harm_weak')) consider(harm, true);
@@ -37,7 +40,7 @@ export function threatFinding(hits: HitIndex): Finding | undefined {
     best = stronger(best, findingOf('threat', level, fused));
   }
   for (const passive of hits.of('threat', 'harm_passive')) {
-    const frame = hits.nearCommon(passive, 'normative', { before: 8, after: 2 }) ?? hits.nearCommon(passive, 'second_person', { before: 5, after: 3 });
+    const frame = hits.nearCommon(passive, 'normative', { before: span(passive, 8), after: 2 }) ?? hits.nearCommon(passive, 'second_person', { before: 5, after: 3 });
     if (frame && !hits.negated(frame, 2) && !hits.negated(passive, 4)) best = stronger(best, findingOf('threat', 1, passive, frame));
   }
   for (const veiled of hits.of('threat', 'implicit')) best = stronger(best, findingOf('threat', 1, veiled));
@@ -50,6 +53,6 @@ function target(hits: HitIndex, harm: LexiconHit, window = TARGET): boolean {
 
 /** The writer's intent shortly before the harm word in its sentence, not negated itself ("no debemos …") nor between. */
 function ownIntent(hits: HitIndex, harm: LexiconHit): LexiconHit | undefined {
-  const intent = hits.nearCommon(harm, 'intent', { before: INTENT_TO_HARM_WORDS, after: -1 });
+  const intent = hits.nearCommon(harm, 'intent', { before: span(harm, INTENT_TO_HARM_WORDS), after: -1 });
   return intent && !hits.negatedBetween(intent, harm) && !hits.negated(intent, 2) ? intent : undefined;
 }

@@ -40,5 +40,6 @@ export const commonDe: CommonLexicon = {
       'ich wünsche', 'wünsche mir', 'hoffentlich', 'ich hoffe', 'wenn nur', 'wäre am besten', 'am besten wäre', 'einzige lösung', 'wären besser dran',
       'man sollte', 'man müsste', 'es wäre besser', 'einzige antwort', 'einzige möglichkeit', 'einzige weg', 'nur hoffen', 'kann nur hoffen', 'gehört', 'verdient hätten', 'wäre gerecht',
     ],
+    idiom: ['ohne gnade', 'ohne erbarmen', 'ohne mitleid', 'ohne zu zögern', 'ohne ausnahme', 'nicht nur', 'kann nur hoffen'],
   },
 };

@@ -38,5 +38,6 @@ export const commonEs: CommonLexicon = {
       'debería', 'deberían', 'debe', 'deben', 'merece', 'merecen', 'merecerían', 'hay que', 'tendrían que', 'ojalá', 'espero que', 'si tan solo',
       'sería mejor', 'lo mejor sería', 'la única solución', 'estaríamos mejor', 'me gustaría que', 'nos iría mejor', 'ojalá alguien', 'alguien debería', 'que alguien', 'cabe esperar', 'que los', 'que las', 'habría que', 'deseo que', 'quisiera que',
     ],
+    idiom: ['sin piedad', 'sin compasión', 'sin contemplaciones', 'sin descanso', 'sin dudarlo', 'sin falta', 'sin excepción', 'ni uno solo'],
   },
 };

@@ -43,5 +43,6 @@ export const commonFr: CommonLexicon = {
       "j'espère que", 'espérons que', 'souhaite que', 'irait mieux', 'on se porterait mieux', 'peut qu’espérer', "peut qu'espérer", 'que quelqu’un',
       "que quelqu'un", 'quelqu’un devrait', "quelqu'un devrait", 'seule solution', "qu'on les", 'qu’on les', 'il faut les', 'faut les',
     ],
+    idiom: ['sans pitié', 'sans merci', 'sans hésiter', 'sans exception', 'sans relâche', 'ne peut qu', 'ne peut que', 'ne peuvent qu', 'n\'a plus qu', 'ne reste qu', 'ne reste plus qu', 'il n\'y a qu', 'n\'y a plus qu', 'ne restera qu'],
   },
 };

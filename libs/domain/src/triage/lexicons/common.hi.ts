@@ -20,5 +20,6 @@ export const commonHi: CommonLexicon = {
     place: ['दफ्तर', 'ऑफिस', 'मुख्यालय', 'इमारत', 'स्कूल', 'मस्जिद', 'मंदिर', 'चर्च', 'मीटअप', 'घर', 'गाड़ी', 'daftar', 'masjid', 'mandir', 'ghar', 'gaadi'],
     time: ['आज रात', 'कल', 'आज', 'इस वीकेंड', 'अगले हफ्ते', 'इस हफ्ते', 'सोमवार', 'मंगलवार', 'बुधवार', 'गुरुवार', 'शुक्रवार', 'शनिवार', 'रविवार', 'अभी', 'एक घंटे में', 'आज शाम', 'सुबह', 'जल्द', 'अगली बार', 'जन्मदिन', 'aaj raat', 'kal', 'aaj', 'agle hafte', 'is hafte', 'somvar', 'mangalvar', 'budhvar', 'guruvar', 'shukravar', 'shanivar', 'ravivar', 'abhi', 'ek ghante', 'aaj shaam', 'subah', 'jald', 'agli baar', 'janamdin'],
     normative: ['चाहिए', 'लायक', 'हकदार', 'काश', 'उम्मीद', 'बेहतर होगा', 'एकमात्र उपाय', 'एकमात्र समाधान', 'chahiye', 'layak', 'haqdar', 'hakdar', 'kaash', 'kash', 'ummeed', 'behtar hoga', 'behtar hai', 'ekmatra', 'ek hi hal', 'ek hi upay'],
+    idiom: ['बिना दया', 'बिना रहम', 'बेरहमी', 'bina daya', 'bina reham', 'berehmi', 'nirdaya', 'nirdayi', 'nirdaniye'],
   },
 };

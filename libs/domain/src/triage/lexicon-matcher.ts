@@ -1,7 +1,7 @@
 import AhoCorasick from 'modern-ahocorasick';
 import type { CategoryLexicon, CommonLexicon, LexiconSlot, TriageCategory, TriageLanguage } from './lexicon.js';
 import { normalizeForTriage, type NormalizedText } from './normalize-text.js';
-import { isWordUnit } from './text-tables.js';
+import { devanagariSign, isWordUnit } from './text-tables.js';
 
 /** Where a lexicon word was found, in folded-text coordinates. */
 export interface LexiconHit {
@@ -51,7 +51,7 @@ export class LexiconMatcher {
           this.entries.push({ language: lexicon.language, category, slot, edgeLeft, edgeRight });
         }
       }
-      for (const age of lexicon.minorAge ?? []) this.minorAges.push({ language: lexicon.language, pattern: new RegExp(age, 'gu') });
+      for (const age of lexicon.minorAge ?? []) this.minorAges.push({ language: lexicon.language, pattern: new RegExp(foldDevanagari(age), 'gu') });
     }
     this.automaton = new AhoCorasick(patterns);
   }
@@ -85,6 +85,14 @@ export class LexiconMatcher {
     }
     return hits;
   }
+}
+
+/** Devanagari signs in an age expression folded like the text ("साल" → its private-use signs), so the expression can match. */
+function foldDevanagari(source: string): string {
+  return source.replace(/[\u0900-\u097f]/gu, (ch) => {
+    const sign = devanagariSign(ch.codePointAt(0)!);
+    return sign === undefined ? ch : (sign ?? '');
+  });
 }
 
 function parsePattern(word: string, boundaries: 'word' | 'open'): { folded: string; edgeLeft: boolean; edgeRight: boolean } {

@@ -24,19 +24,19 @@ export function threatFinding(hits: HitIndex): Finding | undefined {
       return;
     }
     const intent = ownIntent(hits, harm);
-    if (intent && !harm.quoted && !hits.countered(intent) && !hits.counteredBetween(intent, harm)) best = stronger(best, findingOf('threat', 2, harm, intent));
-    else if (intent || !hits.negated(harm, span(harm, 8))) best = stronger(best, findingOf('threat', 1, harm));
+    if (intent && !harm.quoted && !countered(hits, intent) && !countered(hits, harm) && !hits.counteredBetween(intent, harm)) best = stronger(best, findingOf('threat', 2, harm, intent));
+    else if (intent || !negatedHere(hits, harm)) best = stronger(best, findingOf('threat', 1, harm));
   };
   for (const harm of hits.of('threat', 'harm')) consider(harm, false);
   for (const harm of hits.of('threat', 'harm_weak')) consider(harm, true);
   for (const weapon of hits.of('threat', 'weapon')) if (ownIntent(hits, weapon)) consider(weapon, true);
   for (const fused of hits.of('threat', 'first_person_threat')) {
-    const level = fused.quoted || hits.countered(fused) || hits.negated(fused) ? 1 : 2;
+    const level = fused.quoted || countered(hits, fused) || hits.negated(fused) ? 1 : 2;
     best = stronger(best, findingOf('threat', level, fused));
   }
   for (const fused of hits.of('threat', 'first_person_weak')) {
     if (!target(hits, fused) && !hits.near(fused, hits.of('threat', 'weapon'), TARGET)) continue;
-    const level = fused.quoted || hits.countered(fused) || hits.negated(fused) ? 1 : 2;
+    const level = fused.quoted || countered(hits, fused) || hits.negated(fused) ? 1 : 2;
     best = stronger(best, findingOf('threat', level, fused));
   }
   for (const passive of hits.of('threat', 'harm_passive')) {
@@ -47,12 +47,25 @@ export function threatFinding(hits: HitIndex): Finding | undefined {
   return best;
 }
 
+/** A negation before the harm word; in Hindi also right after it, where it stands before the verb ("… ka balatkar nahi hone dena"). */
+function negatedHere(hits: HitIndex, harm: LexiconHit): boolean {
+  return hits.negated(harm, span(harm, 8)) || (harm.language === 'hi' && hits.nearCommon(harm, 'negation', { before: -1, after: 4 }) !== undefined);
+}
+
+/** Counter-speech before the words; in Hindi also the reporting verb right after them ("… kar dunga kehne ka nateeja"). */
+function countered(hits: HitIndex, hit: LexiconHit): boolean {
+  return hits.countered(hit) || (hit.language === 'hi' && hits.nearCommon(hit, 'counter', { before: -1, after: 3 }) !== undefined);
+}
+
 function target(hits: HitIndex, harm: LexiconHit, window = TARGET): boolean {
   return ['second_person', 'person', 'group', 'place'].some((slot) => hits.nearCommon(harm, slot as 'person', window) !== undefined);
 }
 
 /** The writer's intent shortly before the harm word in its sentence, not negated itself ("no debemos …") nor between. */
 function ownIntent(hits: HitIndex, harm: LexiconHit): LexiconHit | undefined {
-  const intent = hits.nearCommon(harm, 'intent', { before: span(harm, INTENT_TO_HARM_WORDS), after: -1 });
-  return intent && !hits.negatedBetween(intent, harm) && !hits.negated(intent, 2) ? intent : undefined;
+  const before = hits.nearCommon(harm, 'intent', { before: span(harm, INTENT_TO_HARM_WORDS), after: -1 });
+  // Hindi is verb-final: the intent auxiliary follows the verb ("… maar denge", "… samapt karne ja rahe hain").
+  const intent = before ?? (harm.language === 'hi' ? hits.nearCommon(harm, 'intent', { before: -1, after: 4 }) : undefined);
+  if (intent && intent.start > harm.start) return hits.negatedBetween(harm, intent) ? undefined : intent;
+  return intent && !hits.negatedBetween(intent, harm) && !hits.negated(intent, 1) ? intent : undefined;
 }

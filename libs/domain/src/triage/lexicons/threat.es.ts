@@ -82,7 +82,7 @@ export const threatEs: CategoryLexicon<'threat'> = {
       'se me quemó', 'quemé la', 'quemé el', 'ahogar las penas', 'ahogar en', 'ahogado en', 'ahogados en', 'violar la ley', 'violar las normas',
       'viola la', 'viola las', 'violan la', 'violan las', 'violado la', 'violado las', 'violaron la', 'violaron las', 'violó la', 'violó las',
       'violación de datos', 'ejecuta el', 'ejecuté el', 'ejecutamos el', 'ejecutando el', 'liquidar la', 'liquidar el', 'liquidación',
-      'disparó el', 'disparado el', 'disparar la', 'dispararon los precios', 'disparan los precios',
+      'se eliminara', 'se elimine', 'se eliminen', 'se eliminaran', 'se eliminó', 'se eliminan', 'disparó el', 'disparado el', 'disparar la', 'dispararon los precios', 'disparan los precios',
     ],
   },
 };

@@ -1,7 +1,7 @@
 import { findingOf, stronger, type Finding, type HitIndex } from './hit-index.js';
 import type { LexiconHit } from './lexicon-matcher.js';
 
-const DISCLOSURE = { before: 8, after: 8 };
+const DISCLOSURE = { before: 12, after: 12 };
 
 /**
  * Doxxing. Level 1: a doxxing phrase ("doxxed", "knows where I live"), or a publishing verb near

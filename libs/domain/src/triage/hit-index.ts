@@ -24,7 +24,8 @@ export interface Window {
  * The hits of one text, grouped for the rules: a category's slot in any language, a language's
  * common words, and the questions rules ask (is there an X near this hit? is it negated?).
  * Idioms are applied here: a hit inside an idiom of its category, in any language (one word can be
- * in two lexicons: "suicide" is English and French), is gone before any rule looks.
+ * in two lexicons: "suicide" is English and French), is gone before any rule looks; common idioms
+ * remove the shorter common words inside them (the negation in "毫不留情", "sin piedad").
  */
 export class HitIndex {
   private readonly byKey = new Map<string, LexiconHit[]>();
@@ -32,7 +33,7 @@ export class HitIndex {
   constructor(hits: readonly LexiconHit[]) {
     const idioms = hits.filter((hit) => hit.slot === 'idiom');
     for (const hit of hits) {
-      if (hit.slot !== 'idiom' && idioms.some((idiom) => idiom.category === hit.category && idiom.start < hit.end && hit.start < idiom.end)) continue;
+      if (hit.slot !== 'idiom' && idioms.some((idiom) => idiom.category === hit.category && covers(idiom, hit))) continue;
       const key = `${hit.category}:${hit.slot}`;
       const list = this.byKey.get(key);
       if (list) list.push(hit);
@@ -67,10 +68,23 @@ export class HitIndex {
     );
   }
 
+  /** A reporting frame strictly between two hits of one sentence ("he must go to jail, he said «…»"). */
+  counteredBetween(first: LexiconHit, second: LexiconHit): boolean {
+    return (this.byKey.get('common:counter') ?? []).some(
+      (counter) => counter.language === first.language && counter.sentence === first.sentence && counter.start >= first.end && counter.end <= second.start,
+    );
+  }
+
   /** Counter-speech or a reporting frame earlier in the hit's sentence ("threats like", "for saying"). */
   countered(hit: LexiconHit): boolean {
     return this.nearCommon(hit, 'counter', { before: 12, after: -1 }) !== undefined;
   }
+}
+
+/** A category's idiom overlapping the hit; a common idiom ("毫不留情") only the common words inside it, not a longer one ("跨性别" holds "性别"). */
+function covers(idiom: LexiconHit, hit: LexiconHit): boolean {
+  if (hit.category === 'common') return idiom.start <= hit.start && hit.end <= idiom.end && (idiom.start < hit.start || hit.end < idiom.end);
+  return idiom.start < hit.end && hit.start < idiom.end;
 }
 
 function within(anchor: LexiconHit, other: LexiconHit, window: Window): boolean {

@@ -1,7 +1,7 @@
-import AhoCorasick from 'modern-ahocorasick';
+import { CodeUnitAhoCorasick } from './aho-corasick.js';
 import type { CategoryLexicon, CommonLexicon, LexiconSlot, TriageCategory, TriageLanguage } from './lexicon.js';
 import { normalizeForTriage, type NormalizedText } from './normalize-text.js';
-import { isWordUnit } from './text-tables.js';
+import { devanagariSign, isWordUnit } from './text-tables.js';
 
 /** Where a lexicon word was found, in folded-text coordinates. */
 export interface LexiconHit {
@@ -35,25 +35,25 @@ type AnyLexicon = CommonLexicon | CategoryLexicon<TriageCategory>;
  * inside a longer word unless it says so; Han has no spaces and needs none.
  */
 export class LexiconMatcher {
-  private readonly automaton: AhoCorasick<number>;
+  private readonly automaton: CodeUnitAhoCorasick;
   private readonly entries: Entry[] = [];
   private readonly minorAges: { language: TriageLanguage; pattern: RegExp }[] = [];
 
   constructor(lexicons: readonly AnyLexicon[]) {
-    const patterns: { pattern: string; data: number }[] = [];
+    const patterns: string[] = [];
     for (const lexicon of lexicons) {
       const category = 'category' in lexicon ? lexicon.category : 'common';
       for (const [slot, words] of Object.entries(lexicon.slots) as [LexiconSlot, readonly string[]][]) {
         for (const word of words) {
           const { folded, edgeLeft, edgeRight } = parsePattern(word, lexicon.boundaries);
           if (folded === '') continue;
-          patterns.push({ pattern: folded, data: this.entries.length });
+          patterns.push(folded);
           this.entries.push({ language: lexicon.language, category, slot, edgeLeft, edgeRight });
         }
       }
-      for (const age of lexicon.minorAge ?? []) this.minorAges.push({ language: lexicon.language, pattern: new RegExp(age, 'gu') });
+      for (const age of lexicon.minorAge ?? []) this.minorAges.push({ language: lexicon.language, pattern: new RegExp(foldDevanagari(age), 'gu') });
     }
-    this.automaton = new AhoCorasick(patterns);
+    this.automaton = new CodeUnitAhoCorasick(patterns);
   }
 
   match(folded: NormalizedText): LexiconHit[] {
@@ -71,13 +71,15 @@ export class LexiconMatcher {
       sentence: folded.sentence[start]!,
       quoted: folded.quoted[start] === 1 || folded.quoted[end - 1] === 1,
     });
-    for (const found of this.automaton.iterate(text)) {
-      const entry = this.entries[found.data!]!;
+    for (const found of this.automaton.search(text)) {
+      const entry = this.entries[found.pattern]!;
       if (entry.edgeLeft && found.start > 0 && isWordUnit(text[found.start - 1]!) && isWordUnit(text[found.start]!)) continue;
       if (entry.edgeRight && found.end < text.length && isWordUnit(text[found.end]!) && isWordUnit(text[found.end - 1]!)) continue;
       hits.push(hit(entry, found.start, found.end));
     }
-    for (const { language, pattern } of this.minorAges) {
+    // Ages need a digit: most short mails have none, and the expressions are many.
+    const ages = /\d/.test(text) ? this.minorAges : [];
+    for (const { language, pattern } of ages) {
       pattern.lastIndex = 0;
       for (const age of text.matchAll(pattern)) {
         if (Number(age[1]) < 18 && age[0].length > 0) hits.push(hit({ language, category: 'child_safety', slot: 'minor' }, age.index, age.index + age[0].length));
@@ -85,6 +87,14 @@ export class LexiconMatcher {
     }
     return hits;
   }
+}
+
+/** Devanagari signs in an age expression folded like the text ("साल" → its private-use signs), so the expression can match. */
+function foldDevanagari(source: string): string {
+  return source.replace(/[\u0900-\u097f]/gu, (ch) => {
+    const sign = devanagariSign(ch.codePointAt(0)!);
+    return sign === undefined ? ch : (sign ?? '');
+  });
 }
 
 function parsePattern(word: string, boundaries: 'word' | 'open'): { folded: string; edgeLeft: boolean; edgeRight: boolean } {

@@ -27,6 +27,8 @@ export interface CommonSlots {
   time: string;
   /** Wishes and norms about harm: "should be", "deserve to be", "I wish … would be". */
   normative: string;
+  /** Phrases in which a common word is not one: "毫不留情" and "sin piedad" negate nothing, "跨性别" holds no "别" (don't). */
+  idiom: string;
 }
 
 export interface CategorySlots {
@@ -43,6 +45,8 @@ export interface CategorySlots {
     implicit: string;
     /** First person and harm in one word or fixed phrase: Arabic "سأقتل", Hindi "मार दूंगा". */
     first_person_threat: string;
+    /** First person and a weak harm verb in one word, a threat only against someone: Spanish "eliminemos", French "attaquerons". */
+    first_person_weak: string;
     /** Phrases that use a harm word harmlessly; a harm word inside one is ignored. */
     idiom: string;
   };

@@ -1,9 +1,6 @@
 import {
   ARABIC_LETTER_FOLD,
-  COLLAPSIBLE_LETTER,
-  CYRILLIC_LETTER,
   CYRILLIC_LOOKALIKE,
-  GREEK_LETTER,
   LATIN_LEET,
   LATIN_LOOKALIKE,
   QUOTE_CLOSERS,
@@ -13,9 +10,13 @@ import {
   SIMPLIFIED_HAN,
   devanagariSign,
   isArabicOptionalMark,
+  isCollapsibleLetter,
+  isCyrillicLetter,
+  isGreekLetter,
   isInvisible,
   isLatinLetter,
   isLetter,
+  isTokenPart,
   isWordUnit,
 } from './text-tables.js';
 
@@ -74,28 +75,40 @@ function foldCharacters(original: string): Unit[] {
       units.push({ ch: "'", start, end: offset });
       continue;
     }
-    for (const part of symbol.normalize('NFKD')) {
-      if (/^\p{M}$/u.test(part)) {
-        const sub = devanagariSign(part.codePointAt(0)!);
-        if (sub) units.push({ ch: sub, start, end: offset });
-        continue;
-      }
-      for (const lower of part.toLowerCase()) {
-        const folded = lower === 'ß' ? 'ss' : lower === 'ς' ? 'σ' : (ARABIC_LETTER_FOLD.get(lower) ?? SIMPLIFIED_HAN.get(lower) ?? lower);
-        for (const ch of folded) units.push({ ch, start, end: offset });
-      }
-    }
+    for (const ch of foldSymbol(cp, symbol)) units.push({ ch, start, end: offset });
   }
   return units;
 }
 
-const TOKEN_PART = /^[\p{L}\p{N}@$!|]$/u;
+const FOLDED = new Map<number, readonly string[]>();
+const FOLDED_CACHE_LIMIT = 20_000;
+const MARK = /^\p{M}$/u;
+
+/** The folded characters of one non-ASCII symbol (compatibility form, case, marks), remembered per code point. */
+function foldSymbol(cp: number, symbol: string): readonly string[] {
+  const known = FOLDED.get(cp);
+  if (known) return known;
+  const chars: string[] = [];
+  for (const part of symbol.normalize('NFKD')) {
+    if (MARK.test(part)) {
+      const sub = devanagariSign(part.codePointAt(0)!);
+      if (sub) chars.push(sub);
+      continue;
+    }
+    for (const lower of part.toLowerCase()) {
+      const folded = lower === 'ß' ? 'ss' : lower === 'ς' ? 'σ' : (ARABIC_LETTER_FOLD.get(lower) ?? SIMPLIFIED_HAN.get(lower) ?? lower);
+      for (const ch of folded) chars.push(ch);
+    }
+  }
+  if (FOLDED.size < FOLDED_CACHE_LIMIT) FOLDED.set(cp, chars);
+  return chars;
+}
 
 /** Look-alikes and leetspeak are decided per word: the script most of its letters are in wins. */
 function foldTokens(units: Unit[]): void {
   let i = 0;
   while (i < units.length) {
-    if (!isTokenPart(units[i]!.ch)) {
+    if (!isTokenUnit(units[i]!.ch)) {
       i++;
       continue;
     }
@@ -103,11 +116,11 @@ function foldTokens(units: Unit[]): void {
     let latin = 0;
     let cyrillic = 0;
     let other = 0;
-    while (j < units.length && isTokenPart(units[j]!.ch)) {
+    while (j < units.length && isTokenUnit(units[j]!.ch)) {
       const ch = units[j]!.ch;
       if (isLatinLetter(ch)) latin++;
-      else if (CYRILLIC_LETTER.test(ch)) cyrillic++;
-      else if (GREEK_LETTER.test(ch)) other++;
+      else if (isCyrillicLetter(ch)) cyrillic++;
+      else if (isGreekLetter(ch)) other++;
       j++;
     }
     if (cyrillic > latin && latin + other > 0) {
@@ -120,8 +133,11 @@ function foldTokens(units: Unit[]): void {
   }
 }
 
-function isTokenPart(ch: string): boolean {
-  return ch.length === 1 && ch.charCodeAt(0) < 0x80 ? /[a-z0-9@$!|]/.test(ch) : TOKEN_PART.test(ch);
+function isTokenUnit(ch: string): boolean {
+  if (ch.length !== 1) return isTokenPart(ch);
+  const code = ch.charCodeAt(0);
+  if (code >= 0x80) return isTokenPart(ch);
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x40 || code === 0x24 || code === 0x21 || code === 0x7c;
 }
 
 /**
@@ -188,22 +204,29 @@ function joinableSeparators(units: Unit[]): Uint8Array {
 }
 
 function assemble(units: Unit[], drop: Uint8Array): NormalizedText {
-  const chars: string[] = [];
-  const start: number[] = [];
-  const end: number[] = [];
-  const sentence: number[] = [];
-  const quoted: number[] = [];
+  // Written straight into typed arrays (one slot per UTF-16 unit, never more than the units hold).
+  let capacity = 0;
+  for (const unit of units) capacity += unit.ch.length;
+  const codes = new Uint16Array(capacity);
+  const start = new Int32Array(capacity);
+  const end = new Int32Array(capacity);
+  const sentence = new Int32Array(capacity);
+  const quoted = new Uint8Array(capacity);
+  let n = 0;
   let sentenceNo = 0;
   let inQuote = false;
   let lastLetter = '';
   let newlines = 0;
+  const push = (code: number, unit: Unit): void => {
+    codes[n] = code;
+    start[n] = unit.start;
+    end[n] = unit.end;
+    sentence[n] = sentenceNo;
+    quoted[n] = inQuote ? 1 : 0;
+    n++;
+  };
   const pushSpace = (unit: Unit): void => {
-    if (chars.length === 0 || chars.at(-1) === ' ') return;
-    chars.push(' ');
-    start.push(unit.start);
-    end.push(unit.end);
-    sentence.push(sentenceNo);
-    quoted.push(inQuote ? 1 : 0);
+    if (n > 0 && codes[n - 1] !== 0x20) push(0x20, unit);
   };
   for (let k = 0; k < units.length; k++) {
     const unit = units[k]!;
@@ -216,18 +239,12 @@ function assemble(units: Unit[], drop: Uint8Array): NormalizedText {
       }
     } else if (ch !== '\r' && ch !== ' ' && ch !== '\t' && ch !== '>') newlines = 0;
     if (isWordUnit(ch) || isLetter(ch)) {
-      if (ch === lastLetter && (isLatinLetter(ch) || COLLAPSIBLE_LETTER.test(ch))) {
-        end[end.length - 1] = unit.end;
+      if (ch === lastLetter && (isLatinLetter(ch) || isCollapsibleLetter(ch))) {
+        end[n - 1] = unit.end;
         continue;
       }
       // One entry per UTF-16 unit, so an astral letter's two units both map back.
-      for (let unitNo = 0; unitNo < ch.length; unitNo++) {
-        chars.push(ch[unitNo]!);
-        start.push(unit.start);
-        end.push(unit.end);
-        sentence.push(sentenceNo);
-        quoted.push(inQuote ? 1 : 0);
-      }
+      for (let unitNo = 0; unitNo < ch.length; unitNo++) push(ch.charCodeAt(unitNo), unit);
       lastLetter = ch;
       continue;
     }
@@ -242,12 +259,13 @@ function assemble(units: Unit[], drop: Uint8Array): NormalizedText {
     else if (QUOTE_CLOSERS.has(ch)) inQuote = false;
     pushSpace(unit);
   }
-  if (chars.at(-1) === ' ') {
-    chars.pop();
-    start.pop();
-    end.pop();
-    sentence.pop();
-    quoted.pop();
-  }
-  return { text: chars.join(''), start: Int32Array.from(start), end: Int32Array.from(end), sentence: Int32Array.from(sentence), quoted: Uint8Array.from(quoted) };
+  if (n > 0 && codes[n - 1] === 0x20) n--;
+  return { text: decode(codes, n), start: start.slice(0, n), end: end.slice(0, n), sentence: sentence.slice(0, n), quoted: quoted.slice(0, n) };
+}
+
+/** The first `length` UTF-16 units as a string, in chunks small enough for an argument list. */
+function decode(codes: Uint16Array, length: number): string {
+  let text = '';
+  for (let from = 0; from < length; from += 8192) text += String.fromCharCode(...codes.subarray(from, Math.min(length, from + 8192)));
+  return text;
 }

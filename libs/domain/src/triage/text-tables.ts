@@ -62,27 +62,47 @@ export function devanagariSign(cp: number): string | null | undefined {
 
 export const isDevanagariSignUnit = (code: number): boolean => code >= 0xe000 && code <= 0xe07f;
 
-/** Letters of alphabetic scripts, whose words need boundaries when matched (Han and kana do not). */
-export function isWordUnit(ch: string): boolean {
-  const code = ch.charCodeAt(0);
-  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
-  if (isDevanagariSignUnit(code)) return true;
-  return WORD_LETTER.test(ch) && !NO_SPACE_SCRIPT.test(ch);
+/**
+ * A character test through a regular expression, remembered per BMP code unit: the normaliser and
+ * the matcher ask it for every character of a mail, and a Unicode-property regex costs far more than
+ * a table read. Astral characters (two units) are tested each time.
+ */
+function memoTest(test: (ch: string) => boolean): (ch: string) => boolean {
+  const known = new Uint8Array(0x10000);
+  return (ch) => {
+    if (ch.length !== 1) return test(ch);
+    const code = ch.charCodeAt(0);
+    const cached = known[code]!;
+    if (cached !== 0) return cached === 2;
+    const result = test(ch);
+    known[code] = result ? 2 : 1;
+    return result;
+  };
 }
 
 const WORD_LETTER = /^[\p{L}\p{N}]$/u;
 const LETTER = /^\p{L}$/u;
+const wordUnitBeyondAscii = memoTest((ch) => isDevanagariSignUnit(ch.charCodeAt(0)) || (WORD_LETTER.test(ch) && !NO_SPACE_SCRIPT.test(ch)));
+const letterBeyondAscii = memoTest((ch) => LETTER.test(ch));
+const latinBeyondAscii = memoTest((ch) => LATIN_LETTER.test(ch));
+
+/** Letters of alphabetic scripts, whose words need boundaries when matched (Han and kana do not). */
+export function isWordUnit(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
+  return wordUnitBeyondAscii(ch);
+}
 
 /** A letter of any script (ASCII answered without a regular expression: most mail is ASCII). */
 export function isLetter(ch: string): boolean {
   const code = ch.charCodeAt(0);
-  return code < 0x80 ? code >= 0x61 && code <= 0x7a : LETTER.test(ch);
+  return code < 0x80 ? code >= 0x61 && code <= 0x7a : letterBeyondAscii(ch);
 }
 
 /** A Latin letter, ASCII first. */
 export function isLatinLetter(ch: string): boolean {
   const code = ch.charCodeAt(0);
-  return code < 0x80 ? code >= 0x61 && code <= 0x7a : LATIN_LETTER.test(ch);
+  return code < 0x80 ? code >= 0x61 && code <= 0x7a : latinBeyondAscii(ch);
 }
 const NO_SPACE_SCRIPT = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]$/u;
 
@@ -91,6 +111,11 @@ export const COLLAPSIBLE_LETTER = /^[\p{Script=Latin}\p{Script=Cyrillic}\p{Scrip
 export const LATIN_LETTER = /^\p{Script=Latin}$/u;
 export const CYRILLIC_LETTER = /^\p{Script=Cyrillic}$/u;
 export const GREEK_LETTER = /^\p{Script=Greek}$/u;
+export const isCollapsibleLetter = memoTest((ch) => COLLAPSIBLE_LETTER.test(ch));
+export const isCyrillicLetter = memoTest((ch) => CYRILLIC_LETTER.test(ch));
+export const isGreekLetter = memoTest((ch) => GREEK_LETTER.test(ch));
+/** A letter, digit or leet symbol of a token (ASCII answered without a regular expression). */
+export const isTokenPart = memoTest((ch) => /^[\p{L}\p{N}@$!|]$/u.test(ch));
 
 /** Quote marks, for telling a quoted threat from the writer's own words. */
 export const QUOTE_TOGGLES = new Set(['"', '“', '”']);

@@ -4,9 +4,12 @@ export const childSafetyDe: CategoryLexicon<'child_safety'> = {
   category: 'child_safety',
   language: 'de',
   boundaries: 'word',
-  minorAge: ['(\\d{1,2}) jahre? alt', '(\\d{1,2}) jahrige', '(\\d{1,2}) jahrigen', '(\\d{1,2}) jahriger', '(\\d{1,2}) jahriges', '(?:sie|er) ist (?:erst |nur )?(\\d{1,2})\\b', 'unter (1[0-7]|[1-9]) jahren'],
+  minorAge: ['(\\d{1,2}) jahre? alt', '(\\d{1,2}) jahrige', '(\\d{1,2}) jahrigen', '(\\d{1,2}) jahriger', '(\\d{1,2}) jahriges', '(?:sie|er) (?:ist|sei|war) (?:erst |nur )?(\\d{1,2})\\b', 'unter (1[0-7]|[1-9]) jahren'],
   slots: {
     explicit: [
+      'darstellungen sexuellen kindesmissbrauchs', 'darstellung sexuellen kindesmissbrauchs', 'sexuellen kindesmissbrauchs', 'sexueller kindesmissbrauch',
+      'kindesmissbrauchsdarstellungen', 'missbrauchsdarstellungen', 'kinderpornografie', 'kinderpornographie', 'kinderpornografisch', 'kinderpornographisch',
+      'jugendpornografie', 'jugendpornographie', 'missbrauchsabbildungen',
       'sexueller missbrauch von kindern', 'sexuellen missbrauch von kindern', 'sexuellen missbrauchs von kindern', 'sexueller kindesmissbrauch',
       'kindesmissbrauch', 'missbrauchsdarstellungen', 'kinderpornografie', 'kinderpornographie', 'kinderpornos', 'darstellungen sexuellen missbrauchs',
       'sexuelle ausbeutung von kindern', 'sexuelle ausbeutung minderjähriger', 'sexuelle bilder von minderjährigen', 'nacktbilder von minderjährigen',
@@ -36,6 +39,9 @@ export const childSafetyDe: CategoryLexicon<'child_safety'> = {
       'bezahlt', 'zahlen', 'geld', 'mehr schicken', 'sextortion', 'fordert geld', 'verlangt geld', 'zu veröffentlichen', 'zu verschicken',
     ],
     danger: [
+      'sie schlägt', 'ihn schlägt', 'es schlägt', 'ihm wehtut', 'ihr wehtut', 'ihm weh tut', 'ihr weh tut', 'tut ihm weh', 'tut ihr weh', 'angst hat nach hause',
+      'angst nach hause', 'angst, nach hause', 'angst hat, heute', 'angst, heute', 'zurückzugehen', 'misshandelt', 'misshandlung', 'verletzt wird',
+      'geschlagen wird',
       'schlägt sie', 'schlägt ihn', 'tut ihr weh', 'tut ihm weh', 'wird missbraucht', 'missbraucht', 'misshandelt', 'misshandlung', 'missbrauch',
       'in gefahr', 'angst nach hause', 'angst, nach hause', 'angst heimzugehen', 'eingesperrt', 'entführt', 'vermisst', 'fasst sie an', 'fasst ihn an',
       'unmittelbarer gefahr', 'akuter gefahr', 'wird geschlagen', 'verletzt sie', 'verletzt ihn', 'gewalt', 'wehgetan', 'weh getan', 'tut weh',

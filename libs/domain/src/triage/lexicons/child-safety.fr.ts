@@ -7,6 +7,8 @@ export const childSafetyFr: CategoryLexicon<'child_safety'> = {
   minorAge: ['(\\d{1,2}) ans', 'âgée? de (\\d{1,2})\\b', 'moins de (\\d{1,2}) ans'],
   slots: {
     explicit: [
+      'pédocriminel', 'pédocriminels', 'pédocriminelle', 'pédocriminelles', 'pédocriminalité', 'contenus pédopornographiques', 'pédopornographie',
+      'pédopornographique', 'pédopornographiques', 'exploitation sexuelle d’enfants', "exploitation sexuelle d'enfants", 'exploitation sexuelle de mineurs',
       'abus sexuels sur enfants', 'abus sexuel sur enfant', 'abus sexuels sur mineurs', 'abus sexuel sur un enfant', 'abus sexuels sur un enfant',
       'matériel pédopornographique', 'contenu pédopornographique', 'images pédopornographiques', 'pédopornographie', 'pornographie infantile',
       "images d'abus sexuels", "d'abus sexuels sur", 'exploitation sexuelle des enfants', 'exploitation sexuelle de mineurs', "exploitation sexuelle d'enfants",
@@ -36,6 +38,9 @@ export const childSafetyFr: CategoryLexicon<'child_safety'> = {
       'extorsion', 'extorque', 'sextorsion', "exige de l'argent", 'rançon',
     ],
     danger: [
+      "en train d'être blessé", "en train d'être blessée", "en train d'être frappé", "en train d'être frappée", "en train d'être maltraité",
+      "en train d'être maltraitée", 'se fait frapper', 'se fait battre', 'lui fait du mal', 'lui font du mal', 'la frappe', 'le frappe', 'la bat', 'le bat',
+      'peur de rentrer', 'peur de retourner', 'maltraité', 'maltraitée', 'maltraitance',
       'la frappe', 'le frappe', 'la bat', 'le bat', 'lui fait du mal', 'lui fait mal', 'se faire frapper', 'maltraité', 'maltraitée', 'maltraitance',
       'abusé', 'abusée', 'abus', 'en danger', 'peur de rentrer', 'peur de rentrer chez', 'peur de retourner', 'enfermée', 'enfermé', 'enlevé', 'enlevée',
       'la touche', 'le touche', 'attouchements', 'danger immédiat', 'se fait frapper', 'battu', 'battue', 'violenté', 'violentée', 'violences',

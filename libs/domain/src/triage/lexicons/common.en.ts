@@ -48,5 +48,6 @@ export const commonEn: CommonLexicon = {
       'i wish', 'wish', 'i hope', 'hope', 'if only', 'would be best', 'only solution', 'only way', 'would love to see', 'it is time', 'should get',
       'would be better', 'let them', 'let those', 'all of them',
     ],
+    idiom: ['without mercy', 'without hesitation', 'without exception', 'no mercy', 'not only'],
   },
 };

@@ -10,7 +10,7 @@ export const doxxingDe: CategoryLexicon<'doxxing'> = {
       'weiß wo er wohnt', 'jeder weiß jetzt wo', 'wo man sie findet', 'wo man ihn findet', 'wo man mich findet', 'meine adresse gefunden', 'hat meine adresse',
       'haben meine adresse', 'vor meiner tür', 'vor meiner haustür', 'meine identität enthüllt', 'meine identität offengelegt',
     ],
-    disclose: [
+    disclose: ['geschrieben', 'eingetragen', 'online gestellt', 'ins netz gestellt', 'verbreitet', 'verbreiten', 
       'veröffentlicht', 'veröffentlichen', 'veröffentlichte', 'gepostet', 'posten', 'postet', 'geteilt', 'teilen', 'teilt', 'geleakt', 'geleaked',
       'durchgestochen', 'ins netz gestellt', 'online gestellt', 'verbreitet', 'verbreiten', 'enthüllt', 'offengelegt', 'preisgegeben', 'bloßgestellt',
       'droht zu veröffentlichen', 'wird veröffentlichen', 'wird posten', 'aufgetaucht', 'erschienen', 'hinzugefügt', 'öffentlich gemacht', 'hochgeladen',

@@ -17,6 +17,7 @@ export const doxxingFr: CategoryLexicon<'doxxing'> = {
       'rendu public', 'rendue publique', 'rendus publics', 'posté', 'postée', 'postés', 'poster', 'balancé', 'mis sur',
     ],
     personal_data: [
+      'numéro personnel', 'numéro perso', 'numéro privé', 'son numéro', 'mon numéro', 'son lycée', 'son école', 'son collège', 'vrai nom', 'son adresse', 'mon adresse',
       'adresse', 'adresse personnelle', 'adresse postale', 'numéro de téléphone', 'téléphone', 'portable', 'mon numéro', 'son numéro', 'iban',
       'compte bancaire', 'rib', 'numéro de compte', 'carte bancaire', 'passeport', "carte d'identité", "numéro d'identité", 'sécurité sociale',
       'permis de conduire', 'date de naissance', 'adresse ip', 'ip', 'vrai nom', 'nom complet', 'nom et prénom', 'lieu de travail', 'où je travaille',

@@ -6,6 +6,8 @@ export const selfHarmDe: CategoryLexicon<'self_harm'> = {
   boundaries: 'word',
   slots: {
     sign: [
+      'nicht mehr aufzuwachen', 'nicht mehr aufwachen', 'nie mehr aufwachen', 'nie wieder aufwachen', 'ohne mich besser dran', 'ohne mich besser',
+      'mich umzubringen', 'mich umbringen', 'mir das leben zu nehmen', 'lebensmüde', 'nicht mehr leben', 'nicht mehr leben will', 'sterben will',
       'suizid', 'selbstmord', 'suizidal', 'suizidgedanken', 'selbstmordgedanken', 'lebensmüde', 'ich will sterben', 'will nicht mehr leben',
       'möchte nicht mehr leben', 'möchte sterben', 'wäre lieber tot', 'ich wünschte ich wäre tot', 'besser dran ohne mich', 'besser ohne mich',
       'keinen grund mehr zu leben', 'ich kann nicht mehr', 'nicht mehr aufwachen', 'nie wieder aufwachen', 'für immer verschwinden', 'nicht mehr existieren',
@@ -14,6 +16,11 @@ export const selfHarmDe: CategoryLexicon<'self_harm'> = {
       'sich das leben nehmen', 'sich umbringen', 'selbstmordgefährdet', 'suizidgefährdet',
     ],
     self_act: [
+      'mich umbringe', 'mich umbringen', 'mich umzubringen', 'ich bringe mich um', 'ich bring mich um', 'bringe ich mich um', 'mich töte', 'mich töten',
+      'mich zu töten', 'mir das leben nehmen', 'mir das leben zu nehmen', 'nehme mir das leben', 'sich das leben nehmen', 'sich das leben zu nehmen',
+      'nimmt sich das leben', 'sich umbringen', 'sich umzubringen', 'sich umbringen wird', 'bringt sich um', 'sich töten', 'sich zu töten',
+      'mich erhängen', 'mich aufhängen', 'mich vor den zug werfen', 'mich vor einen zug werfen', 'mich erschießen', 'meinem leben ein ende setzen',
+      'seinem leben ein ende setzen', 'ihrem leben ein ende setzen',
       'mich umbringen', 'mich töten', 'mir das leben nehmen', 'meinem leben ein ende setzen', 'allem ein ende setzen', 'mich erhängen', 'mich aufhängen',
       'springen', 'mich vor den zug werfen', 'mich vor einen zug werfen', 'ich bringe mich um', 'ich bring mich um', 'ich nehme mir das leben',
       'sich umbringen', 'sich das leben nehmen', 'sich töten', 'seinem leben ein ende', 'ihrem leben ein ende', 'bringt sich um', 'nimmt sich das leben',

@@ -18,8 +18,11 @@ export const selfHarmEs: CategoryLexicon<'self_harm'> = {
       'tirarme', 'lanzarme', 'arrojarme', 'me voy a matar', 'me mataré', 'me suicidaré', 'se va a matar', 'va a suicidarse', 'suicidarse', 'quitarse la vida',
       'matarse', 'acabar con su vida', 'poner fin a su vida', 'tirarse', 'lanzarse', 'ya no estaré', 'no estaré aquí', 'cortarme las venas',
       'pegarme un tiro', 'envenenarme', 'tomarme todas', 'se matará', 'se suicidará', 'me quitaré la vida', 'se quitará la vida',
+      'me voy a suicidar', 'voy a suicidarme', 'me suicido', 'me mato', 'me suicidaré', 'me voy a quitar la vida', 'voy a quitarme la vida',
+      'se va a suicidar', 'va a quitarse la vida', 'se va a quitar la vida', 'quiere suicidarse', 'quiere matarse', 'piensa suicidarse', 'me ahorcaré',
+      'me cortaré las venas', 'me pegaré un tiro', 'me tomaré todas', 'me envenenaré', 'acabaré con mi vida', 'pondré fin a mi vida', 'terminaré con todo',
     ],
-    act_needing_means: ['saltar', 'tomarlas todas', 'tomármelas todas', 'tomarme todas', 'tragar', 'tragarme', 'colgarme', 'me voy a tirar', 'voy a saltar', 'tomar todas'],
+    act_needing_means: ['saltaré', 'me tiraré', 'me lanzaré', 'me arrojaré', 'me colgaré', 'me las tomaré', 'me las voy a tomar', 'me voy a lanzar', 'voy a tirarme', 'voy a lanzarme', 'se tirará', 'se lanzará', 'saltará', 'saltar', 'tomarlas todas', 'tomármelas todas', 'tomarme todas', 'tragar', 'tragarme', 'colgarme', 'me voy a tirar', 'voy a saltar', 'tomar todas'],
     means: [
       'pastillas', 'somníferos', 'pastillas para dormir', 'comprimidos', 'paracetamol', 'analgésicos', 'un frasco de', 'cuerda', 'soga', 'puente',
       'azotea', 'tejado', 'vías del tren', 'las vías', 'tren', 'pistola', 'cuchilla', 'acantilado', 'balcón', 'el río', 'medicamentos', 'medicación',

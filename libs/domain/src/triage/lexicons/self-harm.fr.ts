@@ -14,12 +14,16 @@ export const selfHarmFr: CategoryLexicon<'self_harm'> = {
       'être un fardeau', 'ne plus être là', 'disparaître et ne plus', "m'endormir et ne pas", 'mettre fin à ses jours', 'se suicider',
     ],
     self_act: [
+      'je me suicide', 'je me tue', 'je vais me suicider', 'je vais me tuer', 'me suicider', 'je me suiciderai', 'je me tuerai', 'mettre fin à mes jours',
+      'mettrai fin à mes jours', 'mettre fin à ses jours', 'mettra fin à ses jours', 'va mettre fin à ses jours', 'veut mettre fin à ses jours', 'se suicider',
+      'se suicidera', 'va se suicider', 'veut se suicider', 'se tuer', 'va se tuer', 'se tuera', 'en finir avec la vie', 'en finir avec ma vie', 'me pendre',
+      'me pendrai', 'me jeter sous', 'me jetterai', 'me foutre en l’air', "me foutre en l'air",
       'me tuer', 'me suicider', 'mettre fin à mes jours', 'mettre fin à ma vie', 'en finir avec la vie', 'en finir', 'me pendre', 'me jeter', 'sauter du',
       'me foutre en l’air', 'je vais me tuer', 'je me tuerai', 'je me suiciderai', 'va se tuer', 'va se suicider', 'se suicider', 'se tuer',
       'mettre fin à ses jours', 'mettre fin à sa vie', 'se jeter', 'se pendre', 'je ne serai plus là', 'ne serai plus là', 'me couper les veines',
       'me tirer une balle', "m'empoisonner", 'se donner la mort', 'me donner la mort', 'il se tuera', 'elle se tuera', 'se suicidera',
     ],
-    act_needing_means: ['sauter', 'les prendre toutes', 'toutes les prendre', 'tout avaler', 'avaler', 'me couper', 'je vais sauter', 'prendre tous mes', 'prendre toutes mes'],
+    act_needing_means: ['je sauterai', 'sauterai', 'je vais me jeter', 'me jeter', 'me jetterai', 'il sautera', 'elle sautera', 'va sauter', 'les avaler', 'tout avaler', 'sauter', 'les prendre toutes', 'toutes les prendre', 'tout avaler', 'avaler', 'me couper', 'je vais sauter', 'prendre tous mes', 'prendre toutes mes'],
     means: [
       'médicaments', 'cachets', 'comprimés', 'somnifères', 'pilules', 'paracétamol', 'antidouleurs', 'une boîte de', 'corde', 'pont', 'le pont', 'toit',
       'voie ferrée', 'les rails', 'train', 'arme', 'pistolet', 'lame', 'rasoir', 'falaise', 'balcon', 'la rivière', 'la seine', 'fenêtre', 'dernier étage',

@@ -12,6 +12,9 @@ ARG NODE_VERSION=20
 
 # ---- build: all dependencies, compile TypeScript, then drop the dev dependencies ----
 FROM node:${NODE_VERSION}-bookworm-slim AS build
+# re2 (the rules' linear-time regex engine) is a native addon: its install fetches a prebuilt
+# binary and builds from source where none can be fetched, which needs a compiler here.
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund

@@ -7,6 +7,7 @@ interface TicketItem {
   id: string;
   number: string;
   subject: string;
+  language: string | null;
 }
 
 interface ArticleItem {
@@ -17,9 +18,9 @@ interface ArticleItem {
 
 /**
  * A mail in Spanish gets a Spanish acknowledgement, one in Arabic an Arabic one laid out right
- * to left, through the whole suite. The language comes from the queue each mail is pushed to
- * (its default locale): routing's language detection (issue 12) sets the ticket's own language
- * later, which wins over the queue's (proved in apps/template-reply/test/template-reply.int-spec.ts).
+ * to left, through the whole suite: both go to the default queue, which names no language;
+ * routing detects each mail's language and template-reply answers in it. (A queue's default
+ * locale, when the ticket has none, is proved in apps/template-reply/test/template-reply.int-spec.ts.)
  */
 describe('acknowledgements in the writer’s language, from the mail to the ticket', () => {
   let suite: CaseworkSuite;
@@ -53,12 +54,6 @@ describe('acknowledgements in the writer’s language, from the mail to the tick
   beforeAll(async () => {
     smtpPort = await freePort();
     suite = await CaseworkSuite.start({ firstResponseMinutes: 60, env: { SMTP_LISTEN_PORT: String(smtpPort), SMTP_LISTEN_HOST: '127.0.0.1' } });
-    for (const queue of [
-      { slug: 'ayuda', name: 'Ayuda', address: 'ayuda@casework.test', defaultLocale: 'es', timeZone: 'Europe/Madrid' },
-      { slug: 'musaada', name: 'مساعدة', address: 'musaada@casework.test', defaultLocale: 'ar', timeZone: 'Asia/Riyadh' },
-    ]) {
-      expect((await suite.api('/queues', { method: 'POST', body: queue })).status).toBe(201);
-    }
   }, 180_000);
 
   afterAll(async () => {
@@ -67,13 +62,14 @@ describe('acknowledgements in the writer’s language, from the mail to the tick
 
   it('answers a mail in Spanish in Spanish', async () => {
     const subject = 'Me están acosando en un foro';
-    await push('María López <maria@example.es>', 'ayuda@casework.test', subject, 'Alguien publica mis datos personales. ¿Qué puedo hacer?');
+    await push('María López <maria@example.es>', 'safety@casework.test', subject, 'Hola. Desde hace una semana alguien publica mis datos personales y mi dirección en un foro. Tengo miedo. ¿Qué puedo hacer?');
     const { ticket, mail, html } = await ticketAndAcknowledgement(subject, 'maria@example.es');
+    expect(ticket.language).toBe('es');
     expect(mail.subject).toBe(`Hemos recibido su mensaje: ${subject} [#${ticket.number}]`);
     expect(mail.text).toMatch(/^Hola, María López:\n\nGracias por escribirnos\. Recibimos su mensaje el .+ y le hemos asignado el número de caso \d+\./);
     expect(mail.text).toContain(`mantenga [#${ticket.number}] en el asunto`);
     expect(mail.headers.get('auto-submitted')).toBe('auto-replied');
-    expect(mail.headers.get('reply-to')).toBe('ayuda@casework.test');
+    expect(mail.headers.get('reply-to')).toBe('safety@casework.test');
     expect(html).toMatch(/<html lang="es" dir="ltr">/);
     const article = await acknowledgementArticle(ticket.id);
     expect(article.delivery).toMatchObject({ state: 'sent', attempts: 1, locale: 'es', template: { key: 'acknowledgement', version: 1 } });
@@ -82,11 +78,12 @@ describe('acknowledgements in the writer’s language, from the mail to the tick
 
   it('answers a mail in Arabic in Arabic, right to left', async () => {
     const subject = 'شخص يهددني عبر الرسائل';
-    await push('سارة <sara@example.sa>', 'musaada@casework.test', subject, 'أتلقى رسائل تهديد منذ أسبوع. أرجو المساعدة.');
+    await push('سارة <sara@example.sa>', 'safety@casework.test', subject, 'مرحبًا، أتلقى رسائل تهديد من حساب مجهول منذ أسبوع. أرجو المساعدة.');
     const { ticket, mail, html } = await ticketAndAcknowledgement(subject, 'sara@example.sa');
+    expect(ticket.language).toBe('ar');
     expect(mail.subject).toBe(`تلقّينا رسالتك: ${subject} [#${ticket.number}]`);
     expect(mail.text).toMatch(/^مرحبًا سارة،\n\nشكرًا لتواصلك معنا\./);
-    expect(mail.text).toContain('فريق مساعدة');
+    expect(mail.text).toContain('فريق Safety');
     expect(html).toMatch(/<html lang="ar" dir="rtl">/);
     expect(html).toMatch(/<body dir="rtl"[^>]*text-align:right/);
     expect(html).toContain('<p>مرحبًا سارة،</p>');

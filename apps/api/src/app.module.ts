@@ -19,6 +19,7 @@ import { QuarantineModule } from './quarantine/quarantine.module.js';
 import { QueuesModule } from './queues/queues.module.js';
 import { RateLimitGuard } from './security/rate-limit.guard.js';
 import { RateLimitModule } from './security/rate-limit.module.js';
+import { RulesModule } from './rules/rules.module.js';
 import { SlaModule } from './sla/sla.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { TemplatesModule } from './templates/templates.module.js';
@@ -43,6 +44,7 @@ export class AppModule {
         MessagingModule.forRoot({ natsUrl: config.NATS_URL, serviceName: 'api' }),
         ObservabilityModule.register({ dataSource: DataSource, nats: NatsConnectionHolder, imports: [] }),
         QueuesModule,
+        RulesModule,
         TicketsModule,
         TemplatesModule,
         SlaModule,

@@ -46,9 +46,14 @@ describe('api (built process)', () => {
     expect(body.status).toBe('ok');
   });
 
-  it('lists queues', async () => {
+  it('lists queues: the seeded one and the system queues routing files mail into (spam, postmaster)', async () => {
     const { body } = await app.call<QueueListDto>('/queues');
-    expect(body.items).toEqual([{ id: expect.any(String), slug: 'safety', name: 'Safety', address: 'safety@casework.test', opsEmails: [], restricted: false, defaultLocale: null, timeZone: null, emergency: false }]);
+    const routing = { addresses: [], unknownSenderFollowup: 'flag', reopenWindowDays: 30, defaultLocale: null, timeZone: null, emergency: false };
+    expect(body.items).toEqual([
+      { id: expect.any(String), slug: 'postmaster', name: 'Postmaster', address: 'safety@casework.test', opsEmails: [], restricted: false, role: 'postmaster', ...routing, spamScoreThreshold: null },
+      { id: expect.any(String), slug: 'safety', name: 'Safety', address: 'safety@casework.test', opsEmails: [], restricted: false, role: null, ...routing, spamScoreThreshold: 5 },
+      { id: expect.any(String), slug: 'spam', name: 'Spam (review)', address: 'safety@casework.test', opsEmails: [], restricted: false, role: 'spam', ...routing, spamScoreThreshold: null },
+    ]);
   });
 
   it('pages through tickets newest first', async () => {
@@ -58,6 +63,7 @@ describe('api (built process)', () => {
       ...{ id: ticket.id, number: ticket.number, subject: 'Harassment report', status: 'open', priority: 'normal' },
       ...{ queue: { slug: 'safety', name: 'Safety' }, requester: { email: 'reporter@example.org', name: 'Rita Reporter' } },
       ...{ createdAt: ISO, updatedAt: ISO, sla: [{ kind: 'first_response', dueAt: ISO, state: 'breached', remainingMs: null }] },
+      ...{ language: null, triage: { level: 0, categories: [] }, tags: [], linkedTicket: null, spam: null },
     });
     expect(first.nextCursor).toEqual(expect.any(String));
     const second = (await app.call<TicketPageDto>(`/tickets?limit=2&cursor=${first.nextCursor}`)).body;

@@ -7,7 +7,14 @@ interface Queue {
   address: string;
   restricted: boolean;
   opsEmails: string[];
+  addresses: string[];
+  role: string | null;
+  unknownSenderFollowup: string;
+  reopenWindowDays: number;
+  spamScoreThreshold: number | null;
 }
+
+type Fields = { fields: Record<string, string[]> };
 
 describe('queue management and grants (built process)', () => {
   const app = new ApiFixture();
@@ -73,5 +80,35 @@ describe('queue management and grants (built process)', () => {
     expect((await app.call(`/queues/${queue.id}/access`, { method: 'PUT', json: { grants: [{ userId: sam.id, level: 'admin' }] } })).status).toBe(400);
 
     expect((await app.call(`/queues/${queue.id}/access`, { method: 'PUT', json: { grants: [] } })).body).toEqual({ grants: [] });
+  });
+
+  it('takes further addresses (each one queue\'s) and routing settings, naming bad fields', async () => {
+    const created = await app.call<Queue>('/queues', {
+      method: 'POST',
+      json: { slug: 'abuse', name: 'Abuse', address: 'abuse@casework.test', addresses: ['Report@Casework.test', 'report@casework.test', 'phish@casework.test'], unknownSenderFollowup: 'new_ticket', reopenWindowDays: 7, spamScoreThreshold: 8.5 },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ address: 'abuse@casework.test', addresses: ['report@casework.test', 'phish@casework.test'], role: null, unknownSenderFollowup: 'new_ticket', reopenWindowDays: 7, spamScoreThreshold: 8.5 });
+    // Another queue's primary or further address is taken, whichever field names it.
+    expect((await app.call('/queues', { method: 'POST', json: { slug: 'x1', name: 'X', address: 'PHISH@casework.test' } })).status).toBe(409);
+    expect((await app.call('/queues', { method: 'POST', json: { slug: 'x2', name: 'X', address: 'x2@casework.test', addresses: ['abuse@casework.test'] } })).status).toBe(409);
+    expect((await app.call('/queues', { method: 'POST', json: { slug: 'x3', name: 'X', address: 'x3@casework.test', addresses: ['safety@casework.test'] } })).status).toBe(409);
+
+    const patched = await app.call<Queue>(`/queues/${created.body.id}`, { method: 'PATCH', json: { addresses: ['phish@casework.test'], spamScoreThreshold: null, reopenWindowDays: 0 } });
+    expect(patched.body).toMatchObject({ addresses: ['phish@casework.test'], spamScoreThreshold: null, reopenWindowDays: 0, unknownSenderFollowup: 'new_ticket' });
+    expect((await app.call<Queue>(`/queues/${created.body.id}`, { method: 'PATCH', json: { name: 'Abuse desk' } })).body).toMatchObject({ addresses: ['phish@casework.test'], spamScoreThreshold: null });
+
+    const bad = await app.call<Fields>(`/queues/${created.body.id}`, { method: 'PATCH', json: { addresses: ['not an address'], unknownSenderFollowup: 'ignore', reopenWindowDays: -1, spamScoreThreshold: 'high' } });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.fields).sort()).toEqual(['addresses', 'reopenWindowDays', 'spamScoreThreshold', 'unknownSenderFollowup']);
+    expect(Object.keys((await app.call<Fields>(`/queues/${created.body.id}`, { method: 'PATCH', json: { addresses: 'phish@casework.test' } })).body.fields)).toEqual(['addresses']);
+  });
+
+  it('refuses addresses on the system queues, which routing fills by itself', async () => {
+    const { body: list } = await app.call<{ items: Queue[] }>('/queues');
+    const spam = list.items.find((queue) => queue.role === 'spam')!;
+    const refused = await app.call<Fields>(`/queues/${spam.id}`, { method: 'PATCH', json: { addresses: ['spam@casework.test'] } });
+    expect([refused.status, Object.keys(refused.body.fields)]).toEqual([400, ['addresses']]);
+    expect((await app.call<Queue>(`/queues/${spam.id}`, { method: 'PATCH', json: { opsEmails: ['spam-review@casework.test'] } })).status).toBe(200);
   });
 });

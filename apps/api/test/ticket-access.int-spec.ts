@@ -16,6 +16,8 @@ const REQUESTS: Record<string, { method: string; path: (ticketId: string) => str
   'GET /tickets/:id': { method: 'GET', path: (id) => `/tickets/${id}`, allowed: 200 },
   'PATCH /tickets/:id': { method: 'PATCH', path: (id) => `/tickets/${id}`, json: { priority: 'high' }, allowed: 200 },
   'POST /tickets/:id/replies': { method: 'POST', path: (id) => `/tickets/${id}/replies`, json: { body: 'Thank you for your report.' }, allowed: 202 },
+  // Neither ticket is in the spam queue: allowed callers learn that (409), others that the ticket is hidden or not theirs to change.
+  'POST /tickets/:id/not-spam': { method: 'POST', path: (id) => `/tickets/${id}/not-spam`, allowed: 409 },
   // No such attachment: allowed callers learn that (AttachmentNotFound), others that the ticket is hidden.
   'GET /tickets/:ticketId/attachments/:attachmentId': { method: 'GET', path: (id) => `/tickets/${id}/attachments/${NOBODY}`, allowed: 404, allowedCode: 'AttachmentNotFound' },
 };

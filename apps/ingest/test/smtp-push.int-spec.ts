@@ -89,6 +89,16 @@ describe('ingest SMTP/LMTP push (built process, private NATS)', () => {
     expect(added[0]).toMatchObject({ sha256: sha256(mixed), envelope_to: [QUEUE_ADDRESS], status: 'received' });
   });
 
+  it("accepts mail for a queue's further address (any letter case), in that queue", async () => {
+    const queue = await new QueueRepository().create(bed.ds, { slug: 'reports', name: 'Reports', address: 'reports@casework.test', restricted: false, addresses: ['report-abuse@casework.test'] });
+    const source = mail(['From: x@example.org', 'To: Report-Abuse@Casework.test', 'Subject: Further address'], 'For the reports queue.');
+    const result = await deliver(smtpPort, source, ['Report-Abuse@Casework.test']);
+    expect([result.rcpt.map((r) => r.code), result.data.map((r) => r.code)]).toEqual([[250], [250]]);
+    const [row] = (await rawRows(bed.ds)).filter((r) => r.sha256 === sha256(source));
+    const [mailbox] = await bed.ds.query('SELECT queue_id FROM mailbox WHERE id = $1', [row.mailbox_id]);
+    expect(mailbox.queue_id).toBe(queue!.id);
+  });
+
   it('rejects a message over SMTP_MAX_BYTES with 552 and stores nothing', async () => {
     const rowsBefore = (await rawRows(bed.ds)).length;
     const outboxBefore = await outboxCount(bed.ds);

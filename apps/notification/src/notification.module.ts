@@ -7,6 +7,7 @@ import { SmtpMailer } from '@casework/mail';
 import { MessagingModule, NatsConnectionHolder } from '@casework/messaging';
 import { LoggerModule, ObservabilityModule } from '@casework/observability';
 import { NOTIFICATION_SETTINGS } from './notification.tokens.js';
+import { OpsMetricsService } from './ops-metrics.service.js';
 import { OpsNotifierService } from './ops-notifier.service.js';
 import { PagingHandler } from './paging.handler.js';
 import { PagingService } from './paging.service.js';
@@ -35,6 +36,7 @@ export class NotificationModule {
           provide: SmtpMailer,
           useValue: SmtpMailer.fromSettings({ ...settings, dkim: dkimOf(settings) }),
         },
+        OpsMetricsService,
         OpsNotifierService,
         PagingService,
         SlaClockEventsUseCase,

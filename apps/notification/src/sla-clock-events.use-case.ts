@@ -76,6 +76,8 @@ export class SlaClockEventsUseCase {
         await this.lifecycle.replySent(tx, event.data.ticketId, at);
         return [];
       case Subjects.TicketFollowup:
+        // A stranger's flagged mail is not the requester's: it starts no response clock.
+        if (event.data.flagged) return [];
         return this.lifecycle.followup(tx, event.data.ticketId, at);
       case Subjects.TicketStatusChanged:
         return this.lifecycle.statusChanged(tx, event.data.ticketId, event.data.from, event.data.to, at);

@@ -80,7 +80,7 @@ describe('SLA lifecycle (built notification process)', () => {
         at,
       ),
     );
-  const followup = (ticket: Ticket, at: Date, automated = false) =>
+  const followup = (ticket: Ticket, at: Date, automated = false, flagged: 'unknown_sender' | null = null) =>
     handled(
       envelope(
         Subjects.TicketFollowup,
@@ -90,6 +90,7 @@ describe('SLA lifecycle (built notification process)', () => {
           articleId: '00000000-0000-4000-8000-000000000003',
           matchedBy: 'in-reply-to',
           automation: { automated, reason: automated ? 'auto-submitted' : null },
+          flagged,
         },
         at,
       ),
@@ -155,6 +156,9 @@ describe('SLA lifecycle (built notification process)', () => {
 
     // An auto-reply does not start the next response; the stakeholder's own follow-up does, once.
     await followup(ticket, at(2.5), true);
+    expect(await clocks(ticket, 'next_response')).toHaveLength(0);
+    // Nor does a stranger's flagged follow-up: it is not the requester's.
+    await followup(ticket, at(2.7), false, 'unknown_sender');
     expect(await clocks(ticket, 'next_response')).toHaveLength(0);
     await followup(ticket, at(3));
     await followup(ticket, at(3.5));

@@ -3,126 +3,132 @@ import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
 import type { RoutingSettings } from '@casework/config';
 import { Subjects } from '@casework/contracts';
-import { AttachmentRepository, QueueRepository, TicketRepository } from '@casework/database';
-import { placeNewTicket, requesterOf, statusAfterFollowup, type ThreadDecision, type TicketPlacement } from '@casework/domain';
-import { automationOf, storableAttachment, type ParsedMail } from '@casework/mail';
+import { OutboundRepository, TicketRepository, type LockedTicket } from '@casework/database';
+import { requesterOf, statusAfterFollowup } from '@casework/domain';
+import { automationOf } from '@casework/mail';
 import type { Emit } from '@casework/messaging';
 import { LOGGER } from '@casework/observability';
-import type { RouteStep } from './mail-batch-preparer.js';
+import { InboundArticles, withoutNul } from './inbound-articles.js';
+import type { DecidedStep } from './mail-batch-preparer.js';
 import { ROUTING_SETTINGS } from './routing.tokens.js';
 
 /**
- * Routing's writes inside the batch's transaction: new tickets opened with their first article,
- * follow-ups appended to the ticket they thread into, attachments kept, and their events.
+ * Routing's writes inside the batch's transaction, as the decisions say: new tickets opened
+ * with their first article, follow-ups appended to their ticket, bounces and auto-replies kept
+ * as system notes; each decision's steps in the ticket's history, and the events.
  */
 @Injectable()
 export class InboundMailWriter {
   constructor(
     @Inject(ROUTING_SETTINGS) private readonly settings: RoutingSettings,
     @Inject(LOGGER) private readonly logger: Logger,
-    @Inject(QueueRepository) private readonly queues: QueueRepository,
     @Inject(TicketRepository) private readonly tickets: TicketRepository,
-    @Inject(AttachmentRepository) private readonly attachments: AttachmentRepository,
+    @Inject(OutboundRepository) private readonly outbound: OutboundRepository,
+    @Inject(InboundArticles) private readonly articles: InboundArticles,
   ) {}
 
-  /** Opens a ticket per step (its queue placed by the mailbox), with the first article and ticket.opened. */
-  async openTickets(tx: EntityManager, emit: Emit, steps: RouteStep[]): Promise<void> {
+  /** Opens a ticket per step where its decision says, with the first article and ticket.opened. */
+  async openTickets(tx: EntityManager, emit: Emit, steps: DecidedStep<'open'>[]): Promise<void> {
     if (steps.length === 0) return;
-    const placeByMailbox = new Map<string, TicketPlacement>();
-    let defaultQueueId: string | null | undefined;
-    for (const mailboxId of new Set(steps.map((step) => step.mailboxId))) {
-      const mailboxQueueId = await this.queues.mailboxQueueId(tx, mailboxId);
-      if (mailboxQueueId === null && defaultQueueId === undefined) defaultQueueId = (await this.queues.findDefault(tx))?.id ?? null;
-      const placement = placeNewTicket({ mailboxQueueId, defaultQueueId: defaultQueueId ?? null });
-      if (!placement) throw new Error('no default queue: run `npm run seed`');
-      placeByMailbox.set(mailboxId, placement);
-    }
     const requesters = steps.map(({ mail }) => requesterOf(mail));
     const requesterIds = await this.tickets.upsertContacts(tx, requesters);
     const subjects = steps.map(({ mail }) => withoutNul(mail.subject).trim() || '(no subject)');
     const opened = await this.tickets.openMany(
       tx,
-      steps.map((step, i) => ({ subject: subjects[i], ...placeByMailbox.get(step.mailboxId)!, requesterId: requesterIds[i] })),
+      steps.map(({ decision }, i) => ({
+        subject: subjects[i],
+        queueId: decision.queueId,
+        requesterId: requesterIds[i],
+        priority: decision.priority,
+        language: decision.language,
+        triage: decision.triage,
+        tags: decision.tags,
+        link: decision.link,
+        spam: decision.spam && { signals: decision.spam.signals, intendedQueueId: decision.intendedQueueId, acknowledgementHeld: decision.spam.acknowledgeOnRelease },
+      })),
     );
     const automations = steps.map(({ mail }) => automationOf(mail, [this.settings.MAIL_FROM]));
-    const articleIds = await this.addInboundArticles(
+    const articleIds = await this.articles.add(
       tx,
-      steps.map((step, i) => ({ ticketId: opened[i].id, rawMessageId: step.rawMessageId, mail: step.mail, automated: automations[i].automated })),
+      steps.map((step, i) => ({ ticketId: opened[i].id, rawMessageId: step.rawMessageId, mail: step.mail, automated: automations[i].automated, systemNote: step.decision.systemNote })),
       { ticketsOpenedInThisTransaction: true },
     );
-    for (const [i, step] of steps.entries()) {
+    await this.articles.record(
+      tx,
+      steps.map(({ decision }, i) => ({ ticketId: opened[i].id, articleId: articleIds[i], steps: decision.steps })),
+      // The earlier ticket says which one continues it.
+      steps.flatMap(({ decision }, i) =>
+        decision.link ? [{ ticketId: decision.link.ticketId, kind: 'continued_by_ticket', details: { ticketId: opened[i].id, number: opened[i].number, reason: decision.link.reason } }] : [],
+      ),
+    );
+    for (const [i, { decision, rawMessageId }] of steps.entries()) {
       const automation = automations[i];
-      const placement = placeByMailbox.get(step.mailboxId)!;
       await emit(Subjects.TicketOpened, {
         ticketId: opened[i].id,
         ticketNumber: opened[i].number,
-        queueId: placement.queueId,
+        queueId: decision.queueId,
         articleId: articleIds[i],
-        priority: placement.priority,
+        priority: decision.priority,
         requester: requesters[i],
         subject: subjects[i],
         automation: { automated: automation.automated, reason: automation.automated ? automation.reason : null },
+        acknowledgement: { suppressed: decision.suppressAcknowledgement !== null, reason: decision.suppressAcknowledgement },
       });
-      this.logger.info({ ticketId: opened[i].id, ticketNumber: opened[i].number, rawMessageId: step.rawMessageId }, 'ticket opened');
+      this.logger.info({ ticketId: opened[i].id, ticketNumber: opened[i].number, rawMessageId, queueId: decision.queueId, spam: decision.spam !== null }, 'ticket opened');
     }
   }
 
-  /** Adds the mail to the ticket it threads into (its status moved as statusAfterFollowup says), with ticket.followup. */
-  async appendFollowup(tx: EntityManager, emit: Emit, step: RouteStep, decision: Extract<ThreadDecision, { kind: 'followup' }>): Promise<void> {
-    const ticket = await this.tickets.findForUpdate(tx, decision.ticketId);
-    if (!ticket) throw new Error(`ticket ${decision.ticketId} vanished while threading`);
+  /** Adds the mail to the ticket it continues (flagged when its sender is a stranger), with ticket.followup. */
+  async appendFollowup(tx: EntityManager, emit: Emit, step: DecidedStep<'followup'>): Promise<void> {
+    const { decision } = step;
+    const ticket = await this.lock(tx, decision.ticketId);
     const automation = automationOf(step.mail, [this.settings.MAIL_FROM]);
-    const [articleId] = await this.addInboundArticles(tx, [{ ticketId: ticket.id, rawMessageId: step.rawMessageId, mail: step.mail, automated: automation.automated }]);
-    const status = statusAfterFollowup(ticket.status);
+    const [articleId] = await this.articles.add(tx, [{ ticketId: ticket.id, rawMessageId: step.rawMessageId, mail: step.mail, automated: automation.automated, flagged: decision.flagged }]);
+    const status = decision.reopen ? statusAfterFollowup(ticket.status) : ticket.status;
     if (status !== ticket.status) {
       await this.tickets.setStatus(tx, ticket.id, status);
       await emit(Subjects.TicketStatusChanged, { ticketId: ticket.id, from: ticket.status, to: status });
     }
+    await this.tickets.applyFollowup(tx, ticket.id, { priority: decision.raisePriorityTo, triage: decision.triage, tags: decision.tags, language: decision.language });
+    if (decision.raisePriorityTo !== null && decision.raisePriorityTo !== ticket.priority) {
+      // An emergency pages whoever is on call (notification listens for it).
+      await emit(Subjects.TicketPriorityChanged, { ticketId: ticket.id, from: ticket.priority, to: decision.raisePriorityTo, queueId: ticket.queueId });
+    }
+    await this.articles.record(tx, [{ ticketId: ticket.id, articleId, steps: decision.steps }]);
     await emit(Subjects.TicketFollowup, {
       ticketId: ticket.id,
       ticketNumber: ticket.number,
       articleId,
       matchedBy: decision.matchedBy,
       automation: { automated: automation.automated, reason: automation.automated ? automation.reason : null },
+      flagged: decision.flagged,
     });
-    this.logger.info({ ticketId: ticket.id, rawMessageId: step.rawMessageId, matchedBy: decision.matchedBy }, 'follow-up threaded');
+    this.logger.info({ ticketId: ticket.id, rawMessageId: step.rawMessageId, matchedBy: decision.matchedBy, flagged: decision.flagged }, 'follow-up threaded');
   }
 
-  /** The articles and their attachments (bytes over ATTACHMENT_MAX_BYTES not kept: the raw message has them). */
-  private async addInboundArticles(
-    tx: EntityManager,
-    inbound: { ticketId: string; rawMessageId: string; mail: ParsedMail; automated: boolean }[],
-    options: { ticketsOpenedInThisTransaction?: boolean } = {},
-  ): Promise<string[]> {
-    const articleIds = await this.tickets.addArticles(
-      tx,
-      inbound.map(({ ticketId, rawMessageId, mail, automated }) => ({
-        ticketId,
-        direction: 'inbound' as const,
-        from: mail.from,
-        to: mail.to,
-        cc: mail.cc,
-        subject: withoutNul(mail.subject),
-        text: withoutNul(mail.text),
-        html: mail.html === null ? null : withoutNul(mail.html),
-        messageId: mail.messageId,
-        inReplyTo: mail.inReplyTo[0] ?? null,
-        references: mail.references,
-        automated,
-        rawMessageId,
-      })),
-      options,
-    );
-    const maxBytes = this.settings.ATTACHMENT_MAX_BYTES;
-    for (const [i, { mail }] of inbound.entries()) {
-      if (mail.attachments.length === 0) continue;
-      await this.attachments.addToArticle(tx, articleIds[i], mail.attachments.map((attachment) => storableAttachment(attachment, maxBytes)));
+  /**
+   * Keeps a bounce or auto-reply as a system note on the ticket of the mail it reports on: no
+   * reopening, no clock, no acknowledgement. A bounce marks that outbound message (failed, with
+   * the status code) and emits outbound.bounced.
+   */
+  async attachNote(tx: EntityManager, emit: Emit, step: DecidedStep<'note'>): Promise<void> {
+    const { decision } = step;
+    const ticket = await this.lock(tx, decision.ticketId);
+    const [articleId] = await this.articles.add(tx, [
+      { ticketId: ticket.id, rawMessageId: step.rawMessageId, mail: step.mail, automated: true, direction: 'note', systemNote: decision.note },
+    ]);
+    if (decision.bounce) {
+      const { outboundId, status, failed } = decision.bounce;
+      await this.outbound.markBounced(tx, outboundId, status, failed);
+      await emit(Subjects.OutboundBounced, { outboundId, ticketId: ticket.id, articleId, status, failed });
     }
-    return articleIds;
+    await this.articles.record(tx, [{ ticketId: ticket.id, articleId, steps: decision.steps }]);
+    this.logger.info({ ticketId: ticket.id, rawMessageId: step.rawMessageId, note: decision.note, outboundId: decision.bounce?.outboundId }, 'system note attached');
   }
-}
 
-/** Postgres text cannot hold NUL; real mail sometimes does. */
-function withoutNul(value: string): string {
-  return value.includes('\u0000') ? value.replace(/\u0000/g, '') : value;
+  private async lock(tx: EntityManager, ticketId: string): Promise<LockedTicket> {
+    const ticket = await this.tickets.findForUpdate(tx, ticketId);
+    if (!ticket) throw new Error(`ticket ${ticketId} vanished while routing`);
+    return ticket;
+  }
 }

@@ -1,23 +1,28 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EventEnvelope, Subjects } from '@casework/contracts';
-import { RawMessageRepository, TicketRepository } from '@casework/database';
-import { decideThread, findTicketTag, threadingCandidates, type ThreadDecision } from '@casework/domain';
-import { MailParseError, MailParserPool, type ParsedMail } from '@casework/mail';
+import { RawMessageRepository } from '@casework/database';
+import { decideRouting, reportedMessageIds, threadingCandidates, type RoutingDecision } from '@casework/domain';
+import { MailParseError, MailParserPool, routingFactsOf, type ParsedMail } from '@casework/mail';
 import { quarantineReason } from './quarantine-reason.js';
+import { RoutingContextLoader, type MailToDecide } from './routing-context-loader.js';
+import { RoutingSignals } from './routing-signals.js';
 
 /** Bytes of raw mail one batch loads at most (a bigger first message is loaded alone). */
 const BATCH_BYTE_BUDGET = 32 * 1024 * 1024;
 
 export type MailReceived = EventEnvelope<typeof Subjects.MailReceived>;
 
-/** What one event of a batch comes to once its mail is parsed and threaded. */
+/** What one event of a batch comes to once its mail is parsed and decided. */
 export type Step =
   | { kind: 'skip'; event: MailReceived }
   | { kind: 'quarantine'; event: MailReceived; rawMessageId: string; reason: string }
-  | { kind: 'route'; event: MailReceived; rawMessageId: string; mailboxId: string; mail: ParsedMail; decision: ThreadDecision };
+  | { kind: 'route'; event: MailReceived; rawMessageId: string; mailboxId: string; mail: ParsedMail; decision: RoutingDecision };
 
 export type RouteStep = Extract<Step, { kind: 'route' }>;
+
+/** A routed step whose decision is of one action. */
+export type DecidedStep<A extends RoutingDecision['action']> = RouteStep & { decision: Extract<RoutingDecision, { action: A }> };
 
 /**
  * A raw message as loading and parsing left it: parsed, or refused by the parser (or the pool
@@ -25,7 +30,7 @@ export type RouteStep = Extract<Step, { kind: 'route' }>;
  * loaded for lack of byte budget (`later`).
  */
 export type ParsedRaw =
-  | { kind: 'parsed'; mailboxId: string; mail: ParsedMail }
+  | { kind: 'parsed'; mailboxId: string; envelopeTo: string[] | null; mail: ParsedMail }
   | { kind: 'failed'; size: number; error: unknown }
   | { kind: 'gone' }
   | { kind: 'later' };
@@ -35,15 +40,17 @@ export type ParsedAhead = Map<string, ParsedRaw>;
 
 /**
  * The part of routing a batch that writes nothing: its raw messages loaded (within the byte
- * budget) and parsed in the parser pool, and threaded against the tickets already stored.
+ * budget) and parsed in the parser pool, their rule outcome, triage and language computed, the
+ * look-ups of the whole batch made, and each mail decided (libs/domain decideRouting).
  */
 @Injectable()
 export class MailBatchPreparer {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(RawMessageRepository) private readonly rawMessages: RawMessageRepository,
-    @Inject(TicketRepository) private readonly tickets: TicketRepository,
     @Inject(MailParserPool) private readonly parser: MailParserPool,
+    @Inject(RoutingContextLoader) private readonly context: RoutingContextLoader,
+    @Inject(RoutingSignals) private readonly signals: RoutingSignals,
   ) {}
 
   /** Loads these raw messages (those still waiting, within the byte budget) and parses them. */
@@ -55,7 +62,7 @@ export class MailBatchPreparer {
         if (!raw) return [id, { kind: 'gone' }];
         if (!raw.raw) return [id, { kind: 'later' }];
         try {
-          return [id, { kind: 'parsed', mailboxId: raw.mailboxId, mail: await this.parser.parse(raw.raw) }];
+          return [id, { kind: 'parsed', mailboxId: raw.mailboxId, envelopeTo: raw.envelopeTo, mail: await this.parser.parse(raw.raw) }];
         } catch (error) {
           return [id, { kind: 'failed', size: raw.size, error }];
         }
@@ -65,7 +72,7 @@ export class MailBatchPreparer {
   }
 
   /**
-   * Parses (unless parsed ahead) and threads a prefix of `events`; the events after it (past the
+   * Parses (unless parsed ahead) and decides a prefix of `events`; the events after it (past the
    * byte budget, or answering a mail of this prefix) are deferred to a later transaction.
    */
   async prepare(events: MailReceived[], ahead: ParsedAhead): Promise<{ steps: Step[]; deferred: MailReceived[] }> {
@@ -79,40 +86,41 @@ export class MailBatchPreparer {
     let end = events.findIndex((event) => parsedRaw(event).kind === 'later');
     if (end < 0) end = events.length;
     const claimed = new Set<string>();
-    const parsed = events.slice(0, end).map((event): Step | { event: MailReceived; rawMessageId: string; mailboxId: string; mail: ParsedMail } => {
+    type Parsed = { event: MailReceived; rawMessageId: string; mailboxId: string; mail: ParsedMail; toDecide: MailToDecide };
+    const signals = await this.signals.forBatch();
+    const parsed = events.slice(0, end).map((event): Step | Parsed => {
       const rawMessageId = event.data.rawMessageId;
       const raw = parsedRaw(event);
       // Routed already, or a second event for a mail of this batch (a reconciler's re-emit).
       if ((raw.kind !== 'parsed' && raw.kind !== 'failed') || claimed.has(rawMessageId)) return { kind: 'skip', event };
       claimed.add(rawMessageId);
-      if (raw.kind === 'parsed') return { event, rawMessageId, mailboxId: raw.mailboxId, mail: raw.mail };
+      if (raw.kind === 'parsed') {
+        const facts = routingFactsOf(raw.mail, raw.envelopeTo);
+        const { triage, language } = signals.contentOf(raw.mail);
+        const rules = signals.rulesFor(raw.mail, facts, triage, language);
+        return { event, rawMessageId, mailboxId: raw.mailboxId, mail: raw.mail, toDecide: { mail: facts, mailboxId: raw.mailboxId, triage, language, rules } };
+      }
       // Anything but a MailParseError (a closed pool, a parser that cannot start) is ours: retry later.
       if (!(raw.error instanceof MailParseError)) throw raw.error;
       return { kind: 'quarantine', event, rawMessageId, reason: quarantineReason(raw.error, raw.size, this.parser.maxBytes) };
     });
-
-    const mails = parsed.flatMap((p) => ('mail' in p ? [p.mail] : []));
-    const tags = mails.map((mail) => findTicketTag(mail.subject)).filter((tag): tag is string => tag !== null);
-    const [byMessageId, byNumber] = await Promise.all([
-      this.tickets.ticketsByMessageIds(this.dataSource, [...new Set(mails.flatMap((mail) => threadingCandidates(threadingInput(mail))))]),
-      this.tickets.ticketIdsByNumbers(this.dataSource, [...new Set(tags)]),
-    ]);
+    const toDecide = parsed.flatMap((p) => ('toDecide' in p ? [p.toDecide] : []));
+    if (toDecide.length === 0) return { steps: parsed as Step[], deferred: events.slice(parsed.length) };
+    const context = await this.context.load(toDecide);
     const steps: Step[] = [];
     const messageIdsInBatch = new Set<string>();
     for (const item of parsed) {
-      if (!('mail' in item)) {
+      if (!('toDecide' in item)) {
         steps.push(item);
         continue;
       }
-      const input = threadingInput(item.mail);
-      if (threadingCandidates(input).some((id) => messageIdsInBatch.has(id))) break;
-      steps.push({ kind: 'route', ...item, decision: decideThread(input, { byMessageId, byNumber }) });
+      // A mail answering (or reporting on) one earlier in this batch must see the ticket that one opens.
+      const facts = item.toDecide.mail;
+      if ([...threadingCandidates(facts), ...reportedMessageIds(facts)].some((id) => messageIdsInBatch.has(id))) break;
+      const { toDecide, ...step } = item;
+      steps.push({ kind: 'route', ...step, decision: decideRouting(context.inputFor(toDecide)) });
       if (item.mail.messageId) messageIdsInBatch.add(item.mail.messageId);
     }
     return { steps, deferred: events.slice(steps.length) };
   }
-}
-
-function threadingInput(mail: ParsedMail): { inReplyTo: string[]; references: string[]; subject: string } {
-  return { inReplyTo: mail.inReplyTo, references: mail.references, subject: mail.subject };
 }

@@ -3,19 +3,21 @@ import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
 import { Subjects } from '@casework/contracts';
 import { RawMessageRepository } from '@casework/database';
+import type { RoutingDecision } from '@casework/domain';
 import { togetherElseOneByOne, UnitOfWork, type BatchOutcome, type Emit } from '@casework/messaging';
 import { LOGGER } from '@casework/observability';
 import { InboundMailWriter } from './inbound-mail-writer.js';
-import { MailBatchPreparer, type MailReceived, type ParsedAhead, type RouteStep, type Step } from './mail-batch-preparer.js';
+import { MailBatchPreparer, type DecidedStep, type MailReceived, type ParsedAhead, type RouteStep, type Step } from './mail-batch-preparer.js';
 
 const CONSUMER = 'routing';
 
 /**
- * mail.received → parse → thread → ticket + article. Events come in batches (a lone event is a
- * batch of one): the bytes are loaded in one query and parsed in the parser pool's worker
- * threads under a time and size budget (a message that blows it is quarantined and the others
- * flow on); the threading look-ups of the whole batch run before the transaction, and its
- * writes, the raw messages' new status and the events commit together, once per batch.
+ * mail.received → parse → decide (libs/domain decideRouting) → ticket, follow-up, system note
+ * or drop. Events come in batches (a lone event is a batch of one): the bytes are loaded in one
+ * query and parsed in the parser pool's worker threads under a time and size budget (a message
+ * that blows it is quarantined and the others flow on); the look-ups of the whole batch and the
+ * decisions run before the transaction, and its writes, the raw messages' new status and the
+ * events commit together, once per batch.
  *
  * Order is kept: batches commit one at a time, and a mail answering one earlier in its own batch
  * starts the next batch, so it sees the ticket its original opened. Loading and parsing depend
@@ -83,17 +85,17 @@ export class RouteMailUseCase {
         const locked = await this.rawMessages.lockReceivedAll(tx, todo.map((step) => step.rawMessageId));
         const live = todo.filter((step) => locked.has(step.rawMessageId));
         const routed = live.filter((step): step is RouteStep => step.kind === 'route');
+        const opens: DecidedStep<'open'>[] = [];
         for (const step of routed) {
-          if (step.decision.kind === 'followup') await this.writer.appendFollowup(tx, emit, step, step.decision);
+          if (isDecided(step, 'followup')) await this.writer.appendFollowup(tx, emit, step);
+          else if (isDecided(step, 'note')) await this.writer.attachNote(tx, emit, step);
+          else if (isDecided(step, 'drop')) await this.drop(tx, emit, step.rawMessageId, step.decision.reason);
+          else if (isDecided(step, 'open')) opens.push(step);
         }
-        await this.writer.openTickets(
-          tx,
-          emit,
-          routed.filter((step) => step.decision.kind === 'new'),
-        );
+        await this.writer.openTickets(tx, emit, opens);
         await this.rawMessages.markTicketedAll(
           tx,
-          routed.map((step) => step.rawMessageId),
+          routed.filter((step) => step.decision.action !== 'drop').map((step) => step.rawMessageId),
         );
         for (const step of live) if (step.kind === 'quarantine') await this.quarantine(tx, emit, step.rawMessageId, step.reason);
       },
@@ -106,11 +108,22 @@ export class RouteMailUseCase {
     this.logger.warn({ rawMessageId, reason }, 'mail quarantined');
   }
 
+  /** Recorded with its reason, not routed (the loop guard). */
+  private async drop(tx: EntityManager, emit: Emit, rawMessageId: string, reason: string): Promise<void> {
+    await this.rawMessages.markDropped(tx, rawMessageId, reason);
+    await emit(Subjects.MailDropped, { rawMessageId, reason });
+    this.logger.info({ rawMessageId, reason }, 'mail dropped');
+  }
+
   private async quarantineAlone(event: MailReceived, reason: string): Promise<void> {
     await this.unitOfWork.runOnce(CONSUMER, event, async (tx, emit) => {
       if (await this.rawMessages.lockReceived(tx, event.data.rawMessageId)) await this.quarantine(tx, emit, event.data.rawMessageId, reason);
     });
   }
+}
+
+function isDecided<A extends RoutingDecision['action']>(step: RouteStep, action: A): step is DecidedStep<A> {
+  return step.decision.action === action;
 }
 
 function isDataException(error: unknown): boolean {

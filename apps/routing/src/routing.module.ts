@@ -6,12 +6,15 @@ import { DatabaseModule } from '@casework/database';
 import { MailParserPool } from '@casework/mail';
 import { MessagingModule, NatsConnectionHolder } from '@casework/messaging';
 import { LoggerModule, ObservabilityModule } from '@casework/observability';
+import { InboundArticles } from './inbound-articles.js';
 import { InboundMailWriter } from './inbound-mail-writer.js';
 import { MailBatchPreparer } from './mail-batch-preparer.js';
 import { mailParserPoolProvider } from './mail-parser.provider.js';
 import { MailReceivedHandler } from './mail-received.handler.js';
 import { RawMessageReconcilerService } from './raw-message-reconciler.service.js';
 import { RouteMailUseCase } from './route-mail.use-case.js';
+import { RoutingContextLoader } from './routing-context-loader.js';
+import { RoutingSignals } from './routing-signals.js';
 import { ROUTING_SETTINGS } from './routing.tokens.js';
 
 @Module({})
@@ -31,7 +34,10 @@ export class RoutingModule implements OnApplicationShutdown {
       providers: [
         { provide: ROUTING_SETTINGS, useValue: settings },
         mailParserPoolProvider(settings),
+        RoutingSignals,
+        RoutingContextLoader,
         MailBatchPreparer,
+        InboundArticles,
         InboundMailWriter,
         RouteMailUseCase,
         RawMessageReconcilerService,

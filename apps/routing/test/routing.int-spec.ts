@@ -158,6 +158,7 @@ describe('routing (built process; mail.received published straight to JetStream)
       requester: { email: 'rita@example.org', name: 'Rita Reporter' },
       subject: 'Harassment in the forum',
       automation: { automated: false, reason: null },
+      acknowledgement: { suppressed: false, reason: null },
     });
   });
 
@@ -184,6 +185,7 @@ describe('routing (built process; mail.received published straight to JetStream)
       articleId: article.id,
       matchedBy: 'in-reply-to',
       automation: { automated: false, reason: null },
+      flagged: null,
     });
   });
 
@@ -198,10 +200,10 @@ describe('routing (built process; mail.received published straight to JetStream)
     });
   });
 
-  it('threads a mail whose subject carries the [#number] tag, reopening a resolved ticket', async () => {
-    await bed.ds.query(`UPDATE ticket SET status = 'resolved' WHERE id = $1`, [ticket.id]);
+  it("threads the requester's mail whose subject carries the [#number] tag, reopening a resolved ticket", async () => {
+    await bed.ds.query(`UPDATE ticket SET status = 'resolved', resolved_at = now() WHERE id = $1`, [ticket.id]);
     const tagged = await route(
-      mail(['From: Other Witness <witness@example.net>', 'To: safety@casework.test', `Subject: About your case [#${ticket.number}]`, 'Message-ID: <witness-3@example.net>'], 'I saw it too.'),
+      mail(['From: Rita Reporter <rita@example.org>', 'To: safety@casework.test', `Subject: About my case [#${ticket.number}]`, 'Message-ID: <rita-3@example.org>'], 'It happened again.'),
     );
     const article = await articleOf(tagged.rawMessageId);
     expect(article.ticket_id).toBe(ticket.id);

@@ -14,16 +14,30 @@ const CONSUMER = 'template-reply';
 const TEMPLATE_KEY = 'acknowledgement';
 
 type TicketOpened = EventEnvelope<typeof Subjects.TicketOpened>;
+type TicketNotSpam = EventEnvelope<typeof Subjects.TicketNotSpam>;
+/** What asks for an acknowledgement: a ticket opened, or one released from spam whose acknowledgement was held back. */
+export type AcknowledgementDue = TicketOpened | TicketNotSpam;
+
+/** Why an event asks for no acknowledgement; null: acknowledge. */
+function noAcknowledgementReason(event: AcknowledgementDue): string | null {
+  if (event.subject === Subjects.TicketNotSpam) return event.data.acknowledge ? null : 'released from spam, acknowledgement not held back';
+  const { automation, acknowledgement } = event.data;
+  if (automation.automated) return `automated mail: ${automation.reason}`;
+  if (acknowledgement?.suppressed) return `suppressed: ${acknowledgement.reason}`;
+  return null;
+}
 
 /**
  * Answers new tickets from people with the acknowledgement of the library, in the writer's
- * language (ticket language → queue default → English) and from the ticket's queue. RFC 3834:
- * never for automated mail (routing's verdict), never to a machine's, a list's or our own
- * address, and at most one per sender and queue in ACK_PER_SENDER_WINDOW_MINUTES. Events come
- * in batches (a lone event is a batch of one): one transaction claims them, reads their tickets
- * and the templates, and queues every acknowledgement with its article in one statement; the
- * sender then sends the batch's messages together, in the background while the next batch is
- * prepared.
+ * language (ticket language → queue default → English) and from the ticket's queue; and tickets
+ * released from spam whose acknowledgement was held back. None for tickets routing held it back
+ * for (spam, a rule, the postmaster queue) and, RFC 3834, none for automated mail (routing's
+ * verdict), a machine's, a list's or our own address, and at most one per sender and queue in
+ * ACK_PER_SENDER_WINDOW_MINUTES. Events come in batches (a lone event is a batch of one): one
+ * transaction claims them, reads their tickets and the templates, and queues every
+ * acknowledgement with its article in one statement; the sender then sends the batch's messages
+ * together, in the background while the next batch is prepared. A ticket is acknowledged at most
+ * once (a unique index), whatever asks again.
  */
 @Injectable()
 export class AcknowledgeTicketUseCase {
@@ -44,13 +58,13 @@ export class AcknowledgeTicketUseCase {
    * ticket that does not exist) its events are queued one by one, so one bad event costs the
    * others nothing.
    */
-  async executeAll(events: TicketOpened[]): Promise<BatchOutcome[]> {
+  async executeAll(events: AcknowledgementDue[]): Promise<BatchOutcome[]> {
     const toAnswer = events.filter((event) => {
-      const { automation, ticketId } = event.data;
-      if (automation.automated) this.logger.info({ ticketId, reason: automation.reason }, 'no acknowledgement for automated mail');
-      return !automation.automated;
+      const reason = noAcknowledgementReason(event);
+      if (reason !== null) this.logger.info({ ticketId: event.data.ticketId, reason }, 'no acknowledgement');
+      return reason === null;
     });
-    const failed = new Map<TicketOpened, unknown>();
+    const failed = new Map<AcknowledgementDue, unknown>();
     const queued: string[] = [];
     const outcomes = await togetherElseOneByOne(
       toAnswer,
@@ -66,14 +80,14 @@ export class AcknowledgeTicketUseCase {
   }
 
   /** One transaction: the events not processed before get their acknowledgement queued. Returns the new rows' ids. */
-  private async queueAcknowledgements(events: TicketOpened[]): Promise<string[]> {
+  private async queueAcknowledgements(events: AcknowledgementDue[]): Promise<string[]> {
     if (events.length === 0) return [];
     const queued: string[] = [];
     await this.unitOfWork.runOnceAll(CONSUMER, events, async (tx, _emit, fresh) => {
       if (fresh.length === 0) return;
       // A ticket is acknowledged once, however many events name it.
       const ticketIds = [...new Set(fresh.map((event) => event.data.ticketId))];
-      const [contexts, ownAddresses] = await Promise.all([this.contexts.forTickets(tx, ticketIds), this.queues.addresses(tx)]);
+      const [contexts, ownAddresses] = await Promise.all([this.contexts.forTickets(tx, ticketIds), this.queues.ownAddresses(tx)]);
       const missing = ticketIds.find((id) => !contexts.has(id));
       if (missing) throw new Error(`ticket ${missing} not found`);
       const answerable = firstPerSender(

@@ -3,13 +3,13 @@ import { Payload } from '@nestjs/microservices';
 import type { TemplateReplySettings } from '@casework/config';
 import { Subjects, type EventEnvelope } from '@casework/contracts';
 import { GROUP_COMMIT_IN_FLIGHT, GroupCommitBatcher, OnEvent } from '@casework/messaging';
-import { AcknowledgeTicketUseCase } from './acknowledge-ticket.use-case.js';
+import { AcknowledgeTicketUseCase, type AcknowledgementDue } from './acknowledge-ticket.use-case.js';
 import { OutboundSenderService } from './outbound-sender.service.js';
 import { TEMPLATE_REPLY_SETTINGS } from './template-reply.tokens.js';
 
 @Controller()
 export class TemplateReplyHandler {
-  private readonly acknowledgements: GroupCommitBatcher<EventEnvelope<typeof Subjects.TicketOpened>>;
+  private readonly acknowledgements: GroupCommitBatcher<AcknowledgementDue>;
 
   constructor(
     @Inject(AcknowledgeTicketUseCase) acknowledge: AcknowledgeTicketUseCase,
@@ -21,6 +21,12 @@ export class TemplateReplyHandler {
 
   @OnEvent(Subjects.TicketOpened, { concurrency: GROUP_COMMIT_IN_FLIGHT })
   onTicketOpened(@Payload() event: EventEnvelope<typeof Subjects.TicketOpened>): Promise<void> {
+    return this.acknowledgements.submit(event);
+  }
+
+  /** A specialist released a ticket from spam: its held-back acknowledgement goes out now. */
+  @OnEvent(Subjects.TicketNotSpam, { concurrency: GROUP_COMMIT_IN_FLIGHT })
+  onTicketNotSpam(@Payload() event: EventEnvelope<typeof Subjects.TicketNotSpam>): Promise<void> {
     return this.acknowledgements.submit(event);
   }
 

@@ -230,6 +230,14 @@ describe('template-reply (built process against a private SMTP catcher)', () => 
     expect(smtp.messages.some((m) => m.envelopeTo.includes('vacation@example.com'))).toBe(false);
   });
 
+  it.each(['spam', 'rule', 'postmaster'])('sends no acknowledgement routing held back (%s)', async (reason) => {
+    const ticket = await seedTicket({ email: `held-${reason}@example.org`, name: null });
+    const ack = await bed.publish(envelope(Subjects.TicketOpened, { ...ticketOpened(ticket).data, acknowledgement: { suppressed: true, reason } }));
+    await bed.waitForConsumer(TICKET_OPENED, ack.seq);
+    expect(await outboundOf(ticket.id)).toEqual([]);
+    expect(mailsFor(ticket)).toEqual([]);
+  });
+
   it('sends a queued reply on reply.requested with its stored Message-ID, once', async () => {
     const ticket = await seedTicket({ email: 'sam@example.org', name: 'Sam' });
     const messageId = `reply-${randomUUID()}@casework.test`;
@@ -313,9 +321,8 @@ describe('template-reply (built process against a private SMTP catcher)', () => 
     expect(row.subject).toBe(caught.subject);
   });
 
-  it("answers in the ticket's language when routing detected one: Arabic, right to left", async () => {
-    // The column routing adds; until then the test writes the language itself.
-    await bed.ds.query('ALTER TABLE ticket ADD COLUMN IF NOT EXISTS language text');
+  it("answers in the ticket's language when routing detected one (over the queue's): Arabic, right to left", async () => {
+    // As routing writes it; this ticket is in the Spanish queue.
     const ticket = await seedTicket({ email: 'layla@example.org', name: 'ليلى' }, 'es');
     await bed.ds.query(`UPDATE ticket SET language = 'ar' WHERE id = $1`, [ticket.id]);
     await bed.publish(ticketOpened(ticket));

@@ -21,6 +21,12 @@ export interface AutomationV1 {
   reason: string | null;
 }
 
+/** Why a ticket gets no acknowledgement beyond being automated mail: spam, a rule, the postmaster queue. */
+export interface AcknowledgementV1 {
+  suppressed: boolean;
+  reason: string | null;
+}
+
 export interface TicketOpenedV1 {
   ticketId: string;
   ticketNumber: string;
@@ -30,6 +36,8 @@ export interface TicketOpenedV1 {
   requester: MailboxAddress;
   subject: string;
   automation: AutomationV1;
+  /** Added with routing safety (issue 12); absent from earlier events: not suppressed. */
+  acknowledgement?: AcknowledgementV1;
 }
 
 export interface TicketFollowupV1 {
@@ -38,6 +46,8 @@ export interface TicketFollowupV1 {
   articleId: string;
   matchedBy: 'in-reply-to' | 'references' | 'subject-tag';
   automation: AutomationV1;
+  /** `unknown_sender`: not a participant of the ticket; the article changes nothing (no reopening, no clock). Absent from earlier events. */
+  flagged?: 'unknown_sender' | null;
 }
 
 export interface TicketStatusChangedV1 {
@@ -119,6 +129,32 @@ export interface PageSentV1 {
   escalateAt: string | null;
 }
 
+/** A bounce reported on one of our outbound messages; `failed`: delivery failed for good (the row is now `failed`). */
+export interface OutboundBouncedV1 {
+  outboundId: string;
+  ticketId: string;
+  /** The system note the bounce was kept as. */
+  articleId: string;
+  /** RFC 3463 status code, e.g. `5.1.1`; null when the bounce gave none. */
+  status: string | null;
+  failed: boolean;
+}
+
+/** A received mail routing recorded but did not route (e.g. our own mail echoed back). */
+export interface MailDroppedV1 {
+  rawMessageId: string;
+  reason: string;
+}
+
+/** A specialist moved a ticket out of the spam queue; `acknowledge`: its held-back acknowledgement is due now. */
+export interface TicketNotSpamV1 {
+  ticketId: string;
+  ticketNumber: string;
+  fromQueueId: string;
+  toQueueId: string;
+  acknowledge: boolean;
+}
+
 /** One map from subject to payload: a subject cannot be published with the wrong payload. */
 export interface EventMap {
   [Subjects.MailReceived]: MailReceivedV1;
@@ -133,6 +169,9 @@ export interface EventMap {
   [Subjects.SlaWarning]: SlaWarningV1;
   [Subjects.TicketPriorityChanged]: TicketPriorityChangedV1;
   [Subjects.PageSent]: PageSentV1;
+  [Subjects.OutboundBounced]: OutboundBouncedV1;
+  [Subjects.MailDropped]: MailDroppedV1;
+  [Subjects.TicketNotSpam]: TicketNotSpamV1;
 }
 
 export type EventSubject = keyof EventMap;

@@ -18,6 +18,9 @@ export const Subjects = {
   SlaWarning: 'casework.sla.warning',
   TicketPriorityChanged: 'casework.ticket.priority_changed',
   PageSent: 'casework.page.sent',
+  OutboundBounced: 'casework.outbound.bounced',
+  MailDropped: 'casework.mail.dropped',
+  TicketNotSpam: 'casework.ticket.not_spam',
 } as const;
 
 export type Subject = (typeof Subjects)[keyof typeof Subjects];

@@ -13,6 +13,7 @@ import { MailboxLeaseRepository } from './repositories/mailbox-lease.repository.
 import { ManagedMailboxRepository } from './repositories/managed-mailbox.repository.js';
 import { NotificationRepository } from './repositories/notification.repository.js';
 import { OutboundRepository } from './repositories/outbound.repository.js';
+import { OpsReportRepository } from './repositories/ops-report.repository.js';
 import { OutboundDeliveryRepository } from './repositories/outbound-delivery.repository.js';
 import { OncallRepository } from './repositories/oncall.repository.js';
 import { OutboxRepository } from './repositories/outbox.repository.js';
@@ -20,12 +21,16 @@ import { ProcessedEventRepository } from './repositories/processed-event.reposit
 import { QuarantineRepository } from './repositories/quarantine.repository.js';
 import { QueueRepository } from './repositories/queue.repository.js';
 import { QueueGrantRepository } from './repositories/queue-grant.repository.js';
+import { QueueRoutingRepository } from './repositories/queue-routing.repository.js';
 import { RawMessageRepository } from './repositories/raw-message.repository.js';
+import { RoutingRuleRepository } from './repositories/routing-rule.repository.js';
+import { RoutingLookupRepository } from './repositories/routing-lookup.repository.js';
 import { SlaClockRepository } from './repositories/sla-clock.repository.js';
 import { SlaPolicyRepository } from './repositories/sla-policy.repository.js';
 import { SlaReportRepository } from './repositories/sla-report.repository.js';
 import { SmtpRecipientRepository } from './repositories/smtp-recipient.repository.js';
 import { TemplateRepository } from './repositories/template.repository.js';
+import { TicketHistoryRepository } from './repositories/ticket-history.repository.js';
 import { TicketReadRepository } from './repositories/ticket-read.repository.js';
 import { TicketRepository } from './repositories/ticket.repository.js';
 import { UserRepository } from './repositories/user.repository.js';
@@ -44,6 +49,7 @@ const REPOSITORIES = [
   ManagedMailboxRepository,
   NotificationRepository,
   OutboundRepository,
+  OpsReportRepository,
   OutboundDeliveryRepository,
   OncallRepository,
   OutboxRepository,
@@ -51,12 +57,16 @@ const REPOSITORIES = [
   QuarantineRepository,
   QueueRepository,
   QueueGrantRepository,
+  QueueRoutingRepository,
   RawMessageRepository,
+  RoutingRuleRepository,
+  RoutingLookupRepository,
   SlaClockRepository,
   SlaPolicyRepository,
   SlaReportRepository,
   SmtpRecipientRepository,
   TemplateRepository,
+  TicketHistoryRepository,
   TicketReadRepository,
   TicketRepository,
   UserRepository,

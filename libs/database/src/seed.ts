@@ -1,5 +1,6 @@
 import type { Db } from './db.js';
 import { QueueRepository } from './repositories/queue.repository.js';
+import { QueueRoutingRepository } from './repositories/queue-routing.repository.js';
 import { SlaPolicyRepository } from './repositories/sla-policy.repository.js';
 import { TemplateRepository } from './repositories/template.repository.js';
 import { SEED_TEMPLATES } from './seed-templates.js';
@@ -35,8 +36,9 @@ export const SLA_WARNING_TEMPLATE = seeded('sla-warning');
 
 /**
  * Idempotent: the demo queue as default (its ops list left empty: notices go to OPS_EMAIL), the
- * template library (seed-templates: every mail Casework sends by itself and the partials, in every
- * locale), the default SLA policy, the built-in admin the API_BOOTSTRAP_TOKEN acts as.
+ * spam queue (with its 24-hour review policy) and the postmaster queue, the template library
+ * (seed-templates: every mail Casework sends by itself and the partials, in every locale), the
+ * default SLA policy, the built-in admin the API_BOOTSTRAP_TOKEN acts as.
  */
 export async function seedDefaults(db: Db, options: SeedOptions): Promise<void> {
   const queues = new QueueRepository();
@@ -44,6 +46,7 @@ export async function seedDefaults(db: Db, options: SeedOptions): Promise<void> 
   if (!existingDefault) {
     await queues.upsert(db, { slug: 'safety', name: 'Safety', address: options.queueAddress, isDefault: true });
   }
+  await new QueueRoutingRepository().ensureSystemQueues(db, existingDefault?.address ?? options.queueAddress);
   await new TemplateRepository().seed(db, SEED_TEMPLATES, [LEGACY_ACKNOWLEDGEMENT]);
   await new SlaPolicyRepository().upsertDefaultPolicy(db, options.firstResponseMinutes);
   await new UserRepository().ensureBootstrapAdmin(db);

@@ -79,6 +79,8 @@ export const CAPABILITIES = [
   'audit:read',
   /** The whole audit trail, also events of no queue (users, tokens, sign-in failures). */
   'audit:read-all',
+  /** Routing rules: list, write, dry-run (a dry-run on a stored message also follows its queue's ticket rule). */
+  'rules:manage',
   /** Mail routing could not place, and events no handler could take: raw material, admin only. */
   'mail:operate',
   /** Prometheus metrics of the API. */
@@ -91,7 +93,7 @@ export type Capability = (typeof CAPABILITIES)[number];
 /** The one table of role rights beyond tickets; the authorisation tests are generated from it. */
 export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   admin: CAPABILITIES,
-  lead: ['sla:manage', 'sla:view', 'oncall:manage', 'pages:ack', 'audit:read', 'templates:manage'],
+  lead: ['sla:manage', 'sla:view', 'oncall:manage', 'pages:ack', 'audit:read', 'rules:manage', 'templates:manage'],
   specialist: ['sla:view'],
   ops: ['sla:view', 'oncall:manage', 'pages:ack', 'metrics:read'],
 };

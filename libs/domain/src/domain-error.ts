@@ -3,7 +3,9 @@
  * code means for it in one exhaustive switch: the API's exception filter (an HTTP status) and
  * libs/messaging's dispositionOf (retry or dead letter).
  */
-export type DomainErrorCode = 'TicketNotFound' | 'QueueNotFound' | 'InvalidStatusTransition' | 'DeadLetterNotFound' | 'DeadLetterNotRedrivable' | 'AttachmentNotFound' | 'AttachmentNotStored' | 'InvalidCursor' | 'QuarantinedMessageNotFound' | 'MessageNotQuarantined' | MailboxErrorCode | SlaErrorCode | OncallErrorCode | AccessErrorCode | QueueErrorCode | TemplateErrorCode | OutboundErrorCode;
+export type DomainErrorCode = 'TicketNotFound' | 'QueueNotFound' | 'InvalidStatusTransition' | 'DeadLetterNotFound' | 'DeadLetterNotRedrivable' | 'AttachmentNotFound' | 'AttachmentNotStored' | 'InvalidCursor' | 'QuarantinedMessageNotFound' | 'MessageNotQuarantined' | 'TicketNotInSpam' | MailboxErrorCode | SlaErrorCode | OncallErrorCode | AccessErrorCode | QueueErrorCode | RuleErrorCode | TemplateErrorCode | OutboundErrorCode;
+/** Failures of /rules (factories in apps/api/src/rules/rule.errors.ts); UnparsableMessage is a dry-run's mail the parser refused. */
+export type RuleErrorCode = 'RuleNotFound' | 'InvalidRule' | 'RawMessageNotFound' | 'UnparsableMessage';
 /** Failures of /templates (factories in apps/api/src/templates/template.errors.ts). */
 export type TemplateErrorCode = 'TemplateNotFound' | 'TemplateConflict' | 'InvalidTemplate';
 /** Failures of a reply before it is queued (factories in apps/api/src/tickets/reply.errors.ts). */
@@ -50,6 +52,11 @@ export class DomainError extends Error {
   /** The caller may see the thing but lacks `right` to do this with it. */
   static forbidden(right: string): DomainError {
     return new DomainError('Forbidden', `this needs the right ${right}`);
+  }
+
+  /** not-spam on a ticket that is not in the spam queue. */
+  static ticketNotInSpam(id: string): DomainError {
+    return new DomainError('TicketNotInSpam', `ticket ${JSON.stringify(id.slice(0, 64))} is not in the spam queue`);
   }
 
   static deadLetterNotFound(id: string): DomainError {

@@ -11,6 +11,7 @@ function mail(headers: Record<string, string>, from: string | null): ParsedMail 
     replyTo: null,
     to: [],
     cc: [],
+    deliveredTo: [],
     date: null,
     text: '',
     html: null,

@@ -1,6 +1,8 @@
 export { distinctAddresses, formatAddress, normalizeEmail } from './address.js';
 export { effectiveContentType, FALLBACK_ATTACHMENT_FILENAME, safeAttachmentFilename, sniffContentType, storableAttachment, type StorableAttachment } from './attachment-safety.js';
 export { automationOf } from './automation.js';
+export { deliveryReportOf } from './delivery-report.js';
+export { routingFactsOf } from './routing-facts.js';
 export { MailParseError, type MailParseReason } from './mail-parse-error.js';
 export { DEFAULT_MAX_MAIL_BYTES, parseMail } from './parse-mail.js';
 export type { ParsedAddress, ParsedAttachment, ParsedMail } from './parsed-mail.js';
@@ -10,4 +12,5 @@ export * from './smtp-mailer.js';
 export { DEFAULT_PARSE_TIMEOUT_MS, DEFAULT_PARSER_HEAP_MB, MailParserPool, type MailParserPoolOptions } from './mail-parser-pool.js';
 export { serveMailParser, type ParseFunction } from './mail-parser-worker.js';
 export { fromWireMail, toWireMail, type WireAttachment, type WireMail } from './parsed-mail-wire.js';
+export * from './content-signals.js';
 export * from './templates.js';

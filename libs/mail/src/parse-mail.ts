@@ -98,6 +98,9 @@ function toParsedMail(mail: MailparserMail, source: Buffer): ParsedMail {
     replyTo: addresses(mail.replyTo)[0] ?? null,
     to: addresses(mail.to),
     cc: addresses(mail.cc),
+    deliveredTo: [...allHeaderValues(mail, 'delivered-to'), ...allHeaderValues(mail, 'x-original-to')]
+      .map(normalizeEmail)
+      .filter((email): email is string => email !== null),
     date: parseDate(headers.get('date')),
     text,
     html: rawHtml === null ? null : sanitizeEmailHtml(rawHtml),

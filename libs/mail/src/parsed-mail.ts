@@ -31,6 +31,8 @@ export interface ParsedMail {
   replyTo: ParsedAddress | null;
   to: ParsedAddress[];
   cc: ParsedAddress[];
+  /** Every Delivered-To, then X-Original-To header, lower-cased: the addresses mail servers delivered it to. */
+  deliveredTo: string[];
   /** null when missing or unparseable (never "now"). */
   date: Date | null;
   /** The text part, or text derived from the HTML when there is none; '' if neither. */

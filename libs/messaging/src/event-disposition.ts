@@ -54,10 +54,13 @@ export function retryable(code: DomainErrorCode): boolean {
     case 'TokenNotFound':
     case 'UserConflict':
     case 'QueueConflict':
+    case 'RuleNotFound':
+    case 'RawMessageNotFound':
     case 'TemplateNotFound':
     case 'TemplateConflict':
       return true;
     case 'InvalidStatusTransition':
+    case 'TicketNotInSpam':
     case 'DeadLetterNotRedrivable':
     case 'AttachmentNotStored':
     case 'InvalidCursor':
@@ -67,6 +70,8 @@ export function retryable(code: DomainErrorCode): boolean {
     case 'Forbidden':
     case 'LastAdmin':
     case 'InvalidQueue':
+    case 'InvalidRule':
+    case 'UnparsableMessage':
     case 'InvalidTemplate':
     case 'InvalidRecipient':
     case 'AttachmentsTooLarge':

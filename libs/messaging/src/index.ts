@@ -9,3 +9,4 @@ export * from './periodic-task.js';
 export * from './group-commit-batcher.js';
 export * from './event-disposition.js';
 export * from './on-event.js';
+export * from './consumer-backlog.js';

@@ -51,10 +51,19 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteEntry>> = {
   'GET /queues/:id/access': can('queues:manage'),
   'PUT /queues/:id/access': can('queues:manage', 'queue.grants_replaced'),
 
+  'GET /rules': can('rules:manage'),
+  'POST /rules': can('rules:manage', 'rule.created'),
+  'GET /rules/:id': can('rules:manage'),
+  'PUT /rules/:id': can('rules:manage', 'rule.replaced'),
+  'DELETE /rules/:id': can('rules:manage', 'rule.deleted'),
+  // Changes nothing, but reads mail: who inspected which message is recorded.
+  'POST /rules/dry-run': can('rules:manage', 'rule.dry_run'),
+
   'GET /tickets': { kind: 'ticketList' },
   'GET /tickets/:id': ticket('read'),
   'PATCH /tickets/:id': ticket('write', 'ticket.updated'),
   'POST /tickets/:id/replies': ticket('write', 'ticket.replied'),
+  'POST /tickets/:id/not-spam': ticket('write', 'ticket.not_spam'),
   'GET /tickets/:ticketId/attachments/:attachmentId': ticket('content'),
 
   'GET /sla/breaches': { kind: 'ticketList', capability: 'sla:view' },

@@ -18,6 +18,7 @@ export function statusOf(code: DomainErrorCode): HttpStatus {
     case 'AttachmentNotStored':
       return HttpStatus.GONE;
     case 'MessageNotQuarantined':
+    case 'TicketNotInSpam':
     case 'InvalidStatusTransition':
     case 'DeadLetterNotRedrivable':
       return HttpStatus.CONFLICT;
@@ -53,6 +54,13 @@ export function statusOf(code: DomainErrorCode): HttpStatus {
     case 'InvalidQueue':
     case 'InvalidTemplate':
       return HttpStatus.BAD_REQUEST;
+    case 'RuleNotFound':
+    case 'RawMessageNotFound':
+      return HttpStatus.NOT_FOUND;
+    case 'InvalidRule':
+      return HttpStatus.BAD_REQUEST;
+    case 'UnparsableMessage':
+      return HttpStatus.UNPROCESSABLE_ENTITY;
     case 'TemplateNotFound':
       return HttpStatus.NOT_FOUND;
     case 'TemplateConflict':

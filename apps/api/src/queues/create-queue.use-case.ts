@@ -3,8 +3,9 @@ import { DataSource } from 'typeorm';
 import { QueueRepository, type QueueRecord } from '@casework/database';
 import type { CreateQueueDto } from './dto/queue.dto.js';
 import { QueueErrors } from './queue.errors.js';
+import { routingChangeOf } from './queue.mapper.js';
 
-/** A new queue; its slug and its address are each one queue's (409 otherwise). */
+/** A new queue; its slug and each of its addresses are one queue's (409 otherwise). */
 @Injectable()
 export class CreateQueueUseCase {
   constructor(
@@ -14,13 +15,15 @@ export class CreateQueueUseCase {
 
   async execute(input: CreateQueueDto): Promise<QueueRecord> {
     return this.db.transaction(async (tx) => {
-      const other = await this.queues.findOtherByAddress(tx, input.address, null);
+      const other = await this.queues.findOtherByAddress(tx, [input.address, ...(input.addresses ?? [])], null);
       if (other) throw QueueErrors.addressTaken(other.slug);
       const queue = await this.queues.create(tx, {
         slug: input.slug,
         name: input.name,
         address: input.address,
         restricted: input.restricted ?? false,
+        addresses: input.addresses,
+        routing: routingChangeOf(input),
         defaultLocale: input.defaultLocale ?? null,
         timeZone: input.timeZone ?? null,
         emergency: input.emergency ?? false,

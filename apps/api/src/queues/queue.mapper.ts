@@ -1,5 +1,5 @@
 import type { QueueRecord } from '@casework/database';
-import type { QueueDto, QueueListDto } from './dto/queue.dto.js';
+import type { QueueDto, QueueListDto, QueueRoutingFieldsDto } from './dto/queue.dto.js';
 
 export function toQueueDto(queue: QueueRecord): QueueDto {
   return {
@@ -9,6 +9,9 @@ export function toQueueDto(queue: QueueRecord): QueueDto {
     address: queue.address,
     opsEmails: queue.opsEmails,
     restricted: queue.restricted,
+    addresses: queue.addresses,
+    role: queue.role,
+    ...queue.routing,
     defaultLocale: queue.defaultLocale,
     timeZone: queue.timeZone,
     emergency: queue.emergency,
@@ -17,4 +20,13 @@ export function toQueueDto(queue: QueueRecord): QueueDto {
 
 export function toQueueListDto(queues: QueueRecord[]): QueueListDto {
   return { items: queues.map(toQueueDto) };
+}
+
+/** The routing settings a create or change names (absent fields stay as they are). */
+export function routingChangeOf(input: QueueRoutingFieldsDto): Partial<QueueRecord['routing']> {
+  const change: Partial<QueueRecord['routing']> = {};
+  if (input.unknownSenderFollowup !== undefined) change.unknownSenderFollowup = input.unknownSenderFollowup;
+  if (input.reopenWindowDays !== undefined) change.reopenWindowDays = input.reopenWindowDays;
+  if (input.spamScoreThreshold !== undefined) change.spamScoreThreshold = input.spamScoreThreshold;
+  return change;
 }

@@ -34,19 +34,19 @@ export class QueuesController {
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'The slug or the address is taken' })
   async create(@Body() body: CreateQueueDto): Promise<QueueDto> {
     const queue = await this.createQueue.execute(body);
-    noteChange({ queueId: queue.id, details: { slug: queue.slug, name: queue.name, address: queue.address, restricted: queue.restricted, defaultLocale: queue.defaultLocale, emergency: queue.emergency } });
+    noteChange({ queueId: queue.id, details: { slug: queue.slug, name: queue.name, address: queue.address, addresses: queue.addresses, restricted: queue.restricted, ...queue.routing, defaultLocale: queue.defaultLocale, emergency: queue.emergency } });
     return toQueueDto(queue);
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change a queue (admin): name, address, restricted, ops list, default locale, time zone, emergency; 400 names the fields' })
+  @ApiOperation({ summary: 'Change a queue (admin): name, addresses, restricted, ops list, routing settings, default locale, time zone, emergency; 400 names the fields' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: QueueDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'The address is taken' })
   async update(@Param('id') id: string, @Body() body: UpdateQueueDto): Promise<QueueDto> {
     const { before, after } = await this.updateQueue.execute(id, body);
-    noteChange({ queueId: id, details: changedFields(before, after, ['name', 'address', 'restricted', 'opsEmails', 'defaultLocale', 'timeZone', 'emergency']) });
+    noteChange({ queueId: id, details: { ...changedFields(before, after, ['name', 'address', 'restricted', 'opsEmails', 'addresses', 'defaultLocale', 'timeZone', 'emergency']), ...changedFields(before.routing, after.routing, ['unknownSenderFollowup', 'reopenWindowDays', 'spamScoreThreshold']) } });
     return toQueueDto(after);
   }
 

@@ -6,6 +6,7 @@ import { DomainError } from '@casework/domain';
 import { isUuid } from '../common/uuid.util.js';
 import type { UpdateQueueDto } from './dto/queue.dto.js';
 import { QueueErrors } from './queue.errors.js';
+import { routingChangeOf } from './queue.mapper.js';
 
 /** Changes the given fields of a queue (each ops address once); QueueNotFound when there is no such queue. */
 @Injectable()
@@ -20,8 +21,12 @@ export class UpdateQueueUseCase {
     return this.db.transaction(async (tx) => {
       const before = await this.queues.find(tx, id);
       if (!before) throw DomainError.queueNotFound(id);
-      if (input.address !== undefined) {
-        const other = await this.queues.findOtherByAddress(tx, input.address, id);
+      if (input.addresses !== undefined && input.addresses.length > 0 && before.role !== null) {
+        throw QueueErrors.invalid({ addresses: [`the ${before.role} queue receives no mail by address`] });
+      }
+      const newAddresses = [...(input.address !== undefined ? [input.address] : []), ...(input.addresses ?? [])];
+      if (newAddresses.length > 0) {
+        const other = await this.queues.findOtherByAddress(tx, newAddresses, id);
         if (other) throw QueueErrors.addressTaken(other.slug);
       }
       const after = await this.queues.update(tx, id, {
@@ -29,6 +34,8 @@ export class UpdateQueueUseCase {
         address: input.address,
         restricted: input.restricted,
         opsEmails: input.opsEmails === undefined ? undefined : distinctAddresses(input.opsEmails),
+        addresses: input.addresses,
+        routing: routingChangeOf(input),
         defaultLocale: input.defaultLocale,
         timeZone: input.timeZone,
         emergency: input.emergency,

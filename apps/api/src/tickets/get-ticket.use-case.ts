@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AttachmentRepository, OutboundDeliveryRepository, TicketReadRepository, type ArticleRecord, type AttachmentRecord, type DeliveryRecord, type TicketRecord } from '@casework/database';
+import { AttachmentRepository, OutboundDeliveryRepository, TicketHistoryRepository, TicketReadRepository, type ArticleRecord, type AttachmentRecord, type DeliveryRecord, type HistoryEntryRecord, type TicketRecord } from '@casework/database';
 import { DomainError } from '@casework/domain';
 import { TicketAccessService } from '../access/ticket-access.service.js';
 import type { Caller } from '../auth/caller.js';
@@ -12,6 +12,7 @@ export interface TicketWithArticles {
   ticket: TicketRecord;
   articles: ArticleRecord[];
   attachments: AttachmentRecord[];
+  history: HistoryEntryRecord[];
   /** The delivery of each outgoing article, by article id. */
   deliveries: Map<string, DeliveryRecord>;
 }
@@ -22,6 +23,7 @@ export class GetTicketUseCase {
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(TicketReadRepository) private readonly tickets: TicketReadRepository,
     @Inject(AttachmentRepository) private readonly attachments: AttachmentRepository,
+    @Inject(TicketHistoryRepository) private readonly history: TicketHistoryRepository,
     @Inject(OutboundDeliveryRepository) private readonly deliveries: OutboundDeliveryRepository,
     @Inject(TicketAccessService) private readonly access: TicketAccessService,
   ) {}
@@ -31,8 +33,13 @@ export class GetTicketUseCase {
     if (!ticket) throw DomainError.ticketNotFound(id);
     const access = await this.access.requirePlaced(caller, { id, queueId: ticket.queue.id }, 'read');
     const view = access.view === 'full' ? 'full' : 'metadata';
-    if (view === 'metadata') return { view, ticket, articles: [], attachments: [], deliveries: new Map() };
-    const [articles, attachments, deliveries] = await Promise.all([this.tickets.articles(this.db, id), this.attachments.forTicket(this.db, id), this.deliveries.ofTicket(this.db, id)]);
-    return { view, ticket, articles, attachments, deliveries };
+    if (view === 'metadata') return { view, ticket, articles: [], attachments: [], history: [], deliveries: new Map() };
+    const [articles, attachments, history, deliveries] = await Promise.all([
+      this.tickets.articles(this.db, id),
+      this.attachments.forTicket(this.db, id),
+      this.history.forTicket(this.db, id),
+      this.deliveries.ofTicket(this.db, id),
+    ]);
+    return { view, ticket, articles, attachments, history, deliveries };
   }
 }

@@ -47,7 +47,7 @@ export class ReplyToTicketUseCase {
       const cc = distinctAddresses(input.cc ?? []).filter((email) => email.toLowerCase() !== to);
       const content = await this.composer.compose(tx, context, input);
       const threading = context.lastInbound ? replyHeaders(context.lastInbound) : NOT_A_REPLY;
-      const queued = await this.outbound.insert(tx, {
+      const [queued] = await this.outbound.insertMany(tx, [{
         ticketId,
         kind: 'reply',
         messageId: generateMessageId(domainOfAddress(context.queue.address)),
@@ -57,7 +57,7 @@ export class ReplyToTicketUseCase {
         to: context.requester,
         cc: cc.map((email) => ({ email, name: null })),
         ...content,
-      });
+      }]);
       if (!queued) throw new Error(`the reply to ticket ${ticketId} was not stored`);
       if (files.length > 0) await this.attachments.addToArticle(tx, queued.articleId, files);
       await emit(Subjects.ReplyRequested, { outboundId: queued.id, ticketId });

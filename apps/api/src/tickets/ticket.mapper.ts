@@ -1,8 +1,8 @@
-import type { AddressRecord, ArticleRecord, AttachmentRecord, DeliveryRecord, SlaSummary, TicketRecord } from '@casework/database';
+import type { AddressRecord, ArticleRecord, AttachmentRecord, DeliveryRecord, HistoryEntryRecord, SlaSummary, TicketRecord } from '@casework/database';
 import { remainingBusinessTime } from '@casework/domain';
 import { effectiveContentType, sanitizeEmailHtml } from '@casework/mail';
-import type { ArticleDto, AttachmentDto, DeliveryDto, TicketDetailDto } from './dto/ticket-detail.dto.js';
-import type { AddressDto, SlaClockDto, TicketDto, TicketPageDto } from './dto/ticket.dto.js';
+import type { ArticleDto, AttachmentDto, DeliveryDto, HistoryEntryDto, TicketDetailDto } from './dto/ticket-detail.dto.js';
+import type { AddressDto, SlaClockDto, TicketDto, TicketPageDto, TriageDto } from './dto/ticket.dto.js';
 
 function toAddressDto(address: AddressRecord): AddressDto {
   return { email: address.email, name: address.name ?? null };
@@ -24,6 +24,22 @@ export function toTicketDto(ticket: TicketRecord, now: Date = new Date(), view: 
     createdAt: ticket.createdAt.toISOString(),
     updatedAt: ticket.updatedAt.toISOString(),
     sla: ticket.sla.map((clock) => toSlaClockDto(clock, now)),
+    language: ticket.language,
+    triage: toTriageDto(ticket, full),
+    tags: ticket.tags,
+    linkedTicket: ticket.linkedTicket,
+    spam: ticket.spam && {
+      signals: ticket.spam.signals,
+      intendedQueue: ticket.spam.intendedQueue && { slug: ticket.spam.intendedQueue.slug, name: ticket.spam.intendedQueue.name },
+    },
+  };
+}
+
+/** The matched phrases are the article's words: only for a caller who sees its content. */
+function toTriageDto(ticket: TicketRecord, full: boolean): TriageDto {
+  return {
+    level: ticket.triage.level,
+    categories: ticket.triage.categories.map((hit) => ({ category: hit.category, level: hit.level, language: hit.language, evidence: full ? hit.evidence : null })),
   };
 }
 
@@ -55,6 +71,8 @@ export function toArticleDto(article: ArticleRecord, attachments: AttachmentReco
     messageId: article.messageId,
     createdAt: article.createdAt.toISOString(),
     attachments: attachments.map(toAttachmentDto),
+    flagged: article.flagged,
+    systemNote: article.systemNote,
     delivery: delivery ? toDeliveryDto(delivery) : null,
   };
 }
@@ -69,6 +87,10 @@ export function toDeliveryDto(delivery: DeliveryRecord): DeliveryDto {
     locale: delivery.locale,
     template: delivery.template,
   };
+}
+
+export function toHistoryEntryDto(entry: HistoryEntryRecord): HistoryEntryDto {
+  return { at: entry.createdAt.toISOString(), kind: entry.kind, details: entry.details, articleId: entry.articleId, actorId: entry.actorId };
 }
 
 export function toAttachmentDto(attachment: AttachmentRecord): AttachmentDto {
@@ -87,11 +109,15 @@ export function toAttachmentDto(attachment: AttachmentRecord): AttachmentDto {
 }
 
 export function toTicketDetailDto(
-  detail: { ticket: TicketRecord; articles: ArticleRecord[]; attachments?: AttachmentRecord[]; deliveries?: Map<string, DeliveryRecord> },
+  detail: { ticket: TicketRecord; articles: ArticleRecord[]; attachments?: AttachmentRecord[]; history?: HistoryEntryRecord[]; deliveries?: Map<string, DeliveryRecord> },
   view: TicketViewShown = 'full',
 ): TicketDetailDto {
-  if (view === 'metadata') return { ...toTicketDto(detail.ticket, new Date(), view), articles: [] };
+  if (view === 'metadata') return { ...toTicketDto(detail.ticket, new Date(), view), articles: [], history: [] };
   const byArticle = new Map<string, AttachmentRecord[]>();
   for (const attachment of detail.attachments ?? []) byArticle.set(attachment.articleId, [...(byArticle.get(attachment.articleId) ?? []), attachment]);
-  return { ...toTicketDto(detail.ticket), articles: detail.articles.map((article) => toArticleDto(article, byArticle.get(article.id), detail.deliveries?.get(article.id) ?? null)) };
+  return {
+    ...toTicketDto(detail.ticket),
+    articles: detail.articles.map((article) => toArticleDto(article, byArticle.get(article.id), detail.deliveries?.get(article.id) ?? null)),
+    history: (detail.history ?? []).map(toHistoryEntryDto),
+  };
 }

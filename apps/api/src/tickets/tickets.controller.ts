@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiPayloadTooLargeResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiPayloadTooLargeResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { TicketAccessService } from '../access/ticket-access.service.js';
 import { noteChange } from '../audit/audit-context.js';
 import { CurrentCaller, type Caller } from '../auth/caller.js';
@@ -13,6 +13,7 @@ import { TicketDetailDto } from './dto/ticket-detail.dto.js';
 import { TicketDto, TicketPageDto } from './dto/ticket.dto.js';
 import { GetTicketUseCase } from './get-ticket.use-case.js';
 import { ListTicketsUseCase } from './list-tickets.use-case.js';
+import { MarkNotSpamUseCase } from './mark-not-spam.use-case.js';
 import { ReplyToTicketUseCase } from './reply-to-ticket.use-case.js';
 import { toTicketDetailDto, toTicketDto, toTicketPageDto } from './ticket.mapper.js';
 
@@ -25,6 +26,7 @@ export class TicketsController {
     @Inject(GetTicketUseCase) private readonly getTicket: GetTicketUseCase,
     @Inject(ReplyToTicketUseCase) private readonly replyToTicket: ReplyToTicketUseCase,
     @Inject(ChangeTicketStatusUseCase) private readonly changeStatus: ChangeTicketStatusUseCase,
+    @Inject(MarkNotSpamUseCase) private readonly markNotSpam: MarkNotSpamUseCase,
     @Inject(TicketAccessService) private readonly access: TicketAccessService,
   ) {}
 
@@ -78,5 +80,19 @@ export class TicketsController {
     const { before, after } = await this.changeStatus.execute(id, change.status, change.priority);
     noteChange({ queueId, details: { status: { before: before.status, after: after.status }, priority: { before: before.priority, after: after.priority } } });
     return toTicketDto(after);
+  }
+
+  @Post(':id/not-spam')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Take a ticket out of the spam queue, back to the queue it would have had; its held-back acknowledgement is sent then' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: TicketDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'TicketNotInSpam: the ticket is not in the spam queue' })
+  async notSpam(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<TicketDto> {
+    await this.access.requireTicket(caller, id, 'write');
+    const { fromQueueId, toQueueId, ticket } = await this.markNotSpam.execute(id, caller.userId);
+    noteChange({ queueId: toQueueId, details: { queue: { before: fromQueueId, after: toQueueId } } });
+    return toTicketDto(ticket);
   }
 }

@@ -4,12 +4,13 @@ import { ChangeTicketStatusUseCase } from './change-ticket-status.use-case.js';
 import { GetAttachmentUseCase } from './get-attachment.use-case.js';
 import { GetTicketUseCase } from './get-ticket.use-case.js';
 import { ListTicketsUseCase } from './list-tickets.use-case.js';
+import { MarkNotSpamUseCase } from './mark-not-spam.use-case.js';
 import { ReplyComposer } from './reply-composer.js';
 import { ReplyToTicketUseCase } from './reply-to-ticket.use-case.js';
 import { TicketsController } from './tickets.controller.js';
 
 @Module({
   controllers: [TicketsController, AttachmentsController],
-  providers: [ListTicketsUseCase, GetTicketUseCase, ReplyComposer, ReplyToTicketUseCase, ChangeTicketStatusUseCase, GetAttachmentUseCase],
+  providers: [ListTicketsUseCase, GetTicketUseCase, ReplyComposer, ReplyToTicketUseCase, ChangeTicketStatusUseCase, GetAttachmentUseCase, MarkNotSpamUseCase],
 })
 export class TicketsModule {}

@@ -4,15 +4,12 @@ import type { Db } from '../db.js';
 // A quote of the previous message never needs more than this.
 const QUOTED_CHARS = 20_000;
 
-/**
- * Everything an answer to each ticket needs, in one statement. The ticket's `language` is read
- * through to_jsonb so this works before and after routing adds the column (null until then).
- */
+/** Everything an answer to each ticket needs, in one statement: the ticket (with the language routing detected), its queue, requester and newest inbound mail. */
 export class AnswerContextRepository {
   async forTickets(db: Db, ticketIds: readonly string[]): Promise<Map<string, AnswerContext>> {
     if (ticketIds.length === 0) return new Map();
     const rows: Record<string, unknown>[] = await db.query(
-      `SELECT t.id, t.number, t.subject, t.priority, t.created_at, to_jsonb(t) ->> 'language' AS language,
+      `SELECT t.id, t.number, t.subject, t.priority, t.created_at, t.language,
               q.id AS queue_id, q.name AS queue_name, q.address AS queue_address, q.default_locale, q.time_zone, q.emergency,
               c.email AS requester_email, c.name AS requester_name,
               (SELECT min(s.due_at) FROM sla_clock s WHERE s.ticket_id = t.id AND s.state = 'running') AS sla_due_at,
@@ -20,7 +17,7 @@ export class AnswerContextRepository {
               left(a.body_text, ${QUOTED_CHARS}) AS inbound_text, a.from_email AS inbound_from, a.created_at AS inbound_at
          FROM ticket t JOIN queue q ON q.id = t.queue_id JOIN contact c ON c.id = t.requester_id
          LEFT JOIN LATERAL (SELECT id, message_id, reference_ids, body_text, from_email, created_at FROM article
-                             WHERE ticket_id = t.id AND direction = 'inbound' ORDER BY created_at DESC, id DESC LIMIT 1) a ON true
+                             WHERE ticket_id = t.id AND direction = 'inbound' AND flagged IS NULL ORDER BY created_at DESC, id DESC LIMIT 1) a ON true
         WHERE t.id = ANY($1::uuid[])`,
       [[...new Set(ticketIds)]],
     );

@@ -105,21 +105,6 @@ export class OutboundDeliveryRepository {
     return rows.map(mapOutbound);
   }
 
-  /**
-   * Marks the message with this Message-ID failed (a bounce reported on it); null when there is
-   * none or it had already failed. For routing, which emits casework.reply.failed with it.
-   */
-  async markBounced(tx: Db, messageId: string, reason: string): Promise<OutboundRecord | null> {
-    const [row] = await tx.query(
-      `WITH bounced AS (
-         UPDATE outbound_message o SET status = 'failed', claim_id = NULL, claimed_until = NULL, last_error = left($2, 1000)
-          WHERE o.message_id = $1 AND o.status <> 'failed' RETURNING o.*)
-       SELECT ${OUTBOUND_COLUMNS}, a.id AS article_id FROM bounced o LEFT JOIN article a ON a.outbound_id = o.id`,
-      [messageId, reason],
-    );
-    return row ? mapOutbound(row) : null;
-  }
-
   /** The delivery of every outgoing article of a ticket, by article id. */
   async ofTicket(db: Db, ticketId: string): Promise<Map<string, DeliveryRecord>> {
     const rows: Record<string, unknown>[] = await db.query(

@@ -1,5 +1,6 @@
 import type { OutboundKind } from '@casework/contracts';
 import type { Db } from '../db.js';
+import { deliveryAttempts } from './delivery-attempts.js';
 import type { AddressRecord } from './ticket.repository.js';
 
 export interface NewOutbound {
@@ -45,9 +46,9 @@ export const OUTBOUND_COLUMNS = `o.id, o.ticket_id, o.kind, o.message_id, o.in_r
  * sending, sent, failed) from the start. Sending is OutboundDeliveryRepository's.
  */
 export class OutboundRepository {
-  /** Returns the new row, or null when the ticket already has its acknowledgement. */
-  async insert(tx: Db, outbound: NewOutbound): Promise<QueuedOutbound | null> {
-    return (await this.insertMany(tx, [outbound]))[0];
+  /** Returns the new row's id, or null when the ticket already has its acknowledgement. */
+  async insert(tx: Db, outbound: NewOutbound): Promise<string | null> {
+    return (await this.insertMany(tx, [outbound]))[0]?.id ?? null;
   }
 
   /**
@@ -106,6 +107,28 @@ export class OutboundRepository {
   async find(db: Db, id: string): Promise<OutboundRecord | null> {
     const [row] = await db.query(`SELECT ${OUTBOUND_COLUMNS}, a.id AS article_id FROM outbound_message o LEFT JOIN article a ON a.outbound_id = o.id WHERE o.id = $1`, [id]);
     return row ? mapOutbound(row) : null;
+  }
+
+  /**
+   * Records a bounce routing attached to the ticket: the status code it gave, and, when delivery
+   * failed for good, the row as `failed` (no sender retries it; a sender still holding its claim
+   * finds it gone and records nothing).
+   */
+  async markBounced(tx: Db, id: string, status: string | null, failed: boolean): Promise<void> {
+    await tx.query(
+      `UPDATE outbound_message SET failure_status = COALESCE($2, failure_status),
+              status = CASE WHEN $3::boolean THEN 'failed' ELSE status END,
+              claim_id = CASE WHEN $3::boolean THEN NULL ELSE claim_id END,
+              claimed_until = CASE WHEN $3::boolean THEN NULL ELSE claimed_until END,
+              last_error = CASE WHEN $3::boolean THEN 'bounced' || COALESCE(': ' || $2, '') ELSE last_error END
+        WHERE id = $1`,
+      [id, status, failed],
+    );
+  }
+
+  /** Records rows as sent without sending them (tests that need a delivered message); sending is OutboundDeliveryRepository's. */
+  markSentAll(db: Db, ids: string[]): Promise<void> {
+    return deliveryAttempts.markSent(db, 'outbound_message', ids);
   }
 }
 

@@ -1,3 +1,4 @@
+import type { QueueRoutingSettings, SystemQueueRole } from '@casework/domain';
 import type { Db } from '../db.js';
 
 export interface QueueRecord {
@@ -10,6 +11,11 @@ export interface QueueRecord {
   opsEmails: string[];
   /** Need-to-know: only users with a grant see its tickets. */
   restricted: boolean;
+  /** Further addresses it receives mail at (lower-cased), besides `address`. */
+  addresses: string[];
+  /** A system queue routing files mail into by itself; null for the others. */
+  role: SystemQueueRole | null;
+  routing: QueueRoutingSettings;
   /** The language of its mail when the ticket's is unknown (null: English). */
   defaultLocale: string | null;
   /** IANA zone dates in its mail to stakeholders are written in (null: UTC). */
@@ -24,11 +30,11 @@ type MailSettings = Partial<Pick<QueueRecord, 'defaultLocale' | 'timeZone' | 'em
 /** A queue to create or update by slug; without `opsEmails` an existing queue keeps its list. */
 export type QueueUpsert = Pick<QueueRecord, 'slug' | 'name' | 'address' | 'isDefault'> & { opsEmails?: string[] };
 
-export type NewQueue = Pick<QueueRecord, 'slug' | 'name' | 'address' | 'restricted'> & MailSettings;
+export type NewQueue = Pick<QueueRecord, 'slug' | 'name' | 'address' | 'restricted'> & { addresses?: string[]; routing?: Partial<QueueRoutingSettings> } & MailSettings;
 /** `defaultLocale` / `timeZone` null clears them; undefined keeps them. */
-export type QueueChange = Partial<Pick<QueueRecord, 'name' | 'address' | 'restricted' | 'opsEmails'>> & MailSettings;
+export type QueueChange = Partial<Pick<QueueRecord, 'name' | 'address' | 'restricted' | 'opsEmails' | 'addresses'>> & { routing?: Partial<QueueRoutingSettings> } & MailSettings;
 
-const COLUMNS = 'id, slug, name, address, is_default, ops_emails, restricted, default_locale, time_zone, emergency';
+const COLUMNS = 'id, slug, name, address, is_default, ops_emails, restricted, addresses, role, unknown_sender_followup, reopen_window_days, spam_score_threshold, default_locale, time_zone, emergency';
 
 export class QueueRepository {
   async list(db: Db): Promise<QueueRecord[]> {
@@ -74,29 +80,56 @@ export class QueueRepository {
     return mapQueue(row);
   }
 
-  /** Null when the slug is taken. */
+  /** Null when the slug is taken. Routing settings not given take the column defaults. */
   async create(db: Db, queue: NewQueue): Promise<QueueRecord | null> {
     const [row] = await db.query(
-      `INSERT INTO queue (slug, name, address, restricted, default_locale, time_zone, emergency) VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `INSERT INTO queue (slug, name, address, restricted, addresses, unknown_sender_followup, reopen_window_days, spam_score_threshold, default_locale, time_zone, emergency)
+       VALUES ($1, $2, $3, $4, $5::text[], COALESCE($6, 'flag'), COALESCE($7, 30), CASE WHEN $8::boolean THEN $9::numeric ELSE 5 END, $10, $11, $12)
        ON CONFLICT (slug) DO NOTHING RETURNING ${COLUMNS}`,
-      [queue.slug, queue.name, queue.address, queue.restricted, queue.defaultLocale ?? null, queue.timeZone ?? null, queue.emergency ?? false],
+      [
+        queue.slug,
+        queue.name,
+        queue.address,
+        queue.restricted,
+        lowerCased(queue.addresses ?? []),
+        queue.routing?.unknownSenderFollowup ?? null,
+        queue.routing?.reopenWindowDays ?? null,
+        queue.routing !== undefined && 'spamScoreThreshold' in queue.routing,
+        queue.routing?.spamScoreThreshold ?? null,
+        queue.defaultLocale ?? null,
+        queue.timeZone ?? null,
+        queue.emergency ?? false,
+      ],
     );
     return row ? mapQueue(row) : null;
   }
 
-  /** Another queue already receiving at this address (compared case-insensitively), if any. */
-  async findOtherByAddress(db: Db, address: string, exceptId: string | null): Promise<QueueRecord | null> {
-    const [row] = await db.query(`SELECT ${COLUMNS} FROM queue WHERE lower(address) = lower($1) AND id IS DISTINCT FROM $2::uuid`, [address, exceptId]);
+  /**
+   * Another queue (not a system queue) already receiving at one of these addresses, as its
+   * primary or a further address (compared case-insensitively), if any.
+   */
+  async findOtherByAddress(db: Db, addresses: string | string[], exceptId: string | null): Promise<QueueRecord | null> {
+    const wanted = lowerCased(Array.isArray(addresses) ? addresses : [addresses]);
+    const [row] = await db.query(
+      `SELECT ${COLUMNS} FROM queue
+        WHERE role IS NULL AND id IS DISTINCT FROM $2::uuid AND (lower(address) = ANY($1::text[]) OR addresses && $1::text[])
+        ORDER BY slug LIMIT 1`,
+      [wanted, exceptId],
+    );
     return row ? mapQueue(row) : null;
   }
 
-  /** Changes the given fields; null when there is no such queue. */
+  /** Changes the given fields (a null spam threshold turns the score off); null when there is no such queue. */
   async update(db: Db, id: string, change: QueueChange): Promise<QueueRecord | null> {
+    const routing = change.routing ?? {};
     const [row] = await db.query(
       `WITH updated AS (
          UPDATE queue SET name = COALESCE($2, name), address = COALESCE($3, address), restricted = COALESCE($4, restricted),
-                ops_emails = COALESCE($5::text[], ops_emails), emergency = COALESCE($6, emergency),
-                default_locale = CASE WHEN $7 THEN $8 ELSE default_locale END, time_zone = CASE WHEN $9 THEN $10 ELSE time_zone END
+                ops_emails = COALESCE($5::text[], ops_emails), addresses = COALESCE($6::text[], addresses),
+                unknown_sender_followup = COALESCE($7, unknown_sender_followup), reopen_window_days = COALESCE($8, reopen_window_days),
+                spam_score_threshold = CASE WHEN $9::boolean THEN $10::numeric ELSE spam_score_threshold END,
+                emergency = COALESCE($11, emergency),
+                default_locale = CASE WHEN $12 THEN $13 ELSE default_locale END, time_zone = CASE WHEN $14 THEN $15 ELSE time_zone END
           WHERE id = $1 RETURNING ${COLUMNS})
        SELECT ${COLUMNS} FROM updated`,
       [
@@ -105,6 +138,11 @@ export class QueueRepository {
         change.address ?? null,
         change.restricted ?? null,
         change.opsEmails ?? null,
+        change.addresses === undefined ? null : lowerCased(change.addresses),
+        routing.unknownSenderFollowup ?? null,
+        routing.reopenWindowDays ?? null,
+        'spamScoreThreshold' in routing,
+        routing.spamScoreThreshold ?? null,
         change.emergency ?? null,
         change.defaultLocale !== undefined,
         change.defaultLocale ?? null,
@@ -115,9 +153,9 @@ export class QueueRepository {
     return row ? mapQueue(row) : null;
   }
 
-  /** Every queue's address: mail from them is our own, and never gets an automatic answer. */
-  async addresses(db: Db): Promise<string[]> {
-    const rows: { address: string }[] = await db.query('SELECT address FROM queue');
+  /** Every address our queues receive at: mail from them is our own, and never gets an automatic answer. */
+  async ownAddresses(db: Db): Promise<string[]> {
+    const rows: { address: string }[] = await db.query('SELECT address FROM queue UNION SELECT unnest(addresses) FROM queue');
     return rows.map((row) => row.address);
   }
 
@@ -137,7 +175,12 @@ export class QueueRepository {
   }
 }
 
-function mapQueue(row: Record<string, unknown>): QueueRecord {
+/** Each address once, lower-cased: how `addresses` is stored and compared. */
+function lowerCased(addresses: string[]): string[] {
+  return [...new Set(addresses.map((address) => address.trim().toLowerCase()).filter(Boolean))];
+}
+
+export function mapQueue(row: Record<string, unknown>): QueueRecord {
   return {
     id: row.id as string,
     slug: row.slug as string,
@@ -146,6 +189,13 @@ function mapQueue(row: Record<string, unknown>): QueueRecord {
     isDefault: row.is_default as boolean,
     opsEmails: (row.ops_emails as string[] | null) ?? [],
     restricted: row.restricted === true,
+    addresses: (row.addresses as string[] | null) ?? [],
+    role: (row.role as SystemQueueRole | null) ?? null,
+    routing: {
+      unknownSenderFollowup: row.unknown_sender_followup as QueueRoutingSettings['unknownSenderFollowup'],
+      reopenWindowDays: Number(row.reopen_window_days),
+      spamScoreThreshold: row.spam_score_threshold === null ? null : Number(row.spam_score_threshold),
+    },
     defaultLocale: (row.default_locale as string | null) ?? null,
     timeZone: (row.time_zone as string | null) ?? null,
     emergency: row.emergency === true,

@@ -13,10 +13,20 @@ export interface NewRawMessage {
 export interface RawMessageRecord {
   id: string;
   mailboxId: string;
-  status: 'received' | 'ticketed' | 'quarantined' | 'duplicate';
+  status: 'received' | 'ticketed' | 'quarantined' | 'duplicate' | 'dropped';
   raw: Buffer;
   sha256: string;
   receivedAt: Date;
+}
+
+/** A raw message's bytes, its mailbox's queue and the ticket they became (null: none yet, or quarantined). */
+export interface InspectedRawMessage {
+  id: string;
+  status: RawMessageRecord['status'];
+  raw: Buffer;
+  /** The queue of the mailbox it came to (null: none): its access rule applies while there is no ticket. */
+  mailboxQueueId: string | null;
+  ticket: { id: string; queueId: string } | null;
 }
 
 /** A raw message waiting for routing; `raw` null when findReceived's byte budget left it unloaded. */
@@ -25,6 +35,8 @@ export interface ReceivedRawMessage {
   mailboxId: string;
   size: number;
   raw: Buffer | null;
+  /** The SMTP push's accepted RCPT TO addresses; null for IMAP. */
+  envelopeTo: string[] | null;
 }
 
 export class RawMessageRepository {
@@ -48,21 +60,46 @@ export class RawMessageRepository {
   }
 
   /**
+   * A message's bytes as received (a duplicate record's are its original's) and the ticket they
+   * became, if any: what an inspection such as a rule dry-run reads and checks access by.
+   */
+  async findForInspection(db: Db, id: string): Promise<InspectedRawMessage | null> {
+    const [row] = await db.query(
+      `SELECT r.id, r.status, o.raw, m.queue_id AS mailbox_queue_id, a.ticket_id, t.queue_id
+         FROM raw_message r
+         JOIN raw_message o ON o.id = coalesce(r.duplicate_of, r.id)
+         LEFT JOIN mailbox m ON m.id = r.mailbox_id
+         LEFT JOIN article a ON a.raw_message_id = o.id
+         LEFT JOIN ticket t ON t.id = a.ticket_id
+        WHERE r.id = $1`,
+      [id],
+    );
+    if (!row) return null;
+    return {
+      id: row.id,
+      status: row.status,
+      raw: row.raw,
+      mailboxQueueId: row.mailbox_queue_id,
+      ticket: row.ticket_id ? { id: row.ticket_id, queueId: row.queue_id } : null,
+    };
+  }
+
+  /**
    * The messages among `ids` still waiting for routing, by id (routed ones are not loaded).
    * Bytes are loaded in the order of `ids` while they fit `byteBudget` (the first always does):
    * a message past it comes back with `raw` null, to be loaded by a later call.
    */
   async findReceived(db: Db, ids: string[], byteBudget = Number.MAX_SAFE_INTEGER): Promise<Map<string, ReceivedRawMessage>> {
     if (ids.length === 0) return new Map();
-    const rows: { id: string; mailbox_id: string; size: number; raw: Buffer | null }[] = await db.query(
-      `SELECT id, mailbox_id, size, CASE WHEN loaded_before = 0 OR loaded_before + size <= $2 THEN raw END AS raw
-         FROM (SELECT r.id, r.mailbox_id, r.size, r.raw,
+    const rows: { id: string; mailbox_id: string; size: number; raw: Buffer | null; envelope_to: string[] | null }[] = await db.query(
+      `SELECT id, mailbox_id, size, envelope_to, CASE WHEN loaded_before = 0 OR loaded_before + size <= $2 THEN raw END AS raw
+         FROM (SELECT r.id, r.mailbox_id, r.size, r.raw, r.envelope_to,
                       coalesce(sum(r.size) OVER (ORDER BY w.n ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS loaded_before
                  FROM unnest($1::uuid[]) WITH ORDINALITY AS w(id, n) JOIN raw_message r ON r.id = w.id
                 WHERE r.status = 'received') waiting`,
       [ids, byteBudget],
     );
-    return new Map(rows.map((row) => [row.id, { id: row.id, mailboxId: row.mailbox_id, size: row.size, raw: row.raw }]));
+    return new Map(rows.map((row) => [row.id, { id: row.id, mailboxId: row.mailbox_id, size: row.size, raw: row.raw, envelopeTo: row.envelope_to }]));
   }
 
   /** Locks a raw message still waiting for routing; false when it was routed meanwhile. */
@@ -83,6 +120,11 @@ export class RawMessageRepository {
   async markTicketedAll(tx: Db, ids: string[]): Promise<void> {
     if (ids.length === 0) return;
     await tx.query(`UPDATE raw_message SET status = 'ticketed', processed_at = now() WHERE id = ANY($1::uuid[])`, [ids]);
+  }
+
+  /** Recorded, not routed: e.g. our own mail echoed back (the loop guard). */
+  async markDropped(tx: Db, id: string, reason: string): Promise<void> {
+    await tx.query(`UPDATE raw_message SET status = 'dropped', drop_reason = $2, processed_at = now() WHERE id = $1`, [id, reason]);
   }
 
   async markQuarantined(tx: Db, id: string, reason: string): Promise<void> {

@@ -5,14 +5,16 @@ import { MAILBOX_COLUMNS, mapMailbox, type MailboxRecord } from './mailbox-recor
 export class SmtpRecipientRepository {
   /**
    * Where mail pushed over SMTP for `address` (case-insensitive) goes: the enabled IMAP
-   * mailbox registered for it (the oldest, if several), and the queue whose address it is.
+   * mailbox registered for it (the oldest, if several), and the queue whose address (primary
+   * or further) it is; the system queues (spam, postmaster) receive no mail by address.
    * Both null: the address is not ours.
    */
   async find(db: Db, address: string): Promise<{ mailboxId: string | null; queueId: string | null }> {
     const [row] = await db.query(
       `SELECT
          (SELECT id FROM mailbox WHERE lower(address) = lower($1) AND enabled AND deleted_at IS NULL AND transport = 'imap' ORDER BY created_at, id LIMIT 1) AS mailbox_id,
-         (SELECT id FROM queue WHERE lower(address) = lower($1) ORDER BY is_default DESC, created_at, id LIMIT 1) AS queue_id`,
+         (SELECT id FROM queue WHERE role IS NULL AND (lower(address) = lower($1) OR lower($1) = ANY(addresses))
+           ORDER BY is_default DESC, created_at, id LIMIT 1) AS queue_id`,
       [address],
     );
     return { mailboxId: row?.mailbox_id ?? null, queueId: row?.queue_id ?? null };

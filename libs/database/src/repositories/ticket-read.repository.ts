@@ -1,7 +1,7 @@
-import type { Calendar, TicketPriority, TicketStatus } from '@casework/domain';
+import type { Calendar, LinkReason, TicketPriority, TicketStatus, TriageResult } from '@casework/domain';
 import type { Db } from '../db.js';
 import { calendarOrFallback, RESOLVED_CALENDAR } from './resolved-calendar.js';
-import type { AddressRecord, ArticleDirection } from './ticket.repository.js';
+import type { AddressRecord, ArticleDirection, ArticleFlag, SystemNoteKind } from './ticket.repository.js';
 
 export interface SlaSummary {
   kind: string;
@@ -27,6 +27,14 @@ export interface TicketRecord {
   createdAt: Date;
   updatedAt: Date;
   sla: SlaSummary[];
+  /** ISO 639-1; null when unknown. */
+  language: string | null;
+  triage: TriageResult;
+  tags: string[];
+  /** The earlier ticket this one continues, and why. */
+  linkedTicket: { id: string; number: string; reason: LinkReason } | null;
+  /** Set while (or since) it was filed as spam: the signals, and the queue not-spam moves it to. */
+  spam: { signals: string[]; intendedQueue: { id: string; slug: string; name: string } | null; acknowledgementHeld: boolean } | null;
 }
 
 export interface ArticleRecord {
@@ -42,6 +50,10 @@ export interface ArticleRecord {
   messageId: string | null;
   references: string[];
   createdAt: Date;
+  /** `unknown_sender`: a follow-up from someone who is not a participant of the ticket. */
+  flagged: ArticleFlag | null;
+  /** A bounce or auto-reply kept on the ticket. */
+  systemNote: SystemNoteKind | null;
 }
 
 /**
@@ -84,6 +96,8 @@ interface SlaJson {
  */
 const ticketSelect = (source: string) => `
   SELECT t.id, t.number, t.subject, t.status, t.priority, t.created_at, t.updated_at,
+         t.language, t.triage, t.tags, t.link_reason, t.spam_signals, t.intended_queue_id, t.acknowledgement_held,
+         t.linked_ticket_id, t.linked_ticket_number, iq.slug AS intended_queue_slug, iq.name AS intended_queue_name,
          q.id AS queue_id, q.slug AS queue_slug, q.name AS queue_name, q.address AS queue_address,
          r.email AS requester_email, r.name AS requester_name,
          COALESCE((SELECT json_agg(json_build_object('kind', s.kind, 'dueAt', s.due_at, 'state', s.state, 'startedAt', s.started_at, 'pauses', s.pauses,
@@ -91,10 +105,10 @@ const ticketSelect = (source: string) => `
                                                      'calendar', ${RESOLVED_CALENDAR}) ORDER BY s.started_at)
                      FROM sla_clock s LEFT JOIN sla_policy p ON p.id = s.policy_id LEFT JOIN sla_calendar c ON c.id = p.calendar_id
                     WHERE s.ticket_id = t.id), '[]') AS sla
-    FROM ${source} t JOIN queue q ON q.id = t.queue_id JOIN contact r ON r.id = t.requester_id`;
+    FROM ${source} t JOIN queue q ON q.id = t.queue_id JOIN contact r ON r.id = t.requester_id LEFT JOIN queue iq ON iq.id = t.intended_queue_id`;
 
 const ARTICLE_COLUMNS = `id, ticket_id, direction, from_email, from_name, to_addresses, cc_addresses, subject, body_text, body_html,
-  message_id, reference_ids, created_at`;
+  message_id, reference_ids, created_at, flagged, system_note`;
 
 /** Tickets and their articles as people and answers read them: the list, one ticket with its clocks, its thread, what an answer needs. */
 export class TicketReadRepository {
@@ -143,7 +157,8 @@ export class TicketReadRepository {
       where.push(`(created_at, id) < ($${params.length - 1}, $${params.length})`);
     }
     params.push(filter.limit);
-    const page = `(SELECT id, number, subject, status, priority, queue_id, requester_id, created_at, updated_at FROM ticket ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY created_at DESC, id DESC LIMIT $${params.length})`;
+    const page = `(SELECT id, number, subject, status, priority, queue_id, requester_id, created_at, updated_at, language, triage, tags,
+                          linked_ticket_id, linked_ticket_number, link_reason, spam_signals, intended_queue_id, acknowledgement_held FROM ticket ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY created_at DESC, id DESC LIMIT $${params.length})`;
     return { sql: `${ticketSelect(page)} ORDER BY t.created_at DESC, t.id DESC`, params };
   }
 
@@ -155,10 +170,10 @@ export class TicketReadRepository {
     return rows.map(mapArticle);
   }
 
-  /** The newest inbound article: what a reply answers. */
+  /** The newest inbound article that is not flagged: what a reply to the requester answers. */
   async lastInbound(db: Db, ticketId: string): Promise<ArticleRecord | null> {
     const [row] = await db.query(
-      `SELECT ${ARTICLE_COLUMNS} FROM article WHERE ticket_id = $1 AND direction = 'inbound' ORDER BY created_at DESC, id DESC LIMIT 1`,
+      `SELECT ${ARTICLE_COLUMNS} FROM article WHERE ticket_id = $1 AND direction = 'inbound' AND flagged IS NULL ORDER BY created_at DESC, id DESC LIMIT 1`,
       [ticketId],
     );
     return row ? mapArticle(row) : null;
@@ -186,6 +201,18 @@ function mapTicket(row: Record<string, unknown>): TicketRecord {
       targetMs: s.targetMs === null ? null : Number(s.targetMs),
       calendar: calendarOrFallback(s.calendar),
     })),
+    language: (row.language as string | null) ?? null,
+    triage: row.triage as TriageResult,
+    tags: (row.tags as string[] | null) ?? [],
+    linkedTicket: row.linked_ticket_id ? { id: row.linked_ticket_id as string, number: row.linked_ticket_number as string, reason: row.link_reason as LinkReason } : null,
+    spam:
+      row.spam_signals === null
+        ? null
+        : {
+            signals: row.spam_signals as string[],
+            intendedQueue: row.intended_queue_id ? { id: row.intended_queue_id as string, slug: row.intended_queue_slug as string, name: row.intended_queue_name as string } : null,
+            acknowledgementHeld: row.acknowledgement_held === true,
+          },
   };
 }
 
@@ -203,5 +230,7 @@ function mapArticle(row: Record<string, unknown>): ArticleRecord {
     messageId: (row.message_id as string | null) ?? null,
     references: (row.reference_ids as string[]) ?? [],
     createdAt: row.created_at as Date,
+    flagged: (row.flagged as ArticleFlag | null) ?? null,
+    systemNote: (row.system_note as SystemNoteKind | null) ?? null,
   };
 }

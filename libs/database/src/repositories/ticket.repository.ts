@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ticketNumberFromSequence, type TicketPriority, type TicketStatus } from '@casework/domain';
+import { NO_TRIAGE, ticketNumberFromSequence, type LinkReason, type TicketPriority, type TicketStatus, type TriageResult } from '@casework/domain';
 import type { Db } from '../db.js';
 import { valuesRows } from './values-rows.js';
 
@@ -15,7 +15,16 @@ export interface NewTicket {
   queueId: string;
   requesterId: string;
   priority: TicketPriority;
+  language?: string | null;
+  triage?: TriageResult;
+  tags?: string[];
+  link?: { ticketId: string; reason: LinkReason } | null;
+  /** Filed as spam: its signals, the queue it would have had, and whether an acknowledgement waits for not-spam. */
+  spam?: { signals: string[]; intendedQueueId: string; acknowledgementHeld: boolean } | null;
 }
+
+export type ArticleFlag = 'unknown_sender';
+export type SystemNoteKind = 'bounce' | 'auto_reply';
 
 export interface NewArticle {
   ticketId: string;
@@ -32,33 +41,42 @@ export interface NewArticle {
   automated: boolean;
   rawMessageId?: string | null;
   outboundId?: string | null;
+  /** A follow-up from someone who is not a participant of the ticket. */
+  flagged?: ArticleFlag | null;
+  /** A bounce or auto-reply kept on the ticket (direction `note`). */
+  systemNote?: SystemNoteKind | null;
+}
+
+/** A ticket under its row lock, as a change to it needs it. */
+export interface LockedTicket {
+  id: string;
+  number: string;
+  status: TicketStatus;
+  priority: TicketPriority;
+  queueId: string;
+  /** The queue it would have had but for spam (null: never filed as spam). */
+  intendedQueueId: string | null;
+  /** Its acknowledgement was held back while it sat in spam. */
+  acknowledgementHeld: boolean;
+}
+
+/** What a follow-up changes on its ticket beyond the article (each field: null = unchanged). */
+export interface FollowupChange {
+  priority: TicketPriority | null;
+  triage: TriageResult | null;
+  tags: string[];
+  language: string | null;
 }
 
 /** Casts of the article columns addArticles writes, in order. */
-const ARTICLE_CASTS = ['uuid', 'uuid', '', '', '', 'jsonb', 'jsonb', '', '', '', '', '', 'text[]', 'boolean', 'uuid', 'uuid'] as const;
+const ARTICLE_CASTS = ['uuid', 'uuid', '', '', '', 'jsonb', 'jsonb', '', '', '', '', '', 'text[]', 'boolean', 'uuid', 'uuid', '', ''] as const;
 
 /**
  * Tickets as mail and people change them: contacts, new tickets and articles, a status change
- * under the row lock, and the threading look-ups routing decides by. Reads for display are
- * TicketReadRepository's.
+ * under the row lock. The threading look-ups routing decides by are RoutingLookupRepository's,
+ * reads for display TicketReadRepository's.
  */
 export class TicketRepository {
-  /** Tickets of the articles carrying these Message-IDs. */
-  async ticketsByMessageIds(db: Db, messageIds: string[]): Promise<Map<string, string>> {
-    if (messageIds.length === 0) return new Map();
-    const rows: { message_id: string; ticket_id: string }[] = await db.query(
-      'SELECT DISTINCT ON (message_id) message_id, ticket_id FROM article WHERE message_id = ANY($1::text[]) ORDER BY message_id, created_at',
-      [messageIds],
-    );
-    return new Map(rows.map((r) => [r.message_id, r.ticket_id]));
-  }
-
-  async ticketIdsByNumbers(db: Db, numbers: string[]): Promise<Map<string, string>> {
-    if (numbers.length === 0) return new Map();
-    const rows: { number: string; id: string }[] = await db.query('SELECT number, id FROM ticket WHERE number = ANY($1::text[])', [numbers]);
-    return new Map(rows.map((r) => [r.number, r.id]));
-  }
-
   async upsertContact(tx: Db, address: AddressRecord): Promise<string> {
     return (await this.upsertContacts(tx, [address]))[0];
   }
@@ -94,8 +112,14 @@ export class TicketRepository {
     const sequence: { seq: string }[] = await tx.query(`SELECT nextval('ticket_number_seq') AS seq FROM generate_series(1, $1)`, [tickets.length]);
     const opened = tickets.map((_, i) => ({ id: randomUUID(), number: ticketNumberFromSequence(BigInt(sequence[i].seq)) }));
     await tx.query(
-      `INSERT INTO ticket (id, number, subject, queue_id, requester_id, priority)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::text[])`,
+      `INSERT INTO ticket (id, number, subject, queue_id, requester_id, priority, language, triage, tags, linked_ticket_id, linked_ticket_number, link_reason,
+                           spam_signals, intended_queue_id, acknowledgement_held)
+       SELECT t.id, t.number, t.subject, t.queue_id, t.requester_id, t.priority, t.language, t.triage,
+              ARRAY(SELECT jsonb_array_elements_text(t.tags)), t.linked_ticket_id, (SELECT l.number FROM ticket l WHERE l.id = t.linked_ticket_id), t.link_reason,
+              CASE WHEN t.spam IS NULL THEN NULL ELSE ARRAY(SELECT jsonb_array_elements_text(t.spam -> 'signals')) END,
+              (t.spam ->> 'intendedQueueId')::uuid, COALESCE((t.spam ->> 'acknowledgementHeld')::boolean, false)
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::jsonb[], $9::jsonb[], $10::uuid[], $11::text[], $12::jsonb[])
+              AS t(id, number, subject, queue_id, requester_id, priority, language, triage, tags, linked_ticket_id, link_reason, spam)`,
       [
         opened.map((t) => t.id),
         opened.map((t) => t.number),
@@ -103,6 +127,12 @@ export class TicketRepository {
         tickets.map((t) => t.queueId),
         tickets.map((t) => t.requesterId),
         tickets.map((t) => t.priority),
+        tickets.map((t) => t.language ?? null),
+        tickets.map((t) => JSON.stringify(t.triage ?? NO_TRIAGE)),
+        tickets.map((t) => JSON.stringify(t.tags ?? [])),
+        tickets.map((t) => t.link?.ticketId ?? null),
+        tickets.map((t) => t.link?.reason ?? null),
+        tickets.map((t) => (t.spam ? JSON.stringify(t.spam) : null)),
       ],
     );
     return opened;
@@ -121,7 +151,7 @@ export class TicketRepository {
     const ids = articles.map(() => randomUUID());
     await tx.query(
       `INSERT INTO article (id, ticket_id, direction, from_email, from_name, to_addresses, cc_addresses, subject, body_text, body_html,
-                            message_id, in_reply_to, reference_ids, automated, raw_message_id, outbound_id)
+                            message_id, in_reply_to, reference_ids, automated, raw_message_id, outbound_id, flagged, system_note)
        VALUES ${valuesRows(articles.length, ARTICLE_CASTS)}`,
       articles.flatMap((a, i) => [
         ids[i],
@@ -140,6 +170,8 @@ export class TicketRepository {
         a.automated,
         a.rawMessageId ?? null,
         a.outboundId ?? null,
+        a.flagged ?? null,
+        a.systemNote ?? null,
       ]),
     );
     if (!ticketsOpenedInThisTransaction) {
@@ -149,12 +181,47 @@ export class TicketRepository {
   }
 
   /** Locks the ticket row for a status change or reply in the caller's transaction. */
-  async findForUpdate(tx: Db, id: string): Promise<{ id: string; number: string; status: TicketStatus; queueId: string } | null> {
-    const [row] = await tx.query('SELECT id, number, status, queue_id FROM ticket WHERE id = $1 FOR UPDATE', [id]);
-    return row ? { id: row.id, number: row.number, status: row.status, queueId: row.queue_id } : null;
+  async findForUpdate(tx: Db, id: string): Promise<LockedTicket | null> {
+    const [row] = await tx.query('SELECT id, number, status, priority, queue_id, intended_queue_id, acknowledgement_held FROM ticket WHERE id = $1 FOR UPDATE', [id]);
+    return row
+      ? {
+          id: row.id,
+          number: row.number,
+          status: row.status,
+          priority: row.priority,
+          queueId: row.queue_id,
+          intendedQueueId: row.intended_queue_id ?? null,
+          acknowledgementHeld: row.acknowledgement_held === true,
+        }
+      : null;
   }
 
+  /** Sets the status; `resolved_at` keeps when it was first resolved or closed (the reopen window counts from it), cleared on reopening. */
   async setStatus(tx: Db, id: string, status: TicketStatus): Promise<void> {
-    await tx.query('UPDATE ticket SET status = $2, updated_at = now() WHERE id = $1', [id, status]);
+    await tx.query(
+      `UPDATE ticket SET status = $2, updated_at = now(),
+              resolved_at = CASE WHEN $2 IN ('resolved', 'closed') THEN COALESCE(resolved_at, now()) END
+        WHERE id = $1`,
+      [id, status],
+    );
+  }
+
+  /** Moves a ticket out of the spam queue to `queueId`: no longer spam, nothing held back any more. */
+  async releaseFromSpam(tx: Db, id: string, queueId: string): Promise<void> {
+    await tx.query(
+      `UPDATE ticket SET queue_id = $2, spam_signals = NULL, intended_queue_id = NULL, acknowledgement_held = false, updated_at = now() WHERE id = $1`,
+      [id, queueId],
+    );
+  }
+
+  /** What a follow-up's triage and language change on its ticket: priority, triage, tags (added), language. */
+  async applyFollowup(tx: Db, id: string, change: FollowupChange): Promise<void> {
+    if (change.priority === null && change.triage === null && change.tags.length === 0 && change.language === null) return;
+    await tx.query(
+      `UPDATE ticket SET priority = COALESCE($2, priority), triage = COALESCE($3::jsonb, triage),
+              tags = ARRAY(SELECT DISTINCT unnest(tags || $4::text[])), language = COALESCE(language, $5)
+        WHERE id = $1`,
+      [id, change.priority, change.triage === null ? null : JSON.stringify(change.triage), change.tags, change.language],
+    );
   }
 }

@@ -1,11 +1,48 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
-import { GRANT_LEVELS, TEMPLATE_LOCALES, type GrantLevel } from '@casework/domain';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { GRANT_LEVELS, SYSTEM_QUEUE_ROLES, TEMPLATE_LOCALES, UNKNOWN_SENDER_FOLLOWUPS, type GrantLevel, type SystemQueueRole, type UnknownSenderFollowup } from '@casework/domain';
 import { IsTimeZone } from '../../users/dto/profile.validators.js';
 
 /** Most addresses one queue's ops list may hold. */
 export const MAX_OPS_EMAILS = 50;
+/** Most further addresses one queue may receive mail at. */
+export const MAX_QUEUE_ADDRESSES = 50;
+
+/** The routing fields a queue is created or changed with; only the fields given are set. */
+export class QueueRoutingFieldsDto {
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['report@example.org', 'abuse@example.org'],
+    maxItems: MAX_QUEUE_ADDRESSES,
+    description: `Further addresses the queue receives mail at (at most ${MAX_QUEUE_ADDRESSES}), besides \`address\`; replaces the list`,
+  })
+  @ValidateIf((_dto, value) => value !== undefined)
+  @IsArray()
+  @ArrayMaxSize(MAX_QUEUE_ADDRESSES)
+  @IsEmail({ require_tld: false }, { each: true, message: 'addresses must be email addresses' })
+  @MaxLength(320, { each: true })
+  addresses?: string[];
+
+  @ApiPropertyOptional({ enum: UNKNOWN_SENDER_FOLLOWUPS, description: 'A follow-up from someone who is not a participant: attached flagged, or a new linked ticket' })
+  @IsOptional()
+  @IsIn(UNKNOWN_SENDER_FOLLOWUPS, { message: `unknownSenderFollowup must be one of ${UNKNOWN_SENDER_FOLLOWUPS.join(', ')}` })
+  unknownSenderFollowup?: UnknownSenderFollowup;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 3650, description: 'A reply to a ticket resolved longer ago than this opens a new linked ticket instead of reopening it' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  reopenWindowDays?: number;
+
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 5, description: 'An X-Spam-Score above it files new mail as spam; null: the score is not looked at' })
+  @ValidateIf((_dto, value) => value !== undefined && value !== null)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(-1000)
+  @Max(1000)
+  spamScoreThreshold?: number | null;
+}
 
 export class QueueDto {
   @ApiProperty({ format: 'uuid' })
@@ -30,6 +67,21 @@ export class QueueDto {
   @ApiProperty({ description: 'Need-to-know: only users with a grant see its tickets, whatever their role' })
   restricted!: boolean;
 
+  @ApiProperty({ type: [String], example: ['abuse@example.org'], description: 'Further addresses it receives mail at, besides `address`' })
+  addresses!: string[];
+
+  @ApiProperty({ enum: SYSTEM_QUEUE_ROLES, nullable: true, description: 'A queue routing files mail into by itself (spam, postmaster), never by address; null for the others' })
+  role!: SystemQueueRole | null;
+
+  @ApiProperty({ enum: UNKNOWN_SENDER_FOLLOWUPS })
+  unknownSenderFollowup!: UnknownSenderFollowup;
+
+  @ApiProperty({ example: 30 })
+  reopenWindowDays!: number;
+
+  @ApiProperty({ type: Number, nullable: true, example: 5 })
+  spamScoreThreshold!: number | null;
+
   @ApiProperty({ type: String, nullable: true, enum: TEMPLATE_LOCALES, description: "Language of its mail when the ticket's is unknown; null: English" })
   defaultLocale!: string | null;
 
@@ -40,8 +92,8 @@ export class QueueDto {
   emergency!: boolean;
 }
 
-/** The queue fields that shape the mail it sends, for creation and change alike. */
-class QueueMailSettingsDto {
+/** The queue fields that shape the mail it sends (and its routing), for creation and change alike. */
+class QueueMailSettingsDto extends QueueRoutingFieldsDto {
   @ApiPropertyOptional({ type: String, nullable: true, enum: TEMPLATE_LOCALES })
   @IsOptional()
   @IsIn(TEMPLATE_LOCALES, { message: `defaultLocale must be one of ${TEMPLATE_LOCALES.join(', ')}` })

@@ -105,11 +105,42 @@ export class ArticleDto {
   @ApiProperty({ type: () => [AttachmentDto], description: 'In the order of the mail' })
   attachments!: AttachmentDto[];
 
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    enum: ['unknown_sender'],
+    description: "`unknown_sender`: a follow-up from someone who is not a participant of the ticket; never the requester's, it changed nothing",
+  })
+  flagged!: 'unknown_sender' | null;
+
+  @ApiProperty({ type: String, nullable: true, enum: ['bounce', 'auto_reply'], description: 'A bounce or auto-reply about our mail, kept as a system note' })
+  systemNote!: 'bounce' | 'auto_reply' | null;
+
   @ApiProperty({ type: () => DeliveryDto, nullable: true, description: 'For mail we send: its delivery state; null for inbound mail and notes' })
   delivery!: DeliveryDto | null;
+}
+
+export class HistoryEntryDto {
+  @ApiProperty({ format: 'date-time' })
+  at!: string;
+
+  @ApiProperty({ example: 'unknown_sender_flagged', description: 'queue_chosen, rule_applied, triage_raised, filed_as_spam, spam_overruled_by_triage, unknown_sender_flagged, reopened, continues_ticket, continued_by_ticket, bounce_attached, auto_reply_noted, sent_to_postmaster, released_from_spam' })
+  kind!: string;
+
+  @ApiProperty({ type: 'object', additionalProperties: true, example: { sender: 'someone@example.org' } })
+  details!: Record<string, unknown>;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The article the step was about' })
+  articleId!: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The user who did it; null: routing' })
+  actorId!: string | null;
 }
 
 export class TicketDetailDto extends TicketDto {
   @ApiProperty({ type: () => [ArticleDto], description: 'Oldest first' })
   articles!: ArticleDto[];
+
+  @ApiProperty({ type: () => [HistoryEntryDto], description: 'What routing (or a user) decided about it, oldest first; empty for a caller who sees only metadata' })
+  history!: HistoryEntryDto[];
 }

@@ -35,6 +35,50 @@ export class SlaClockDto {
   remainingMs!: number | null;
 }
 
+export class TriageCategoryDto {
+  @ApiProperty({ enum: ['threat', 'self_harm', 'child_safety', 'doxxing'], example: 'threat' })
+  category!: string;
+
+  @ApiProperty({ enum: [1, 2], description: '1: raise (priority at least high); 2: page (emergency)' })
+  level!: number;
+
+  @ApiProperty({ type: String, nullable: true, example: 'es' })
+  language!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The matched phrase (at most 120 characters); null for a caller who sees only metadata' })
+  evidence!: string | null;
+}
+
+export class TriageDto {
+  @ApiProperty({ enum: [0, 1, 2], description: '0: nothing found; 1: raised; 2: paged' })
+  level!: number;
+
+  @ApiProperty({ type: () => [TriageCategoryDto] })
+  categories!: TriageCategoryDto[];
+}
+
+export class LinkedTicketDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: '100008' })
+  number!: string;
+
+  @ApiProperty({
+    enum: ['ticket_closed', 'reopen_window_passed', 'unknown_sender'],
+    description: 'Why this ticket continues that one: it was closed, resolved longer ago than its queue reopens, or the writer was not one of its participants',
+  })
+  reason!: string;
+}
+
+export class SpamDto {
+  @ApiProperty({ type: [String], example: ['X-Spam-Flag: YES'], description: 'What filed it as spam' })
+  signals!: string[];
+
+  @ApiProperty({ type: () => QueueRefDto, nullable: true, description: 'Where POST /tickets/{id}/not-spam moves it' })
+  intendedQueue!: QueueRefDto | null;
+}
+
 export class TicketDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
@@ -65,6 +109,21 @@ export class TicketDto {
 
   @ApiProperty({ type: () => [SlaClockDto] })
   sla!: SlaClockDto[];
+
+  @ApiProperty({ type: String, nullable: true, example: 'en', description: 'ISO 639-1 language of its mail; null when unknown' })
+  language!: string | null;
+
+  @ApiProperty({ type: () => TriageDto })
+  triage!: TriageDto;
+
+  @ApiProperty({ type: [String], example: ['triage:threat'] })
+  tags!: string[];
+
+  @ApiProperty({ type: () => LinkedTicketDto, nullable: true, description: 'The earlier ticket this one continues' })
+  linkedTicket!: LinkedTicketDto | null;
+
+  @ApiProperty({ type: () => SpamDto, nullable: true, description: 'Set while the ticket is in the spam queue' })
+  spam!: SpamDto | null;
 }
 
 export class TicketPageDto {

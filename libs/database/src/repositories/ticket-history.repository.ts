@@ -1,0 +1,49 @@
+import type { Db } from '../db.js';
+import { valuesRows } from './values-rows.js';
+
+/** One step of a ticket's history: what routing (or a user, `actorId`) decided, never a body. */
+export interface NewHistoryEntry {
+  ticketId: string;
+  kind: string;
+  details: Record<string, unknown>;
+  articleId?: string | null;
+  actorId?: string | null;
+}
+
+export interface HistoryEntryRecord {
+  id: string;
+  ticketId: string;
+  kind: string;
+  details: Record<string, unknown>;
+  articleId: string | null;
+  actorId: string | null;
+  createdAt: Date;
+}
+
+/** The ticket_history table: appended to, read oldest first. */
+export class TicketHistoryRepository {
+  /** Appends the entries in one statement, in order. */
+  async append(tx: Db, entries: NewHistoryEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await tx.query(
+      `INSERT INTO ticket_history (ticket_id, kind, details, article_id, actor_id) VALUES ${valuesRows(entries.length, ['uuid', '', 'jsonb', 'uuid', 'uuid'])}`,
+      entries.flatMap((entry) => [entry.ticketId, entry.kind, JSON.stringify(entry.details), entry.articleId ?? null, entry.actorId ?? null]),
+    );
+  }
+
+  async forTicket(db: Db, ticketId: string): Promise<HistoryEntryRecord[]> {
+    const rows: Record<string, unknown>[] = await db.query(
+      `SELECT id, ticket_id, kind, details, article_id, actor_id, created_at FROM ticket_history WHERE ticket_id = $1 ORDER BY created_at, id`,
+      [ticketId],
+    );
+    return rows.map((row) => ({
+      id: row.id as string,
+      ticketId: row.ticket_id as string,
+      kind: row.kind as string,
+      details: row.details as Record<string, unknown>,
+      articleId: (row.article_id as string | null) ?? null,
+      actorId: (row.actor_id as string | null) ?? null,
+      createdAt: row.created_at as Date,
+    }));
+  }
+}

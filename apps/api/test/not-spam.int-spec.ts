@@ -55,7 +55,8 @@ describe('not-spam (built api and template-reply, SMTP catcher)', () => {
     await app.start();
     smtp = await startSmtpCatcher();
     const env = { PATH: process.env.PATH, DATABASE_URL: app.db.url, NATS_URL: app.nats.url, SMTP_HOST: smtp.host, SMTP_PORT: String(smtp.port), SMTP_TLS: 'false', MAIL_FROM: 'safety@casework.test', LOG_LEVEL: 'warn' };
-    templateReply = (await startOnFreePort((port) => startService('template-reply', { ...env, HTTP_PORT: String(port) }), (port) => `http://127.0.0.1:${port}/health`)).service;
+    // Every ticket here is from the same writer: the one acknowledgement per sender and day (RFC 3834) is not what this file tests.
+    templateReply = (await startOnFreePort((port) => startService('template-reply', { ...env, ACK_PER_SENDER_WINDOW_MINUTES: '0', HTTP_PORT: String(port) }), (port) => `http://127.0.0.1:${port}/health`)).service;
     const { body: queue } = await app.call<{ id: string }>('/queues', { method: 'POST', json: { slug: 'harassment', name: 'Harassment', address: 'harassment@casework.test' } });
     harassmentId = queue.id;
     spamQueueId = (await new QueueRepository().findBySlug(app.ds, 'spam'))!.id;

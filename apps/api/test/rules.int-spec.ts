@@ -126,9 +126,9 @@ describe('routing rules API (built process)', () => {
     const run = await dryRun({ rawMessageId: id });
     expect(run.status).toBe(200);
     expect(run.body).toMatchObject({
-      ruleSet: 'stored',
+      ruleSet: 'stored', // language detected as routing detects it
       enabledRules: 2,
-      mail: { from: 'rita@reporter.example', subject: 'Court order for account data', to: ['safety@casework.test'], language: null },
+      mail: { from: 'rita@reporter.example', subject: 'Court order for account data', to: ['safety@casework.test'], language: 'en' },
       matched: [{ name: 'Tag reporters' }, { name: 'Legal requests' }],
       outcome: { queue: { slug: 'legal' }, priority: 'high', tags: ['reporter'], spam: false, stoppedAt: expect.any(String) },
     });

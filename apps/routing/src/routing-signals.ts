@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { QueueRepository, RoutingRuleRepository, type EnabledRuleSet } from '@casework/database';
 import { evaluateRules, NO_RULES_MATCHED, ruleFactsOf, ruleOutcomeOf, type MailFacts, type RuleOutcome, type TriageResult } from '@casework/domain';
@@ -18,7 +18,7 @@ export interface MailSignals {
  * the person wrote, then the rules, which may look at both.
  */
 @Injectable()
-export class RoutingSignals {
+export class RoutingSignals implements OnModuleInit {
   private ruleSet: EnabledRuleSet | null = null;
 
   constructor(
@@ -26,6 +26,11 @@ export class RoutingSignals {
     @Inject(RoutingRuleRepository) private readonly rules: RoutingRuleRepository,
     @Inject(QueueRepository) private readonly queues: QueueRepository,
   ) {}
+
+  /** Builds the triage matcher (all lexicons, ~1 s) before the first mail, not while it waits. */
+  onModuleInit(): void {
+    contentSignalsOf({ subject: 'start', text: 'routing starts' });
+  }
 
   async forBatch(): Promise<MailSignals> {
     this.ruleSet = await this.rules.loadEnabledIfChanged(this.db, this.ruleSet);

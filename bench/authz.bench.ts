@@ -5,8 +5,11 @@
  * every second one holds a read or write grant on one restricted queue). Two api processes
  * serve the same database: the real one (dist/apps/api/main.js), and the same modules with
  * the access rule taken out (dist/apps/api/bench/no-authz-api.js: every scope sees every queue, loaded
- * once) as the baseline. Each case runs open-loop at R requests/s (200) for S seconds (30)
- * after a 1 s warm-up, against each process in turn, every request from a random user:
+ * once) as the baseline. After the fill the tables are vacuumed and analysed and a checkpoint
+ * taken, so neither process meets autovacuum. Each case runs open-loop at R requests/s (200)
+ * for S seconds (30) against each process, after a 3 s warm-up of each; with --slices N in N
+ * alternating slices (on, off, on, …; seen here: slices idle each process long enough for its
+ * keep-alive sockets to close, and both sides' latencies rise). Every request comes from a random user:
  *
  *   GET /tickets/:id        a random ticket that user may see (a granted restricted one
  *                           now and then, whose read the real api audits)
@@ -21,12 +24,13 @@ import { createDatabase, freePort, spawnService, startNats, startService, waitFo
 import { newTokenSecret, tokenSha256 } from '@casework/domain';
 import { option } from './bench-options.js';
 import { fillTickets } from './fill-tickets.js';
-import { LoadDriver, type CaseRequest, type CaseResult } from './load-driver.js';
+import { LoadDriver, summarise, type CaseRequest, type CaseResult, type RequestSample } from './load-driver.js';
 import { cpuMsOf } from './process-cpu.js';
 
 const TOKEN = 'bench-authz-token-0123456789';
 const TARGET = { addedP99Ms: 2 };
-const WARMUP_MS = 1000;
+const WARMUP_MS = 3000;
+
 const PAGE = 50;
 const RESTRICTED_SLUGS = ['restricted', 'queue-01', 'queue-02', 'queue-03'];
 const BENCH_RATE_LIMITS = { RATE_LIMIT_PER_TOKEN_PER_MINUTE: '10000000', RATE_LIMIT_PER_IP_PER_MINUTE: '10000000' };
@@ -70,6 +74,7 @@ async function main(): Promise<void> {
   const userCount = option('users', 200, { integer: true });
   const rate = option('rate', 200, { integer: true });
   const seconds = option('seconds', 30, { integer: true });
+  const slices = option('slices', 1, { integer: true });
   const [db, nats] = await Promise.all([createDatabase({ adminUrl: process.env.TEST_DATABASE_ADMIN_URL }), startNats()]);
   const ds = createDataSource({ url: db.url, poolSize: 2, applicationName: 'casework-bench-authz' });
   const apis: { process: ManagedProcess; driver: LoadDriver }[] = [];
@@ -85,6 +90,9 @@ async function main(): Promise<void> {
       [RESTRICTED_SLUGS],
     );
     const users = await seedUsers(ds, userCount, restricted.map((q) => q.id));
+    // Fresh tables: statistics and visibility now, not by autovacuum in the middle of a case.
+    await ds.query('VACUUM ANALYZE');
+    await ds.query('CHECKPOINT');
     console.error(`filled ${tickets} tickets in ${queues} queues (${restricted.length} restricted) and ${userCount} users in ${Date.now() - t} ms`);
 
     // Tickets each user may see: a sample of the open queues', and of each restricted queue's.
@@ -117,19 +125,28 @@ async function main(): Promise<void> {
     ];
     const results: Record<string, { authz: CaseResult; noAuthz: CaseResult }> = {};
     for (const [label, next] of cases) {
-      const measured: CaseResult[] = [];
-      for (const api of [withAuthz, withoutAuthz]) {
-        await api.driver.run(next, rate, WARMUP_MS);
-        t = Date.now();
-        const cpuBefore = cpuMsOf(api.process.pid);
-        restrictedReads = 0;
-        const result = await api.driver.run(next, rate, seconds * 1000);
-        result.apiCpuMsPerRequest = round((cpuMsOf(api.process.pid) - cpuBefore) / result.requests);
-        measured.push(result);
-        const reads = label.includes(':id') ? `, ${restrictedReads} of them restricted reads` : '';
-        console.error(`${label} (${api === withAuthz ? 'access rule on' : 'no access rule'}): ${result.requests} requests in ${Date.now() - t} ms${reads} (load average ${loadavg()[0].toFixed(1)})`);
+      const sides = [withAuthz, withoutAuthz].map((api) => ({ api, samples: [] as RequestSample[], cpuMs: 0, restrictedReads: 0 }));
+      for (const side of sides) await side.api.driver.run(next, rate, WARMUP_MS);
+      t = Date.now();
+      for (let slice = 0; slice < slices; slice++) {
+        for (const side of sides) {
+          const cpuBefore = cpuMsOf(side.api.process.pid);
+          restrictedReads = 0;
+          side.samples.push(...(await side.api.driver.sample(next, rate, (seconds * 1000) / slices)));
+          side.cpuMs += cpuMsOf(side.api.process.pid) - cpuBefore;
+          side.restrictedReads += restrictedReads;
+        }
       }
-      results[label] = { authz: measured[0], noAuthz: measured[1] };
+      const [on, off] = sides.map((side) => {
+        const result = summarise(side.samples);
+        result.apiCpuMsPerRequest = round(side.cpuMs / result.requests);
+        const reads = label.includes(':id') ? `, ${side.restrictedReads} of them restricted reads` : '';
+        const failures = result.errors ? `, failures ${JSON.stringify(result.failures)}` : '';
+        console.error(`${label} (${side.api === withAuthz ? 'access rule on' : 'no access rule'}): ${result.requests} requests${reads}${failures}`);
+        return result;
+      });
+      console.error(`${label}: both sides in ${Date.now() - t} ms (load average ${loadavg()[0].toFixed(1)})`);
+      results[label] = { authz: on, noAuthz: off };
     }
 
     const [byIdCase, listCase] = cases.map(([label]) => results[label]);

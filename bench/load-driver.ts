@@ -20,6 +20,30 @@ export interface CaseResult {
   apiCpuMsPerRequest?: number;
 }
 
+/** One request's latency (ms from its scheduled start) and status (or failure name). */
+export interface RequestSample {
+  latency: number;
+  status: number | string;
+}
+
+/** Percentiles, maximum and failures of a case's requests. */
+export function summarise(done: RequestSample[]): CaseResult {
+  const failures: Record<string, number> = {};
+  for (const { status } of done) {
+    if (typeof status === 'number' && status >= 200 && status < 300) continue;
+    failures[String(status)] = (failures[String(status)] ?? 0) + 1;
+  }
+  const sorted = done.map((d) => d.latency).sort((a, b) => a - b);
+  return {
+    requests: done.length,
+    p50Ms: round(percentile(sorted, 50)),
+    p99Ms: round(percentile(sorted, 99)),
+    maxMs: round(sorted[sorted.length - 1]),
+    errors: Object.values(failures).reduce((a, b) => a + b, 0),
+    failures,
+  };
+}
+
 /** A minimal HTTP load driver: keep-alive GETs, answered once the whole body has arrived. */
 export class LoadDriver {
   private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
@@ -45,9 +69,14 @@ export class LoadDriver {
 
   /** `rate` requests/s for `ms`, open-loop; latency from each request's scheduled start. */
   async run(next: () => CaseRequest, rate: number, ms: number): Promise<CaseResult> {
+    return summarise(await this.sample(next, rate, ms));
+  }
+
+  /** What `run` measures, each request's latency and status as they came (to merge slices of one case). */
+  async sample(next: () => CaseRequest, rate: number, ms: number): Promise<RequestSample[]> {
     const total = Math.round((rate * ms) / 1000);
     const started = performance.now();
-    const pending: Promise<{ latency: number; status: number | string }>[] = [];
+    const pending: Promise<RequestSample>[] = [];
     for (let i = 0; i < total; i++) {
       const due = started + (i * 1000) / rate;
       const wait = due - performance.now();
@@ -56,21 +85,7 @@ export class LoadDriver {
       const sent = typeof request === 'string' ? this.get(request) : this.get(request.path, request.token);
       pending.push(sent.then(({ status }) => ({ latency: performance.now() - due, status })));
     }
-    const done = await Promise.all(pending);
-    const failures: Record<string, number> = {};
-    for (const { status } of done) {
-      if (typeof status === 'number' && status >= 200 && status < 300) continue;
-      failures[String(status)] = (failures[String(status)] ?? 0) + 1;
-    }
-    const sorted = done.map((d) => d.latency).sort((a, b) => a - b);
-    return {
-      requests: total,
-      p50Ms: round(percentile(sorted, 50)),
-      p99Ms: round(percentile(sorted, 99)),
-      maxMs: round(sorted[sorted.length - 1]),
-      errors: Object.values(failures).reduce((a, b) => a + b, 0),
-      failures,
-    };
+    return Promise.all(pending);
   }
 
   close(): void {

@@ -58,6 +58,19 @@ describe('audit trail (built process)', () => {
     expect(bursts[0]).toMatchObject({ actor: { id: null, email: null }, subject: expect.stringMatching(/^ip:/) });
   });
 
+  it('records every one of many concurrent changes, each with its own request, in one unbroken chain', async () => {
+    const created = await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        app.call<{ id: string }>('/users', { method: 'POST', json: { email: `burst-${i}@audit.test`, name: `Burst ${i}`, role: 'specialist' }, headers: { 'x-request-id': `req-burst-${i}` } }),
+      ),
+    );
+    expect(created.map((r) => r.status)).toEqual(created.map(() => 201));
+    const recorded = (await events('?action=user.created&limit=100')).filter((e) => e.requestId?.startsWith('req-burst-'));
+    expect(recorded.map((e) => e.subject).sort()).toEqual(created.map((r) => `user:${r.body.id}`).sort());
+    expect(new Set(recorded.map((e) => e.requestId)).size).toBe(25);
+    expect((await app.call<{ ok: boolean }>('/audit/verify')).body.ok).toBe(true);
+  });
+
   it('reports a row altered behind its back', async () => {
     const [victim] = await events('?action=user.updated');
     await app.ds.query(`ALTER TABLE audit_event DISABLE TRIGGER USER`);

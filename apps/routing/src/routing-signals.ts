@@ -14,12 +14,14 @@ export interface MailSignals {
 /**
  * Where rules, triage and language detection plug into routing: `forBatch` loads the enabled
  * rule set once per batch (one version read while it is unchanged; regexes stay compiled) and
- * the queues a rule may name by slug; per mail it runs triage and language detection on what
+ * knows the queues a rule may name by slug (kept: slugs never change, so the queues are read
+ * again only when a rule names a slug not seen yet — a queue created since); per mail it runs triage and language detection on what
  * the person wrote, then the rules, which may look at both.
  */
 @Injectable()
 export class RoutingSignals implements OnModuleInit {
   private ruleSet: EnabledRuleSet | null = null;
+  private queueIdBySlug = new Map<string, string>();
 
   constructor(
     @Inject(DataSource) private readonly db: DataSource,
@@ -35,7 +37,9 @@ export class RoutingSignals implements OnModuleInit {
   async forBatch(): Promise<MailSignals> {
     this.ruleSet = await this.rules.loadEnabledIfChanged(this.db, this.ruleSet);
     const { rules } = this.ruleSet;
-    const queueIdBySlug = rules.length > 0 ? new Map((await this.queues.list(this.db)).map((q) => [q.slug, q.id])) : new Map<string, string>();
+    const named = rules.flatMap((rule) => rule.then.flatMap((action) => (action.type === 'setQueue' && 'queueSlug' in action ? [action.queueSlug] : [])));
+    if (named.some((slug) => !this.queueIdBySlug.has(slug))) this.queueIdBySlug = new Map((await this.queues.list(this.db)).map((q) => [q.slug, q.id]));
+    const queueIdBySlug = this.queueIdBySlug;
     const queueIdOf = (ref: { queueSlug: string } | { queueId: string }) => ('queueId' in ref ? ref.queueId : (queueIdBySlug.get(ref.queueSlug) ?? null));
     return {
       contentOf: contentSignalsOf,

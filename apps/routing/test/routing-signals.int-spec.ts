@@ -61,4 +61,18 @@ describe('routing: triage, language and rules (built process)', () => {
     expect(after.queue).not.toBe('german');
     expect(after.tags).toEqual([]);
   });
+
+  it('routes by a rule to a queue created after the rule set was loaded', async () => {
+    const rule = await rules.create(
+      routing.ds,
+      { name: 'Russian to its queue', position: 0, enabled: true, when: { field: 'language', op: 'equals', value: 'ru' }, then: [{ type: 'setQueue', queueSlug: 'russian' }] },
+      null,
+    );
+    const text = 'Здравствуйте, мой аккаунт заблокировали вчера, и я не понимаю почему. Помогите, пожалуйста.';
+    // The slug names no queue yet: the mail goes where it would have gone.
+    expect((await ticketOf(await routing.route(report('Аккаунт', text)))).queue).not.toBe('russian');
+    await new QueueRepository().upsert(routing.ds, { slug: 'russian', name: 'Русский', address: 'ru@casework.test', isDefault: false });
+    expect((await ticketOf(await routing.route(report('Аккаунт снова', text)))).queue).toBe('russian');
+    await rules.delete(routing.ds, rule.id);
+  });
 });

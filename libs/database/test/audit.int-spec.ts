@@ -74,6 +74,18 @@ describe('AuditRepository (real Postgres)', () => {
       expect(await audit.verify(ds)).toEqual({ ok: true, checked: before + 20, firstBrokenId: null });
     });
 
+    it('appends a batch as consecutive links, also while single appends run beside it', async () => {
+      const before = (await all()).length;
+      const batch = Array.from({ length: 5 }, (_, i) => event({ requestId: `batch-${i}`, ticketIds: [TICKET_1, TICKET_2], details: { n: i } }));
+      const [stored] = await Promise.all([ds.transaction((tx) => audit.appendAll(tx, batch)), append(event({ requestId: 'beside' }))]);
+      expect(stored.map((e) => e.requestId)).toEqual(batch.map((e) => e.requestId));
+      stored.slice(1).forEach((e, i) => expect([e.prevHash, e.seq]).toEqual([stored[i].hash, stored[i].seq + 1]));
+      expect(stored[4].ticketIds).toEqual([TICKET_1, TICKET_2]);
+      expect(await ds.transaction((tx) => audit.appendAll(tx, []))).toEqual([]);
+      expect((await all()).length).toBe(before + 6);
+      expect(await audit.verify(ds)).toEqual({ ok: true, checked: before + 6, firstBrokenId: null });
+    });
+
     it('walks the chain in batches: the same verdict whatever the batch size', async () => {
       const whole = await audit.verify(ds);
       expect(await audit.verify(ds, { batchSize: 3 })).toEqual(whole);

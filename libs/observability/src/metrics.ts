@@ -23,7 +23,6 @@ export const eventHandlingSeconds = new Histogram({
 /** What the SLA gauges read on each scrape; a process with a database registers one (no typeorm here). */
 export interface SlaGaugeSource {
   openTickets(): Promise<{ queue: string; priority: string; count: number }[]>;
-  clocks(): Promise<{ running: number; atRisk: number; breached: number }>;
 }
 
 let slaGaugeSource: SlaGaugeSource | null = null;
@@ -43,20 +42,6 @@ export const openTicketsGauge = new Gauge({
     const rows = await slaGaugeSource.openTickets();
     this.reset();
     for (const row of rows) this.set({ queue: row.queue, priority: row.priority }, row.count);
-  },
-});
-
-export const slaClocksGauge = new Gauge({
-  name: 'casework_sla_clocks',
-  help: 'SLA clocks by state: running, at_risk (running, past the warning time), breached; computed on scrape',
-  labelNames: ['state'] as const,
-  registers: [metricsRegistry],
-  async collect() {
-    if (!slaGaugeSource) return;
-    const clocks = await slaGaugeSource.clocks();
-    this.set({ state: 'running' }, clocks.running);
-    this.set({ state: 'at_risk' }, clocks.atRisk);
-    this.set({ state: 'breached' }, clocks.breached);
   },
 });
 

@@ -66,6 +66,13 @@ export const OPS_GAUGES = [
     for (const o of s.outbound) g.set({ status: o.status }, o.count);
   }),
   gauge('casework_quarantined_messages', 'Raw messages routing quarantined and nobody has retried yet', [], (g, s) => g.set(s.quarantined)),
+  // The totals from the same per-queue rows (one scan of sla_clock per scrape); here running includes at_risk.
+  gauge('casework_sla_clocks', 'SLA clocks by state: running, at_risk (running, past the warning time), breached; computed on scrape', ['state'], (g, s) => {
+    const total = (state: string) => s.slaClocks.filter((c) => c.state === state).reduce((sum, c) => sum + c.count, 0);
+    g.set({ state: 'running' }, total('running') + total('at_risk'));
+    g.set({ state: 'at_risk' }, total('at_risk'));
+    g.set({ state: 'breached' }, total('breached'));
+  }),
   gauge('casework_sla_clocks_by_queue', 'SLA clocks by queue (slug) and state: running, at_risk, breached', ['queue', 'state'], (g, s) => {
     for (const c of s.slaClocks) g.set({ queue: c.queue, state: c.state }, c.count);
   }),

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { QueueGrantRepository, TicketReadRepository } from '@casework/database';
 import { DomainError, ticketAccess, NO_TICKET_ACCESS, type TicketAccess } from '@casework/domain';
-import { noteRestrictedRead } from '../audit/audit-context.js';
+import { noteRestrictedRawRead, noteRestrictedRead } from '../audit/audit-context.js';
 import type { Caller } from '../auth/caller.js';
 import { isUuid } from '../common/uuid.util.js';
 
@@ -47,7 +47,19 @@ export class TicketAccessService {
     @Inject(TicketReadRepository) private readonly tickets: TicketReadRepository,
   ) {}
 
-  async scopeOf(caller: Caller): Promise<TicketScope> {
+  /** Per request (a Caller is made per request): loaded once however often a request asks, and never reused by the next. */
+  private readonly scopes = new WeakMap<Caller, Promise<TicketScope>>();
+
+  scopeOf(caller: Caller): Promise<TicketScope> {
+    let scope = this.scopes.get(caller);
+    if (!scope) {
+      scope = this.loadScope(caller);
+      this.scopes.set(caller, scope);
+    }
+    return scope;
+  }
+
+  private async loadScope(caller: Caller): Promise<TicketScope> {
     const facts = await this.grants.factsFor(this.db, caller.userId);
     return new TicketScope(new Map(facts.map((f) => [f.queueId, { ...ticketAccess(caller.role, f, f.grant), restricted: f.restricted }])));
   }
@@ -69,6 +81,28 @@ export class TicketAccessService {
     const access = scope.require(ticket, need);
     if (need !== 'write' && scope.seesRestrictedContent(ticket.queueId)) noteRestrictedRead([ticket]);
     return access;
+  }
+
+  /**
+   * The rule on a stored message's bytes (quarantined, or inspected by a dry-run): they follow
+   * their queue's ticket rule, the ticket's queue when routed, else its mailbox's. One the caller
+   * may not read throws `notFound()` (404, as an unknown id); unless `noteRead` is false (a
+   * change, audited as such), a read of a restricted queue's is noted for the audit trail: as
+   * its ticket's read, else as a raw read. A message of no queue follows the route's rule alone.
+   */
+  async requireMessageContent(
+    caller: Caller,
+    message: { rawMessageId: string; queueId: string | null; ticket?: { id: string; queueId: string } | null },
+    notFound: () => Error,
+    { noteRead = true }: { noteRead?: boolean } = {},
+  ): Promise<void> {
+    const queueId = message.ticket?.queueId ?? message.queueId;
+    if (!queueId) return;
+    const scope = await this.scopeOf(caller);
+    if (scope.of(queueId).view !== 'full') throw notFound();
+    if (!noteRead || !scope.seesRestrictedContent(queueId)) return;
+    if (message.ticket) noteRestrictedRead([message.ticket]);
+    else noteRestrictedRawRead(message.rawMessageId, queueId);
   }
 
   /** Notes, for the audit trail, the listed tickets whose content comes from restricted queues. */

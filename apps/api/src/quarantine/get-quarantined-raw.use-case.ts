@@ -3,7 +3,6 @@ import { DataSource } from 'typeorm';
 import { QuarantineRepository } from '@casework/database';
 import { DomainError } from '@casework/domain';
 import { TicketAccessService } from '../access/ticket-access.service.js';
-import { noteRestrictedRawRead } from '../audit/audit-context.js';
 import type { Caller } from '../auth/caller.js';
 import { isUuid } from '../common/uuid.util.js';
 
@@ -24,11 +23,7 @@ export class GetQuarantinedRawUseCase {
     if (!isUuid(id)) throw DomainError.quarantinedMessageNotFound(id);
     const found = await this.quarantine.findRaw(this.db, id);
     if (!found) throw DomainError.quarantinedMessageNotFound(id);
-    if (found.queueId) {
-      const scope = await this.access.scopeOf(caller);
-      if (scope.of(found.queueId).view !== 'full') throw DomainError.quarantinedMessageNotFound(id);
-      if (scope.seesRestrictedContent(found.queueId)) noteRestrictedRawRead(id, found.queueId);
-    }
+    await this.access.requireMessageContent(caller, { rawMessageId: id, queueId: found.queueId }, () => DomainError.quarantinedMessageNotFound(id));
     return found.raw;
   }
 }

@@ -23,10 +23,12 @@ export class RetryQuarantinedUseCase {
 
   async execute(caller: Caller, id: string): Promise<{ rawMessageId: string }> {
     if (!isUuid(id)) throw DomainError.quarantinedMessageNotFound(id);
-    const scope = await this.access.scopeOf(caller);
+    // Loaded before the transaction opens: the check inside it then costs no query.
+    await this.access.scopeOf(caller);
     return this.unitOfWork.run(async (tx, emit) => {
       const locked = await this.quarantine.lockStatus(tx, id);
-      if (!locked || (locked.queueId && scope.of(locked.queueId).view !== 'full')) throw DomainError.quarantinedMessageNotFound(id);
+      if (!locked) throw DomainError.quarantinedMessageNotFound(id);
+      await this.access.requireMessageContent(caller, { rawMessageId: id, queueId: locked.queueId }, () => DomainError.quarantinedMessageNotFound(id), { noteRead: false });
       if (locked.status !== 'quarantined') throw DomainError.messageNotQuarantined(id, locked.status);
       await this.quarantine.release(tx, id);
       await emit(Subjects.MailReceived, { rawMessageId: id, mailboxId: locked.mailboxId });

@@ -4,7 +4,6 @@ import { QueueRepository, RawMessageRepository, RoutingRuleRepository, type Queu
 import { evaluateRules, ruleFactsOf, type Rule, type RuleEvaluation, type RuleFacts } from '@casework/domain';
 import { contentSignalsOf, MailParseError, type ParsedMail } from '@casework/mail';
 import { TicketAccessService } from '../access/ticket-access.service.js';
-import { noteRestrictedRawRead, noteRestrictedRead } from '../audit/audit-context.js';
 import type { Caller } from '../auth/caller.js';
 import { DryRunMailParser } from './dry-run-mail-parser.js';
 import type { DryRunRequestDto } from './dto/dry-run.dto.js';
@@ -78,15 +77,7 @@ export class DryRunRulesUseCase {
   private async storedMessage(caller: Caller, id: string): Promise<{ raw: Buffer; ticket: { id: string; queueId: string } | null }> {
     const found = await this.rawMessages.findForInspection(this.db, id);
     if (!found) throw RuleErrors.rawMessageNotFound(id);
-    const queueId = found.ticket?.queueId ?? found.mailboxQueueId;
-    if (queueId) {
-      const scope = await this.access.scopeOf(caller);
-      if (scope.of(queueId).view !== 'full') throw RuleErrors.rawMessageNotFound(id);
-      if (scope.seesRestrictedContent(queueId)) {
-        if (found.ticket) noteRestrictedRead([found.ticket]);
-        else noteRestrictedRawRead(id, queueId);
-      }
-    }
+    await this.access.requireMessageContent(caller, { rawMessageId: id, queueId: found.mailboxQueueId, ticket: found.ticket }, () => RuleErrors.rawMessageNotFound(id));
     return { raw: found.raw, ticket: found.ticket };
   }
 

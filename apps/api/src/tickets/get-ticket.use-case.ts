@@ -29,7 +29,8 @@ export class GetTicketUseCase {
   ) {}
 
   async execute(caller: Caller, id: string): Promise<TicketWithArticles> {
-    const ticket = isUuid(id) ? await this.tickets.find(this.db, id) : null;
+    // The caller's scope loads beside the ticket, not after it.
+    const [ticket] = await Promise.all([isUuid(id) ? this.tickets.find(this.db, id) : null, this.access.scopeOf(caller)]);
     if (!ticket) throw DomainError.ticketNotFound(id);
     const access = await this.access.requirePlaced(caller, { id, queueId: ticket.queue.id }, 'read');
     const view = access.view === 'full' ? 'full' : 'metadata';

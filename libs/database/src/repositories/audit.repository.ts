@@ -1,6 +1,7 @@
 import { AUDIT_GENESIS_HASH, auditEventHash, type ChainedAuditEvent } from '@casework/domain';
 import type { EntityManager } from 'typeorm';
 import type { Db } from '../db.js';
+import { valuesRows } from './values-rows.js';
 
 /** One stored audit event: the chained fields, its place in the chain and its hash. */
 export interface AuditEventRecord extends ChainedAuditEvent {
@@ -80,58 +81,80 @@ export class AuditRepository {
    * Postgres' clock at the append, in milliseconds (what a Date holds, so the hash reads back).
    */
   async append(tx: EntityManager, event: NewAuditEvent): Promise<AuditEventRecord> {
+    const [stored] = await this.appendAll(tx, [event]);
+    return stored;
+  }
+
+  /**
+   * Appends `events` in order as consecutive links of the chain: one lock, one read of the
+   * chain's head and one INSERT for them all (the API's group commit of reads). They share
+   * one time, Postgres' clock at the append.
+   */
+  async appendAll(tx: EntityManager, events: NewAuditEvent[]): Promise<AuditEventRecord[]> {
+    if (events.length === 0) return [];
     // Outside a transaction the lock would end with its own statement and two appenders could
     // chain to the same predecessor.
     if (!tx.queryRunner?.isTransactionActive) throw new Error('AuditRepository.append needs a transaction (the chain lock lasts until its commit)');
     const [lock] = await tx.query(`SELECT pg_advisory_xact_lock($1), current_setting('transaction_isolation') AS isolation`, [AUDIT_CHAIN_LOCK]);
     // A repeatable-read snapshot may predate the last append; only read committed sees it.
     if (lock.isolation !== 'read committed') throw new Error(`AuditRepository.append needs a read committed transaction, not ${lock.isolation}`);
+    // A statement of its own: its snapshot is taken after the lock, so it sees the last append.
     const [head] = await tx.query(
-      `SELECT gen_random_uuid() AS id, date_trunc('milliseconds', clock_timestamp()) AS at,
-              (SELECT hash FROM audit_event ORDER BY seq DESC LIMIT 1) AS "prevHash"`,
+      `SELECT date_trunc('milliseconds', clock_timestamp()) AS at, (SELECT hash FROM audit_event ORDER BY seq DESC LIMIT 1) AS "prevHash",
+              ARRAY(SELECT gen_random_uuid()::text FROM generate_series(1, $1)) AS ids`,
+      [events.length],
     );
-    const chained: ChainedAuditEvent = {
-      id: head.id,
-      at: head.at,
-      actorId: uuid(event.actorId),
-      actorEmail: event.actorEmail,
-      action: event.action,
-      ticketIds: (event.ticketIds ?? []).map((id) => uuid(id)),
-      queueId: uuid(event.queueId),
-      subject: event.subject,
-      // As jsonb will hand it back: what JSON can hold, nothing else (undefined members dropped).
-      details: JSON.parse(JSON.stringify(event.details ?? {})),
-      ip: event.ip ?? null,
-      userAgent: event.userAgent ?? null,
-      requestId: event.requestId ?? null,
-      prevHash: head.prevHash ?? AUDIT_GENESIS_HASH,
-    };
-    const hash = auditEventHash(chained);
-    const [row] = await tx.query(
+    let prevHash: string = head.prevHash ?? AUDIT_GENESIS_HASH;
+    const rows = events.map((event, i) => {
+      const chained: ChainedAuditEvent = {
+        id: head.ids[i],
+        at: head.at,
+        actorId: uuid(event.actorId),
+        actorEmail: event.actorEmail,
+        action: event.action,
+        ticketIds: (event.ticketIds ?? []).map((id) => uuid(id)),
+        queueId: uuid(event.queueId),
+        subject: event.subject,
+        // As jsonb will hand it back: what JSON can hold, nothing else (undefined members dropped).
+        details: JSON.parse(JSON.stringify(event.details ?? {})),
+        ip: event.ip ?? null,
+        userAgent: event.userAgent ?? null,
+        requestId: event.requestId ?? null,
+        prevHash,
+      };
+      const hash = auditEventHash(chained);
+      prevHash = hash;
+      return { chained, hash };
+    });
+    const params = rows.flatMap(({ chained, hash }) => [
+      chained.id,
+      chained.at,
+      chained.actorId,
+      chained.actorEmail,
+      chained.action,
+      chained.ticketIds,
+      chained.queueId,
+      chained.subject,
+      JSON.stringify(chained.details),
+      chained.ip,
+      chained.userAgent,
+      chained.requestId,
+      chained.prevHash,
+      hash,
+    ]);
+    const inserted: Record<string, unknown>[] = await tx.query(
       `INSERT INTO audit_event (id, at, actor_id, actor_email, action, ticket_ids, queue_id, subject, details, ip, user_agent, request_id, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6::uuid[], $7, $8, $9, $10, $11, $12, $13, $14) RETURNING ${COLUMNS}`,
-      [
-        chained.id,
-        chained.at,
-        chained.actorId,
-        chained.actorEmail,
-        chained.action,
-        chained.ticketIds,
-        chained.queueId,
-        chained.subject,
-        JSON.stringify(chained.details),
-        chained.ip,
-        chained.userAgent,
-        chained.requestId,
-        chained.prevHash,
-        hash,
-      ],
+       VALUES ${valuesRows(rows.length, ['uuid', 'timestamptz', 'uuid', '', '', 'uuid[]', 'uuid', '', 'jsonb', '', '', '', '', ''])} RETURNING ${COLUMNS}`,
+      params,
     );
-    const stored = toRecord(row);
-    // A value that reads back differently (a number jsonb respells, say) would be reported as
-    // tampering by every later verify: refuse it now, while the caller can still see why.
-    if (auditEventHash(stored) !== hash) throw new Error(`audit event ${stored.action} does not read back as written; its details are not plain JSON`);
-    return stored;
+    const byId = new Map(inserted.map((row) => [row.id as string, toRecord(row)]));
+    return rows.map(({ chained, hash }) => {
+      const stored = byId.get(chained.id)!;
+      // A value that reads back differently (a number jsonb respells, say) would be reported as
+      // tampering by every later verify: refuse it now, while the caller can still see why.
+      if (auditEventHash(stored) !== hash) throw new Error(`audit event ${stored.action} does not read back as written; its details are not plain JSON`);
+      return stored;
+    });
   }
 
   /** Newest first (at, id), at most `page.limit`; ask for one more than you show to learn whether another page follows. */

@@ -155,6 +155,29 @@ export interface TicketNotSpamV1 {
   acknowledge: boolean;
 }
 
+/** A specialist left an internal note (never mailed). */
+export interface TicketNoteAddedV1 {
+  ticketId: string;
+  queueId: string;
+  articleId: string;
+  authorId: string;
+}
+
+/** Who holds a ticket changed: by a user (`byUserId`), or by the round-robin on open (`byUserId` null). */
+export interface TicketAssignedV1 {
+  ticketId: string;
+  queueId: string;
+  fromUserId: string | null;
+  toUserId: string | null;
+  byUserId: string | null;
+}
+
+export interface TicketTagsChangedV1 {
+  ticketId: string;
+  queueId: string;
+  tags: string[];
+}
+
 /** One map from subject to payload: a subject cannot be published with the wrong payload. */
 export interface EventMap {
   [Subjects.MailReceived]: MailReceivedV1;
@@ -172,6 +195,9 @@ export interface EventMap {
   [Subjects.OutboundBounced]: OutboundBouncedV1;
   [Subjects.MailDropped]: MailDroppedV1;
   [Subjects.TicketNotSpam]: TicketNotSpamV1;
+  [Subjects.TicketNoteAdded]: TicketNoteAddedV1;
+  [Subjects.TicketAssigned]: TicketAssignedV1;
+  [Subjects.TicketTagsChanged]: TicketTagsChangedV1;
 }
 
 export type EventSubject = keyof EventMap;

@@ -21,6 +21,9 @@ export const Subjects = {
   OutboundBounced: 'casework.outbound.bounced',
   MailDropped: 'casework.mail.dropped',
   TicketNotSpam: 'casework.ticket.not_spam',
+  TicketNoteAdded: 'casework.ticket.note_added',
+  TicketAssigned: 'casework.ticket.assigned',
+  TicketTagsChanged: 'casework.ticket.tags_changed',
 } as const;
 
 export type Subject = (typeof Subjects)[keyof typeof Subjects];

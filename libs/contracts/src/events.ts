@@ -178,6 +178,19 @@ export interface TicketTagsChangedV1 {
   tags: string[];
 }
 
+/**
+ * Who is looking at a ticket changed: a new viewer, a state change, or `gone` (the heartbeat
+ * stopped and the presence expired). Ephemeral: published directly, not through the outbox.
+ */
+export interface TicketPresenceV1 {
+  ticketId: string;
+  queueId: string;
+  userId: string;
+  state: 'viewing' | 'replying' | 'gone';
+  /** Since when the user is in this state (for `gone`: when it expired). */
+  since: string;
+}
+
 /** One map from subject to payload: a subject cannot be published with the wrong payload. */
 export interface EventMap {
   [Subjects.MailReceived]: MailReceivedV1;
@@ -198,6 +211,7 @@ export interface EventMap {
   [Subjects.TicketNoteAdded]: TicketNoteAddedV1;
   [Subjects.TicketAssigned]: TicketAssignedV1;
   [Subjects.TicketTagsChanged]: TicketTagsChangedV1;
+  [Subjects.TicketPresence]: TicketPresenceV1;
 }
 
 export type EventSubject = keyof EventMap;

@@ -24,6 +24,7 @@ export const Subjects = {
   TicketNoteAdded: 'casework.ticket.note_added',
   TicketAssigned: 'casework.ticket.assigned',
   TicketTagsChanged: 'casework.ticket.tags_changed',
+  TicketPresence: 'casework.ticket.presence',
 } as const;
 
 export type Subject = (typeof Subjects)[keyof typeof Subjects];

@@ -16,6 +16,7 @@ import { OutboundRepository } from './repositories/outbound.repository.js';
 import { OpsReportRepository } from './repositories/ops-report.repository.js';
 import { OutboundDeliveryRepository } from './repositories/outbound-delivery.repository.js';
 import { OncallRepository } from './repositories/oncall.repository.js';
+import { PresenceRepository } from './repositories/presence.repository.js';
 import { OutboxRepository } from './repositories/outbox.repository.js';
 import { ProcessedEventRepository } from './repositories/processed-event.repository.js';
 import { QuarantineRepository } from './repositories/quarantine.repository.js';
@@ -52,6 +53,7 @@ const REPOSITORIES = [
   OpsReportRepository,
   OutboundDeliveryRepository,
   OncallRepository,
+  PresenceRepository,
   OutboxRepository,
   ProcessedEventRepository,
   QuarantineRepository,

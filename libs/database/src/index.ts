@@ -20,6 +20,7 @@ export * from './repositories/ops-report.repository.js';
 export * from './repositories/outbound-delivery.repository.js';
 export * from './repositories/outbox.repository.js';
 export * from './repositories/outbox-batch.js';
+export * from './repositories/presence.repository.js';
 export * from './repositories/processed-event.repository.js';
 export * from './repositories/quarantine.repository.js';
 export * from './repositories/queue.repository.js';

@@ -123,6 +123,12 @@ export class TicketReadRepository {
     return row ?? null;
   }
 
+  /** Each found ticket's queue, by ticket id, in one statement (ids must be uuids). */
+  async placements(db: Db, ids: string[]): Promise<Map<string, string>> {
+    const rows: { id: string; queueId: string }[] = await db.query(`SELECT id, queue_id AS "queueId" FROM ticket WHERE id = ANY($1::uuid[])`, [ids]);
+    return new Map(rows.map((r) => [r.id, r.queueId]));
+  }
+
   async list(db: Db, filter: TicketListFilter): Promise<TicketRecord[]> {
     const { sql, params } = this.listQuery(filter);
     const rows = await db.query(sql, params);

@@ -302,6 +302,21 @@ export class ApiSettings extends BaseSettings {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { each: true, message: 'must be comma-separated http(s) origins' })
   @Matches(WEB_ORIGIN, { each: true, message: 'must be origins without a path, like https://inbox.example.org or http://localhost:5173' })
   CORS_ORIGINS?: string[];
+
+  /** A ticket's presence (`POST /tickets/:id/presence`) lasts this long after its last heartbeat. */
+  @IsInt() @Min(1) @Max(600)
+  PRESENCE_TTL_SECONDS: number = 30;
+
+  /**
+   * How often an open `/events` stream re-authenticates its token and reloads the caller's
+   * queue access: a revoked token, a disabled user or a withdrawn grant takes effect within it.
+   */
+  @IsInt() @Min(1) @Max(60)
+  EVENTS_RECHECK_SECONDS: number = 5;
+
+  /** Open `/events` streams one user may hold on one api replica; one more answers 429. */
+  @IsInt() @Min(1) @Max(100)
+  EVENTS_STREAMS_PER_USER: number = 5;
 }
 
 /** Settings of `npm run migrate` and the seed. */

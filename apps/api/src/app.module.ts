@@ -6,13 +6,12 @@ import type { ApiSettings } from '@casework/config';
 import { DatabaseModule } from '@casework/database';
 import { MessagingModule, NatsConnectionHolder } from '@casework/messaging';
 import { LoggerModule, ObservabilityModule } from '@casework/observability';
-import { API_TOKEN } from './auth/api-token.constants.js';
 import { AccessGuard } from './auth/access.guard.js';
-import { Authenticator } from './auth/authenticator.service.js';
-import { OidcVerifier } from './auth/oidc-verifier.js';
+import { AuthModule } from './auth/auth.module.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { createValidationPipe } from './common/validation-exception.factory.js';
 import { DeadLettersModule } from './dead-letters/dead-letters.module.js';
+import { LiveModule } from './live/live.module.js';
 import { MailboxesModule } from './mailboxes/mailboxes.module.js';
 import { OncallModule } from './oncall/oncall.module.js';
 import { QuarantineModule } from './quarantine/quarantine.module.js';
@@ -56,12 +55,11 @@ export class AppModule {
         UsersModule,
         AccessModule,
         AuditModule,
+        AuthModule.register(config),
+        LiveModule.register(config),
         RateLimitModule.register(config),
       ],
       providers: [
-        { provide: API_TOKEN, useValue: config.API_BOOTSTRAP_TOKEN },
-        { provide: OidcVerifier, useValue: new OidcVerifier({ issuer: config.OIDC_ISSUER, audience: config.OIDC_AUDIENCE, jwksUrl: config.OIDC_JWKS_URL }) },
-        Authenticator,
         // Before the access guard: a flood is refused before it costs a token lookup.
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: AccessGuard },

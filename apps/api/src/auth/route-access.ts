@@ -17,8 +17,11 @@ export type RouteRule =
   /** A list filtered to what the caller may see; the capability, when set, is needed first. */
   | { kind: 'ticketList'; capability?: Capability };
 
-/** A route's rule and, for a route that changes something, the audit action it records. */
-export type RouteEntry = RouteRule & { audit?: string };
+/**
+ * A route's rule and, for a route that changes something, the audit action it records;
+ * `unaudited`: why a non-GET route records none (it changes nothing of a case).
+ */
+export type RouteEntry = RouteRule & { audit?: string; unaudited?: string };
 
 const publicRoute: RouteEntry = { kind: 'public' };
 const signedIn: RouteEntry = { kind: 'signedIn' };
@@ -65,6 +68,9 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteEntry>> = {
   'POST /tickets/:id/replies': ticket('write', 'ticket.replied'),
   'POST /tickets/:id/not-spam': ticket('write', 'ticket.not_spam'),
   'GET /tickets/:ticketId/attachments/:attachmentId': ticket('content'),
+  'POST /tickets/:id/presence': { ...ticket('read'), unaudited: 'a heartbeat every few seconds per viewer; changes nothing of the case' },
+  // The stream carries only the events of queues the caller sees; the use case applies the rule per event.
+  'GET /events': { kind: 'ticketList' },
 
   'GET /sla/breaches': { kind: 'ticketList', capability: 'sla:view' },
   'GET /sla/at-risk': { kind: 'ticketList', capability: 'sla:view' },

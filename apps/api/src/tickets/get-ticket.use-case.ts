@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AttachmentRepository, OutboundDeliveryRepository, TicketHistoryRepository, TicketReadRepository, type ArticleRecord, type AttachmentRecord, type DeliveryRecord, type HistoryEntryRecord, type TicketRecord } from '@casework/database';
+import { AttachmentRepository, OutboundDeliveryRepository, PresenceRepository, TicketHistoryRepository, TicketReadRepository, type ArticleRecord, type AttachmentRecord, type DeliveryRecord, type HistoryEntryRecord, type TicketRecord, type ViewerRecord } from '@casework/database';
 import { DomainError } from '@casework/domain';
 import { TicketAccessService } from '../access/ticket-access.service.js';
 import type { Caller } from '../auth/caller.js';
@@ -15,6 +15,8 @@ export interface TicketWithArticles {
   history: HistoryEntryRecord[];
   /** The delivery of each outgoing article, by article id. */
   deliveries: Map<string, DeliveryRecord>;
+  /** Whose presence heartbeat has not expired (shown in either view: it is metadata). */
+  viewers: ViewerRecord[];
 }
 
 @Injectable()
@@ -25,22 +27,24 @@ export class GetTicketUseCase {
     @Inject(AttachmentRepository) private readonly attachments: AttachmentRepository,
     @Inject(TicketHistoryRepository) private readonly history: TicketHistoryRepository,
     @Inject(OutboundDeliveryRepository) private readonly deliveries: OutboundDeliveryRepository,
+    @Inject(PresenceRepository) private readonly presence: PresenceRepository,
     @Inject(TicketAccessService) private readonly access: TicketAccessService,
   ) {}
 
   async execute(caller: Caller, id: string): Promise<TicketWithArticles> {
-    // The caller's scope loads beside the ticket, not after it.
-    const [ticket] = await Promise.all([isUuid(id) ? this.tickets.find(this.db, id) : null, this.access.scopeOf(caller)]);
+    // The caller's scope and the viewers load beside the ticket, not after it.
+    const known = isUuid(id);
+    const [ticket, , viewers] = await Promise.all([known ? this.tickets.find(this.db, id) : null, this.access.scopeOf(caller), known ? this.presence.viewersOf(this.db, id) : []]);
     if (!ticket) throw DomainError.ticketNotFound(id);
     const access = await this.access.requirePlaced(caller, { id, queueId: ticket.queue.id }, 'read');
     const view = access.view === 'full' ? 'full' : 'metadata';
-    if (view === 'metadata') return { view, ticket, articles: [], attachments: [], history: [], deliveries: new Map() };
+    if (view === 'metadata') return { view, ticket, articles: [], attachments: [], history: [], deliveries: new Map(), viewers };
     const [articles, attachments, history, deliveries] = await Promise.all([
       this.tickets.articles(this.db, id),
       this.attachments.forTicket(this.db, id),
       this.history.forTicket(this.db, id),
       this.deliveries.ofTicket(this.db, id),
     ]);
-    return { view, ticket, articles, attachments, history, deliveries };
+    return { view, ticket, articles, attachments, history, deliveries, viewers };
   }
 }

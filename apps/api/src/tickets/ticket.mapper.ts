@@ -1,8 +1,9 @@
-import type { AddressRecord, ArticleRecord, AttachmentRecord, DeliveryRecord, HistoryEntryRecord, SlaSummary, TicketRecord } from '@casework/database';
+import type { AddressRecord, ArticleRecord, AttachmentRecord, DeliveryRecord, HistoryEntryRecord, SlaSummary, TicketRecord, ViewerRecord } from '@casework/database';
 import { remainingBusinessTime } from '@casework/domain';
 import { effectiveContentType, sanitizeEmailHtml } from '@casework/mail';
 import type { ArticleDto, AttachmentDto, DeliveryDto, HistoryEntryDto, TicketDetailDto } from './dto/ticket-detail.dto.js';
 import type { AddressDto, SlaClockDto, TicketDto, TicketPageDto, TriageDto } from './dto/ticket.dto.js';
+import { toViewerDto } from '../live/dto/viewer.dto.js';
 
 function toAddressDto(address: AddressRecord): AddressDto {
   return { email: address.email, name: address.name ?? null };
@@ -109,15 +110,17 @@ export function toAttachmentDto(attachment: AttachmentRecord): AttachmentDto {
 }
 
 export function toTicketDetailDto(
-  detail: { ticket: TicketRecord; articles: ArticleRecord[]; attachments?: AttachmentRecord[]; history?: HistoryEntryRecord[]; deliveries?: Map<string, DeliveryRecord> },
+  detail: { ticket: TicketRecord; articles: ArticleRecord[]; attachments?: AttachmentRecord[]; history?: HistoryEntryRecord[]; deliveries?: Map<string, DeliveryRecord>; viewers?: ViewerRecord[] },
   view: TicketViewShown = 'full',
 ): TicketDetailDto {
-  if (view === 'metadata') return { ...toTicketDto(detail.ticket, new Date(), view), articles: [], history: [] };
+  const viewers = (detail.viewers ?? []).map(toViewerDto);
+  if (view === 'metadata') return { ...toTicketDto(detail.ticket, new Date(), view), articles: [], history: [], viewers };
   const byArticle = new Map<string, AttachmentRecord[]>();
   for (const attachment of detail.attachments ?? []) byArticle.set(attachment.articleId, [...(byArticle.get(attachment.articleId) ?? []), attachment]);
   return {
     ...toTicketDto(detail.ticket),
     articles: detail.articles.map((article) => toArticleDto(article, byArticle.get(article.id), detail.deliveries?.get(article.id) ?? null)),
     history: (detail.history ?? []).map(toHistoryEntryDto),
+    viewers,
   };
 }

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { DELIVERY_STATES, type DeliveryState } from '@casework/domain';
 import { AddressDto, TicketDto } from './ticket.dto.js';
+import { ViewerDto } from '../../live/dto/viewer.dto.js';
 
 export const ARTICLE_DIRECTIONS = ['inbound', 'outbound', 'note'] as const;
 
@@ -143,4 +144,7 @@ export class TicketDetailDto extends TicketDto {
 
   @ApiProperty({ type: () => [HistoryEntryDto], description: 'What routing (or a user) decided about it, oldest first; empty for a caller who sees only metadata' })
   history!: HistoryEntryDto[];
+
+  @ApiProperty({ type: () => [ViewerDto], description: 'Who is viewing or replying now (presence heartbeats not yet expired), longest present first' })
+  viewers!: ViewerDto[];
 }

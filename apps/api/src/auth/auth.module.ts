@@ -1,0 +1,22 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import type { ApiSettings } from '@casework/config';
+import { API_TOKEN } from './api-token.constants.js';
+import { Authenticator } from './authenticator.service.js';
+import { OidcVerifier } from './oidc-verifier.js';
+
+/** Who a bearer credential speaks for: the guard asks per request, a long-lived stream asks again while it lasts. */
+@Global()
+@Module({})
+export class AuthModule {
+  static register(config: ApiSettings): DynamicModule {
+    return {
+      module: AuthModule,
+      providers: [
+        { provide: API_TOKEN, useValue: config.API_BOOTSTRAP_TOKEN },
+        { provide: OidcVerifier, useValue: new OidcVerifier({ issuer: config.OIDC_ISSUER, audience: config.OIDC_AUDIENCE, jwksUrl: config.OIDC_JWKS_URL }) },
+        Authenticator,
+      ],
+      exports: [Authenticator],
+    };
+  }
+}

@@ -1,0 +1,20 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { ViewerRecord } from '@casework/database';
+import { PRESENCE_STATES } from './presence.dto.js';
+
+export class ViewerUserDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() email!: string;
+}
+
+/** Someone whose presence heartbeat on the ticket has not expired. */
+export class ViewerDto {
+  @ApiProperty({ type: () => ViewerUserDto }) user!: ViewerUserDto;
+  @ApiProperty({ enum: PRESENCE_STATES }) state!: string;
+  @ApiProperty({ format: 'date-time', description: 'Since when in this state' }) since!: string;
+}
+
+export function toViewerDto(viewer: ViewerRecord): ViewerDto {
+  return { user: { ...viewer.user }, state: viewer.state, since: viewer.since.toISOString() };
+}

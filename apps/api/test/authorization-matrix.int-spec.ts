@@ -64,7 +64,7 @@ describe('authorisation matrix (built process)', () => {
 
   it('names the audit action of every route that changes something, and of no read', () => {
     const entries = Object.entries(ROUTE_ACCESS);
-    expect(entries.filter(([key, entry]) => !key.startsWith('GET ') && !entry.audit).map(([key]) => key)).toEqual([]);
+    expect(entries.filter(([key, entry]) => !key.startsWith('GET ') && !entry.audit && !entry.unaudited).map(([key]) => key)).toEqual([]);
     expect(entries.filter(([key, entry]) => key.startsWith('GET ') && entry.audit).map(([key]) => key)).toEqual([]);
   });
 
@@ -75,7 +75,9 @@ describe('authorisation matrix (built process)', () => {
       token: role === null ? null : tokens.get(role)!,
       ...(['POST', 'PUT', 'PATCH'].includes(method) ? { json: {} } : {}),
     });
-    await response.arrayBuffer();
+    // A stream (GET /events) answers at once but never ends by itself: its headers are the answer.
+    if (response.headers.get('content-type')?.startsWith('text/event-stream')) await response.body?.cancel();
+    else await response.arrayBuffer();
     if (expected === 'allowed') expect([401, 403]).not.toContain(response.status);
     else expect(response.status).toBe(expected);
   });

@@ -19,6 +19,8 @@ const REQUESTS: Record<string, { method: string; path: (ticketId: string) => str
   // Neither ticket is in the spam queue: allowed callers learn that (409), others that the ticket is hidden or not theirs to change.
   'POST /tickets/:id/not-spam': { method: 'POST', path: (id) => `/tickets/${id}/not-spam`, allowed: 409 },
   // No such attachment: allowed callers learn that (AttachmentNotFound), others that the ticket is hidden.
+  // A heartbeat needs only to see the ticket: the metadata view is enough.
+  'POST /tickets/:id/presence': { method: 'POST', path: (id) => `/tickets/${id}/presence`, json: { state: 'viewing' }, allowed: 204 },
   'GET /tickets/:ticketId/attachments/:attachmentId': { method: 'GET', path: (id) => `/tickets/${id}/attachments/${NOBODY}`, allowed: 404, allowedCode: 'AttachmentNotFound' },
 };
 

@@ -180,6 +180,21 @@ describe('live events and presence (built process)', () => {
       await nc.close();
     }
   });
+
+  // Last: it stops the api.
+  it('ends open streams when the api shuts down, so it stops promptly', async () => {
+    const events = await stream();
+    const started = Date.now();
+    const stopped = app.api.kill('SIGTERM').then(() => Date.now() - started);
+    await events.waitForEnd(5000);
+    const endedMs = Date.now() - started;
+    const stoppedMs = await stopped;
+    expect(endedMs).toBeLessThan(1000);
+    // Exited by itself, before the fixture's SIGKILL grace (10 s). It can take a few seconds here:
+    // Node's server.close() waits for connections the test's fetch pool opened without a request.
+    expect(stoppedMs).toBeLessThan(9000);
+    process.stdout.write(`with a stream open: the stream ended ${endedMs} ms after SIGTERM, the api exited after ${stoppedMs} ms\n`);
+  });
 });
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {

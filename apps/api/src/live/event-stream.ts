@@ -54,7 +54,8 @@ export class EventStream {
     response.status(200);
     response.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
     response.setHeader('Cache-Control', 'no-cache, no-transform');
-    response.setHeader('Connection', 'keep-alive');
+    // The connection ends with the stream: left open for reuse, the HTTP server's close at shutdown would wait on it.
+    response.setHeader('Connection', 'close');
     // Proxies such as nginx would otherwise buffer the stream.
     response.setHeader('X-Accel-Buffering', 'no');
     response.flushHeaders();

@@ -53,7 +53,9 @@ export class EventStreamsService implements BeforeApplicationShutdown {
     }
     let stream: EventStream;
     try {
-      const [scope, startSequence] = await Promise.all([this.access.scopeOf(caller), lastEventId === null ? this.nextSequence() : lastEventId + 1]);
+      const [scope, next] = await Promise.all([this.access.scopeOf(caller), this.nextSequence()]);
+      // An id past the stream's end (e.g. from before the stream was recreated) would wait silently for it: start with new events instead.
+      const startSequence = lastEventId === null ? next : Math.min(lastEventId + 1, next);
       // The consumer exists before the answer's headers leave: whatever happens after the client sees them is streamed.
       const consumer = await this.js.consumers.get(STREAM_NAME, { filter_subjects: STREAM_SUBJECTS[0], opt_start_seq: startSequence });
       const messages = await consumer.consume({ max_messages: MAX_MESSAGES_AHEAD });

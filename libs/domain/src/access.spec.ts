@@ -35,7 +35,7 @@ describe('ticketAccess', () => {
 describe('role capabilities', () => {
   const expected: Record<Role, Capability[]> = {
     admin: [...CAPABILITIES],
-    lead: ['sla:manage', 'sla:view', 'oncall:manage', 'pages:ack', 'audit:read', 'rules:manage', 'templates:manage'],
+    lead: ['sla:manage', 'sla:view', 'oncall:manage', 'pages:ack', 'audit:read', 'rules:manage', 'templates:manage', 'tickets:override'],
     specialist: ['sla:view'],
     ops: ['sla:view', 'oncall:manage', 'pages:ack', 'metrics:read'],
   };

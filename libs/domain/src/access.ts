@@ -87,13 +87,15 @@ export const CAPABILITIES = [
   'metrics:read',
   /** Templates, snippets and partials: create, change, delete (everyone signed in reads and previews them). */
   'templates:manage',
+  /** Take over a ticket someone else holds (claim with force) and reopen a closed one. */
+  'tickets:override',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
 /** The one table of role rights beyond tickets; the authorisation tests are generated from it. */
 export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   admin: CAPABILITIES,
-  lead: ['sla:manage', 'sla:view', 'oncall:manage', 'pages:ack', 'audit:read', 'rules:manage', 'templates:manage'],
+  lead: ['sla:manage', 'sla:view', 'oncall:manage', 'pages:ack', 'audit:read', 'rules:manage', 'templates:manage', 'tickets:override'],
   specialist: ['sla:view'],
   ops: ['sla:view', 'oncall:manage', 'pages:ack', 'metrics:read'],
 };

@@ -33,6 +33,9 @@ import { TemplateRepository } from './repositories/template.repository.js';
 import { TicketHistoryRepository } from './repositories/ticket-history.repository.js';
 import { TicketReadRepository } from './repositories/ticket-read.repository.js';
 import { TicketRepository } from './repositories/ticket.repository.js';
+import { TicketWorkRepository } from './repositories/ticket-work.repository.js';
+import { DraftRepository } from './repositories/draft.repository.js';
+import { ContactReadRepository } from './repositories/contact-read.repository.js';
 import { UserRepository } from './repositories/user.repository.js';
 import { WebhookRepository } from './repositories/webhook.repository.js';
 
@@ -69,6 +72,9 @@ const REPOSITORIES = [
   TicketHistoryRepository,
   TicketReadRepository,
   TicketRepository,
+  TicketWorkRepository,
+  DraftRepository,
+  ContactReadRepository,
   UserRepository,
   WebhookRepository,
 ];

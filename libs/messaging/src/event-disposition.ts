@@ -37,6 +37,8 @@ export function retryable(code: DomainErrorCode): boolean {
   switch (code) {
     case 'TicketNotFound':
     case 'QueueNotFound':
+    case 'ContactNotFound':
+    case 'DraftNotFound':
     case 'QuarantinedMessageNotFound':
     case 'DeadLetterNotFound':
     case 'AttachmentNotFound':
@@ -68,6 +70,9 @@ export function retryable(code: DomainErrorCode): boolean {
     case 'InvalidSla':
     case 'InvalidOncallShift':
     case 'Forbidden':
+    case 'TicketChanged':
+    case 'AssignmentRefused':
+    case 'InvalidTags':
     case 'LastAdmin':
     case 'InvalidQueue':
     case 'InvalidRule':

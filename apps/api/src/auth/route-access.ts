@@ -64,6 +64,17 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteEntry>> = {
   'PATCH /tickets/:id': ticket('write', 'ticket.updated'),
   'POST /tickets/:id/replies': ticket('write', 'ticket.replied'),
   'POST /tickets/:id/not-spam': ticket('write', 'ticket.not_spam'),
+  'POST /tickets/:id/notes': ticket('write', 'ticket.note_added'),
+  'POST /tickets/:id/claim': ticket('write', 'ticket.claimed'),
+  'PUT /tickets/:id/tags': ticket('write', 'ticket.tags_replaced'),
+  // A draft is its writer's alone; writing one needs the right to reply.
+  'GET /tickets/:id/draft': ticket('write'),
+  'PUT /tickets/:id/draft': ticket('write', 'ticket.draft_saved'),
+  'DELETE /tickets/:id/draft': ticket('write', 'ticket.draft_deleted'),
+  'GET /tags': { kind: 'ticketList' },
+  // A requester is shown to callers who read one of their tickets in full (the use case decides).
+  'GET /contacts/:id': signedIn,
+  'GET /contacts/:id/tickets': { kind: 'ticketList' },
   'GET /tickets/:ticketId/attachments/:attachmentId': ticket('content'),
 
   'GET /sla/breaches': { kind: 'ticketList', capability: 'sla:view' },

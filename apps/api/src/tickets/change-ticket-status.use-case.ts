@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Subjects } from '@casework/contracts';
 import { OncallRepository, TicketReadRepository, TicketRepository, type TicketRecord } from '@casework/database';
-import { decideTransition, DomainError, type TicketPriority, type TicketStatus } from '@casework/domain';
+import { decideTransition, DomainError, type StatusChangeActor, type TicketPriority, type TicketStatus } from '@casework/domain';
 import { UnitOfWork } from '@casework/messaging';
 import { isUuid } from '../common/uuid.util.js';
 
@@ -20,13 +20,13 @@ export class ChangeTicketStatusUseCase {
   ) {}
 
   /** Answers the status and priority before (for the audit trail) and the ticket after. */
-  async execute(id: string, status: TicketStatus | undefined, priority?: TicketPriority): Promise<{ before: { status: TicketStatus; priority: TicketPriority }; after: TicketRecord }> {
+  async execute(id: string, status: TicketStatus | undefined, priority?: TicketPriority, actor: StatusChangeActor = 'team'): Promise<{ before: { status: TicketStatus; priority: TicketPriority }; after: TicketRecord }> {
     if (!isUuid(id)) throw DomainError.ticketNotFound(id);
     return this.unitOfWork.run(async (tx, emit) => {
       const locked = await this.tickets.findForUpdate(tx, id);
       if (!locked) throw DomainError.ticketNotFound(id);
       if (status !== undefined) {
-        const decision = decideTransition(locked.status, status);
+        const decision = decideTransition(locked.status, status, actor);
         if (!decision.allowed) throw DomainError.invalidStatusTransition(decision.reason);
       }
       if (status !== undefined && locked.status !== status) {

@@ -32,6 +32,7 @@ export function toTicketDto(ticket: TicketRecord, now: Date = new Date(), view: 
       signals: ticket.spam.signals,
       intendedQueue: ticket.spam.intendedQueue && { slug: ticket.spam.intendedQueue.slug, name: ticket.spam.intendedQueue.name },
     },
+    assignee: ticket.assignee,
   };
 }
 
@@ -74,6 +75,7 @@ export function toArticleDto(article: ArticleRecord, attachments: AttachmentReco
     flagged: article.flagged,
     systemNote: article.systemNote,
     delivery: delivery ? toDeliveryDto(delivery) : null,
+    author: article.author,
   };
 }
 

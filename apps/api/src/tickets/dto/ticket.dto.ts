@@ -9,6 +9,18 @@ export class AddressDto {
   name!: string | null;
 }
 
+/** A user as a ticket names them: who holds it, who wrote a note or a reply. */
+export class UserRefDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty()
+  email!: string;
+}
+
 export class QueueRefDto {
   @ApiProperty({ example: 'safety' })
   slug!: string;
@@ -124,6 +136,9 @@ export class TicketDto {
 
   @ApiProperty({ type: () => SpamDto, nullable: true, description: 'Set while the ticket is in the spam queue' })
   spam!: SpamDto | null;
+
+  @ApiProperty({ type: () => UserRefDto, nullable: true, description: 'Who holds the ticket' })
+  assignee!: UserRefDto | null;
 }
 
 export class TicketPageDto {

@@ -25,6 +25,7 @@ import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { TemplatesModule } from './templates/templates.module.js';
 import { TicketsModule } from './tickets/tickets.module.js';
 import { WorkspaceModule } from './workspace/workspace.module.js';
+import { TriageModule } from './triage/triage.module.js';
 import { UsersModule } from './users/users.module.js';
 import { AccessModule } from './access/access.module.js';
 import { AuditModule } from './audit/audit.module.js';
@@ -48,6 +49,7 @@ export class AppModule {
         RulesModule,
         TicketsModule,
         WorkspaceModule,
+        TriageModule,
         TemplatesModule,
         SlaModule,
         QuarantineModule,

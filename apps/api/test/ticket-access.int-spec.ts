@@ -27,6 +27,8 @@ const REQUESTS: Record<string, { method: string; path: (ticketId: string) => str
   'PUT /tickets/:id/draft': { method: 'PUT', path: (id) => `/tickets/${id}/draft`, json: { body: 'Dear reporter,' }, allowed: 200 },
   // The draft the row before saved.
   'DELETE /tickets/:id/draft': { method: 'DELETE', path: (id) => `/tickets/${id}/draft`, allowed: 204 },
+  // Triage raised nothing on the seeded tickets: allowed callers learn that (409), others that the ticket is hidden or not theirs to change.
+  'POST /tickets/:id/triage/dismiss': { method: 'POST', path: (id) => `/tickets/${id}/triage/dismiss`, json: { category: 'threat', reason: 'a film quote' }, allowed: 409 },
   // No such attachment: allowed callers learn that (AttachmentNotFound), others that the ticket is hidden.
   'GET /tickets/:ticketId/attachments/:attachmentId': { method: 'GET', path: (id) => `/tickets/${id}/attachments/${NOBODY}`, allowed: 404, allowedCode: 'AttachmentNotFound' },
 };

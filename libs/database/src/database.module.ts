@@ -36,6 +36,7 @@ import { TicketRepository } from './repositories/ticket.repository.js';
 import { TicketWorkRepository } from './repositories/ticket-work.repository.js';
 import { DraftRepository } from './repositories/draft.repository.js';
 import { ContactReadRepository } from './repositories/contact-read.repository.js';
+import { TriageReviewRepository } from './repositories/triage-review.repository.js';
 import { UserRepository } from './repositories/user.repository.js';
 import { WebhookRepository } from './repositories/webhook.repository.js';
 
@@ -75,6 +76,7 @@ const REPOSITORIES = [
   TicketWorkRepository,
   DraftRepository,
   ContactReadRepository,
+  TriageReviewRepository,
   UserRepository,
   WebhookRepository,
 ];

@@ -46,3 +46,4 @@ export * from './seed-templates.js';
 export * from './repositories/ticket-work.repository.js';
 export * from './repositories/draft.repository.js';
 export * from './repositories/contact-read.repository.js';
+export * from './repositories/triage-review.repository.js';

@@ -5,7 +5,7 @@
  */
 export type DomainErrorCode = 'TicketNotFound' | 'QueueNotFound' | 'InvalidStatusTransition' | 'DeadLetterNotFound' | 'DeadLetterNotRedrivable' | 'AttachmentNotFound' | 'AttachmentNotStored' | 'InvalidCursor' | 'QuarantinedMessageNotFound' | 'MessageNotQuarantined' | 'TicketNotInSpam' | MailboxErrorCode | SlaErrorCode | OncallErrorCode | AccessErrorCode | QueueErrorCode | RuleErrorCode | TemplateErrorCode | OutboundErrorCode | WorkspaceErrorCode;
 /** Failures of the specialists' workspace: a collision, a refused assignment, an unknown contact or article. */
-export type WorkspaceErrorCode = 'TicketChanged' | 'AssignmentRefused' | 'ContactNotFound' | 'DraftNotFound' | 'InvalidTags';
+export type WorkspaceErrorCode = 'TicketChanged' | 'AssignmentRefused' | 'ContactNotFound' | 'DraftNotFound' | 'InvalidTags' | 'TriageNotDismissable';
 /** Failures of /rules (factories in apps/api/src/rules/rule.errors.ts); UnparsableMessage is a dry-run's mail the parser refused. */
 export type RuleErrorCode = 'RuleNotFound' | 'InvalidRule' | 'RawMessageNotFound' | 'UnparsableMessage';
 /** Failures of /templates (factories in apps/api/src/templates/template.errors.ts). */
@@ -69,6 +69,10 @@ export class DomainError extends Error {
 
   static contactNotFound(id: string): DomainError {
     return new DomainError('ContactNotFound', `contact ${JSON.stringify(id.slice(0, 64))} not found`);
+  }
+
+  static triageNotDismissable(reason: string): DomainError {
+    return new DomainError('TriageNotDismissable', reason);
   }
 
   static invalidTags(reason: string): DomainError {

@@ -23,3 +23,4 @@ export * from './templates.js';
 export * from './outbound-delivery.js';
 export * from './auto-reply-policy.js';
 export * from './workspace.js';
+export * from './triage/dismissal.js';

@@ -73,6 +73,7 @@ export function retryable(code: DomainErrorCode): boolean {
     case 'TicketChanged':
     case 'AssignmentRefused':
     case 'InvalidTags':
+    case 'TriageNotDismissable':
     case 'LastAdmin':
     case 'InvalidQueue':
     case 'InvalidRule':

@@ -72,6 +72,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteEntry>> = {
   'PUT /tickets/:id/draft': ticket('write', 'ticket.draft_saved'),
   'DELETE /tickets/:id/draft': ticket('write', 'ticket.draft_deleted'),
   'GET /tags': { kind: 'ticketList' },
+  'POST /tickets/:id/triage/dismiss': ticket('write', 'ticket.triage_dismissed'),
+  'GET /triage/stats': { kind: 'ticketList', capability: 'triage:stats' },
   // A requester is shown to callers who read one of their tickets in full (the use case decides).
   'GET /contacts/:id': signedIn,
   'GET /contacts/:id/tickets': { kind: 'ticketList' },

@@ -21,6 +21,7 @@ export function statusOf(code: DomainErrorCode): HttpStatus {
     case 'TicketNotInSpam':
     case 'AssignmentRefused':
     case 'TicketChanged':
+    case 'TriageNotDismissable':
     case 'InvalidStatusTransition':
     case 'DeadLetterNotRedrivable':
       return HttpStatus.CONFLICT;

@@ -40,7 +40,13 @@ export function toTicketDto(ticket: TicketRecord, now: Date = new Date(), view: 
 function toTriageDto(ticket: TicketRecord, full: boolean): TriageDto {
   return {
     level: ticket.triage.level,
-    categories: ticket.triage.categories.map((hit) => ({ category: hit.category, level: hit.level, language: hit.language, evidence: full ? hit.evidence : null })),
+    categories: ticket.triage.categories.map((hit) => ({
+      category: hit.category,
+      level: hit.level,
+      language: hit.language,
+      evidence: full ? hit.evidence : null,
+      dismissed: ticket.triageDismissed.includes(hit.category),
+    })),
   };
 }
 

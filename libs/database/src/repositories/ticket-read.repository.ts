@@ -40,6 +40,8 @@ export interface TicketRecord {
   /** ISO 639-1; null when unknown. */
   language: string | null;
   triage: TriageResult;
+  /** Categories of `triage` a specialist dismissed as false positives (the triage itself stays as found). */
+  triageDismissed: string[];
   tags: string[];
   /** The earlier ticket this one continues, and why. */
   linkedTicket: { id: string; number: string; reason: LinkReason } | null;
@@ -90,7 +92,7 @@ interface SlaJson {
  */
 const ticketSelect = (source: string, extraColumns = '') => `
   SELECT ${extraColumns}t.id, t.number, t.subject, t.status, t.priority, t.created_at, t.updated_at,
-         t.language, t.triage, t.tags, t.link_reason, t.spam_signals, t.intended_queue_id, t.acknowledgement_held,
+         t.language, t.triage, t.tags, ARRAY(SELECT d.category FROM triage_dismissal d WHERE d.ticket_id = t.id) AS triage_dismissed, t.link_reason, t.spam_signals, t.intended_queue_id, t.acknowledgement_held,
          t.linked_ticket_id, t.linked_ticket_number, iq.slug AS intended_queue_slug, iq.name AS intended_queue_name,
          q.id AS queue_id, q.slug AS queue_slug, q.name AS queue_name, q.address AS queue_address,
          r.email AS requester_email, r.name AS requester_name, a.id AS assignee_id, a.name AS assignee_name, a.email AS assignee_email,
@@ -173,6 +175,7 @@ function mapTicket(row: Record<string, unknown>): TicketRecord {
     })),
     language: (row.language as string | null) ?? null,
     triage: row.triage as TriageResult,
+    triageDismissed: (row.triage_dismissed as string[] | null) ?? [],
     tags: (row.tags as string[] | null) ?? [],
     linkedTicket: row.linked_ticket_id ? { id: row.linked_ticket_id as string, number: row.linked_ticket_number as string, reason: row.link_reason as LinkReason } : null,
     spam:

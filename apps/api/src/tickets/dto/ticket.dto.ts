@@ -59,6 +59,9 @@ export class TriageCategoryDto {
 
   @ApiProperty({ type: String, nullable: true, description: 'The matched phrase (at most 120 characters); null for a caller who sees only metadata' })
   evidence!: string | null;
+
+  @ApiProperty({ description: 'A specialist dismissed it as a false positive (POST /tickets/:id/triage/dismiss); the level and priority stay as raised' })
+  dismissed!: boolean;
 }
 
 export class TriageDto {

@@ -19,12 +19,14 @@ export function statusOf(code: DomainErrorCode): HttpStatus {
       return HttpStatus.GONE;
     case 'MessageNotQuarantined':
     case 'TicketNotInSpam':
+    case 'MergeRefused':
     case 'InvalidStatusTransition':
     case 'DeadLetterNotRedrivable':
       return HttpStatus.CONFLICT;
     case 'InvalidCursor':
     case 'InvalidMailbox':
     case 'InvalidSla':
+    case 'InvalidSplit':
       return HttpStatus.BAD_REQUEST;
     case 'SlaPolicyNotFound':
     case 'SlaCalendarNotFound':

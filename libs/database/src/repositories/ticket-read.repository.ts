@@ -35,6 +35,8 @@ export interface TicketRecord {
   linkedTicket: { id: string; number: string; reason: LinkReason } | null;
   /** Set while (or since) it was filed as spam: the signals, and the queue not-spam moves it to. */
   spam: { signals: string[]; intendedQueue: { id: string; slug: string; name: string } | null; acknowledgementHeld: boolean } | null;
+  /** The ticket this one was merged into (null: not merged). Loaded by `find` only: undefined in lists, whose plans read no second ticket. */
+  mergedInto?: { id: string; number: string } | null;
 }
 
 export interface ArticleRecord {
@@ -94,8 +96,8 @@ interface SlaJson {
  * The ticket columns of TicketRecord, its queue, requester and SLA clocks, over `source` aliased
  * t. A clock without a policy has no calendar here: mapTicket gives it the domain's fallback.
  */
-const ticketSelect = (source: string) => `
-  SELECT t.id, t.number, t.subject, t.status, t.priority, t.created_at, t.updated_at,
+const ticketSelect = (source: string, extraColumns = '') => `
+  SELECT t.id, t.number, t.subject, t.status, t.priority, t.created_at, t.updated_at${extraColumns},
          t.language, t.triage, t.tags, t.link_reason, t.spam_signals, t.intended_queue_id, t.acknowledgement_held,
          t.linked_ticket_id, t.linked_ticket_number, iq.slug AS intended_queue_slug, iq.name AS intended_queue_name,
          q.id AS queue_id, q.slug AS queue_slug, q.name AS queue_name, q.address AS queue_address,
@@ -113,8 +115,13 @@ const ARTICLE_COLUMNS = `id, ticket_id, direction, from_email, from_name, to_add
 /** Tickets and their articles as people and answers read them: the list, one ticket with its clocks, its thread, what an answer needs. */
 export class TicketReadRepository {
   async find(db: Db, id: string): Promise<TicketRecord | null> {
-    const [row] = await db.query(`${ticketSelect('ticket')} WHERE t.id = $1`, [id]);
-    return row ? mapTicket(row) : null;
+    const [row] = await db.query(
+      `SELECT found.*, m.number AS merged_into_number FROM (${ticketSelect('ticket', ', t.merged_into_id')} WHERE t.id = $1) found
+         LEFT JOIN ticket m ON m.id = found.merged_into_id`,
+      [id],
+    );
+    if (!row) return null;
+    return { ...mapTicket(row), mergedInto: row.merged_into_id ? { id: row.merged_into_id as string, number: row.merged_into_number as string } : null };
   }
 
   /** Where a ticket is, for the access rule: its queue. */

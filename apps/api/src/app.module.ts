@@ -24,6 +24,7 @@ import { SlaModule } from './sla/sla.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { TemplatesModule } from './templates/templates.module.js';
 import { TicketsModule } from './tickets/tickets.module.js';
+import { TicketMergeModule } from './ticket-merge/ticket-merge.module.js';
 import { UsersModule } from './users/users.module.js';
 import { AccessModule } from './access/access.module.js';
 import { AuditModule } from './audit/audit.module.js';
@@ -46,6 +47,7 @@ export class AppModule {
         QueuesModule,
         RulesModule,
         TicketsModule,
+        TicketMergeModule,
         TemplatesModule,
         SlaModule,
         QuarantineModule,

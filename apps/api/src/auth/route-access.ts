@@ -64,6 +64,10 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteEntry>> = {
   'PATCH /tickets/:id': ticket('write', 'ticket.updated'),
   'POST /tickets/:id/replies': ticket('write', 'ticket.replied'),
   'POST /tickets/:id/not-spam': ticket('write', 'ticket.not_spam'),
+  // Write access to the target too, and the queue rule, are the use case's (it loads both tickets).
+  'POST /tickets/:id/merge': ticket('write', 'ticket.merged'),
+  'POST /tickets/:id/split': ticket('write', 'ticket.split'),
+  'GET /tickets/:id/history': ticket('read'),
   'GET /tickets/:ticketId/attachments/:attachmentId': ticket('content'),
 
   'GET /sla/breaches': { kind: 'ticketList', capability: 'sla:view' },

@@ -32,6 +32,7 @@ export function toTicketDto(ticket: TicketRecord, now: Date = new Date(), view: 
       signals: ticket.spam.signals,
       intendedQueue: ticket.spam.intendedQueue && { slug: ticket.spam.intendedQueue.slug, name: ticket.spam.intendedQueue.name },
     },
+    ...(ticket.mergedInto !== undefined ? { mergedInto: ticket.mergedInto } : {}),
   };
 }
 

@@ -77,7 +77,7 @@ export class TicketsController {
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   async update(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() change: ChangeStatusDto): Promise<TicketDto> {
     const { queueId } = await this.access.requireTicket(caller, id, 'write');
-    const { before, after } = await this.changeStatus.execute(id, change.status, change.priority);
+    const { before, after } = await this.changeStatus.execute(id, caller.userId, change.status, change.priority);
     noteChange({ queueId, details: { status: { before: before.status, after: after.status }, priority: { before: before.priority, after: after.priority } } });
     return toTicketDto(after);
   }

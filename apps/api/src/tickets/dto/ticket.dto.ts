@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TICKET_PRIORITIES, TICKET_STATUSES, type TicketPriority, type TicketStatus } from '@casework/domain';
 
 export class AddressDto {
@@ -55,6 +55,14 @@ export class TriageDto {
 
   @ApiProperty({ type: () => [TriageCategoryDto] })
   categories!: TriageCategoryDto[];
+}
+
+export class MergedIntoDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: '100001' })
+  number!: string;
 }
 
 export class LinkedTicketDto {
@@ -124,6 +132,9 @@ export class TicketDto {
 
   @ApiProperty({ type: () => SpamDto, nullable: true, description: 'Set while the ticket is in the spam queue' })
   spam!: SpamDto | null;
+
+  @ApiPropertyOptional({ type: () => MergedIntoDto, nullable: true, description: 'The ticket this one was merged into (its later mail lands there); on the ticket itself and the merge answer, not in lists' })
+  mergedInto?: MergedIntoDto | null;
 }
 
 export class TicketPageDto {

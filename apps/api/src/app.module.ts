@@ -26,6 +26,7 @@ import { TemplatesModule } from './templates/templates.module.js';
 import { TicketsModule } from './tickets/tickets.module.js';
 import { WorkspaceModule } from './workspace/workspace.module.js';
 import { TriageModule } from './triage/triage.module.js';
+import { TicketMergeModule } from './ticket-merge/ticket-merge.module.js';
 import { UsersModule } from './users/users.module.js';
 import { AccessModule } from './access/access.module.js';
 import { AuditModule } from './audit/audit.module.js';
@@ -50,6 +51,7 @@ export class AppModule {
         TicketsModule,
         WorkspaceModule,
         TriageModule,
+        TicketMergeModule,
         TemplatesModule,
         SlaModule,
         QuarantineModule,

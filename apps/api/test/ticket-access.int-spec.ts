@@ -13,7 +13,7 @@ const NOBODY = '00000000-0000-4000-8000-000000000000';
 
 /** A valid request for each ticket route (so validation never answers before access does). */
 /** `also`: a second answer an allowed caller may get, from the state earlier rows left (a claim someone else holds: 409). */
-const REQUESTS: Record<string, { method: string; path: (ticketId: string) => string; json?: object; allowed: number; allowedCode?: string; also?: number }> = {
+const REQUESTS: Record<string, { method: string; path: (ticketId: string) => string; json?: object | ((ticketId: string) => object); allowed: number; allowedCode?: string; also?: number }> = {
   'GET /tickets/:id': { method: 'GET', path: (id) => `/tickets/${id}`, allowed: 200 },
   'PATCH /tickets/:id': { method: 'PATCH', path: (id) => `/tickets/${id}`, json: { priority: 'high' }, allowed: 200 },
   'POST /tickets/:id/replies': { method: 'POST', path: (id) => `/tickets/${id}/replies`, json: { body: 'Thank you for your report.' }, allowed: 202 },
@@ -30,6 +30,11 @@ const REQUESTS: Record<string, { method: string; path: (ticketId: string) => str
   // Triage raised nothing on the seeded tickets: allowed callers learn that (409), others that the ticket is hidden or not theirs to change.
   'POST /tickets/:id/triage/dismiss': { method: 'POST', path: (id) => `/tickets/${id}/triage/dismiss`, json: { category: 'threat', reason: 'a film quote' }, allowed: 409 },
   // No such attachment: allowed callers learn that (AttachmentNotFound), others that the ticket is hidden.
+  // Into itself: allowed callers learn that merge refuses it (409), and nothing moves between rows.
+  'POST /tickets/:id/merge': { method: 'POST', path: (id) => `/tickets/${id}/merge`, json: (id) => ({ intoTicketId: id }), allowed: 409, allowedCode: 'MergeRefused' },
+  // An article of no ticket: allowed callers learn that (400), and the ticket keeps its articles.
+  'POST /tickets/:id/split': { method: 'POST', path: (id) => `/tickets/${id}/split`, json: { articleIds: [NOBODY] }, allowed: 400 },
+  'GET /tickets/:id/history': { method: 'GET', path: (id) => `/tickets/${id}/history`, allowed: 200 },
   'GET /tickets/:ticketId/attachments/:attachmentId': { method: 'GET', path: (id) => `/tickets/${id}/attachments/${NOBODY}`, allowed: 404, allowedCode: 'AttachmentNotFound' },
 };
 
@@ -84,7 +89,9 @@ describe('ticket access matrix (built process)', () => {
 
   it.each(ROWS)('$route as $role (grant $grant) on a ticket of a queue restricted=$restricted → $expected', async ({ role, grant, restricted, route, expected, hiddenOrAllowed }) => {
     const request = REQUESTS[route];
-    const response = await app.request(request.path(restricted ? secret.id : open.id), { method: request.method, token: tokenOf(role, grant), json: request.json });
+    const ticketId = restricted ? secret.id : open.id;
+    const json = typeof request.json === 'function' ? request.json(ticketId) : request.json;
+    const response = await app.request(request.path(ticketId), { method: request.method, token: tokenOf(role, grant), json });
     const body = (await response.json().catch(() => ({}))) as { code?: string };
     if (expected === request.allowed && request.also) expect([request.allowed, request.also]).toContain(response.status);
     else expect(response.status).toBe(expected);

@@ -24,6 +24,8 @@ export const Subjects = {
   TicketNoteAdded: 'casework.ticket.note_added',
   TicketAssigned: 'casework.ticket.assigned',
   TicketTagsChanged: 'casework.ticket.tags_changed',
+  TicketMerged: 'casework.ticket.merged',
+  TicketSplit: 'casework.ticket.split',
 } as const;
 
 export type Subject = (typeof Subjects)[keyof typeof Subjects];

@@ -31,6 +31,7 @@ import { SlaReportRepository } from './repositories/sla-report.repository.js';
 import { SmtpRecipientRepository } from './repositories/smtp-recipient.repository.js';
 import { TemplateRepository } from './repositories/template.repository.js';
 import { TicketHistoryRepository } from './repositories/ticket-history.repository.js';
+import { TicketMergeRepository } from './repositories/ticket-merge.repository.js';
 import { TicketReadRepository } from './repositories/ticket-read.repository.js';
 import { TicketRepository } from './repositories/ticket.repository.js';
 import { TicketWorkRepository } from './repositories/ticket-work.repository.js';
@@ -71,6 +72,7 @@ const REPOSITORIES = [
   SmtpRecipientRepository,
   TemplateRepository,
   TicketHistoryRepository,
+  TicketMergeRepository,
   TicketReadRepository,
   TicketRepository,
   TicketWorkRepository,

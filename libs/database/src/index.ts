@@ -36,6 +36,7 @@ export * from './repositories/smtp-recipient.repository.js';
 export * from './repositories/template.repository.js';
 export * from './repositories/ticket.repository.js';
 export * from './repositories/ticket-history.repository.js';
+export * from './repositories/ticket-merge.repository.js';
 export * from './repositories/user.repository.js';
 export * from './repositories/ticket-read.repository.js';
 export { NEVER_DUE, TICKET_SORTS, type TicketListPosition, type TicketSort } from './repositories/ticket-list-query.js';

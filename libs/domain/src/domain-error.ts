@@ -3,9 +3,11 @@
  * code means for it in one exhaustive switch: the API's exception filter (an HTTP status) and
  * libs/messaging's dispositionOf (retry or dead letter).
  */
-export type DomainErrorCode = 'TicketNotFound' | 'QueueNotFound' | 'InvalidStatusTransition' | 'DeadLetterNotFound' | 'DeadLetterNotRedrivable' | 'AttachmentNotFound' | 'AttachmentNotStored' | 'InvalidCursor' | 'QuarantinedMessageNotFound' | 'MessageNotQuarantined' | 'TicketNotInSpam' | MailboxErrorCode | SlaErrorCode | OncallErrorCode | AccessErrorCode | QueueErrorCode | RuleErrorCode | TemplateErrorCode | OutboundErrorCode | WorkspaceErrorCode;
+export type DomainErrorCode = 'TicketNotFound' | 'QueueNotFound' | 'InvalidStatusTransition' | 'DeadLetterNotFound' | 'DeadLetterNotRedrivable' | 'AttachmentNotFound' | 'AttachmentNotStored' | 'InvalidCursor' | 'QuarantinedMessageNotFound' | 'MessageNotQuarantined' | 'TicketNotInSpam' | MailboxErrorCode | SlaErrorCode | OncallErrorCode | AccessErrorCode | QueueErrorCode | RuleErrorCode | TemplateErrorCode | OutboundErrorCode | WorkspaceErrorCode | MergeErrorCode;
 /** Failures of the specialists' workspace: a collision, a refused assignment, an unknown contact or article. */
 export type WorkspaceErrorCode = 'TicketChanged' | 'AssignmentRefused' | 'ContactNotFound' | 'DraftNotFound' | 'InvalidTags' | 'TriageNotDismissable';
+/** Failures of merge and split (factories in apps/api/src/ticket-merge/merge.errors.ts). */
+export type MergeErrorCode = 'MergeRefused' | 'InvalidSplit';
 /** Failures of /rules (factories in apps/api/src/rules/rule.errors.ts); UnparsableMessage is a dry-run's mail the parser refused. */
 export type RuleErrorCode = 'RuleNotFound' | 'InvalidRule' | 'RawMessageNotFound' | 'UnparsableMessage';
 /** Failures of /templates (factories in apps/api/src/templates/template.errors.ts). */

@@ -24,3 +24,4 @@ export * from './outbound-delivery.js';
 export * from './auto-reply-policy.js';
 export * from './workspace.js';
 export * from './triage/dismissal.js';
+export * from './merge.js';

@@ -63,6 +63,8 @@ export function retryable(code: DomainErrorCode): boolean {
       return true;
     case 'InvalidStatusTransition':
     case 'TicketNotInSpam':
+    case 'MergeRefused':
+    case 'InvalidSplit':
     case 'DeadLetterNotRedrivable':
     case 'AttachmentNotStored':
     case 'InvalidCursor':

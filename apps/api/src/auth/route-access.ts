@@ -77,6 +77,10 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteEntry>> = {
   // A requester is shown to callers who read one of their tickets in full (the use case decides).
   'GET /contacts/:id': signedIn,
   'GET /contacts/:id/tickets': { kind: 'ticketList' },
+  // Write access to the target too, and the queue rule, are the use case's (it loads both tickets).
+  'POST /tickets/:id/merge': ticket('write', 'ticket.merged'),
+  'POST /tickets/:id/split': ticket('write', 'ticket.split'),
+  'GET /tickets/:id/history': ticket('read'),
   'GET /tickets/:ticketId/attachments/:attachmentId': ticket('content'),
 
   'GET /sla/breaches': { kind: 'ticketList', capability: 'sla:view' },

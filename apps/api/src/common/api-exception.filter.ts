@@ -22,6 +22,7 @@ export function statusOf(code: DomainErrorCode): HttpStatus {
     case 'AssignmentRefused':
     case 'TicketChanged':
     case 'TriageNotDismissable':
+    case 'MergeRefused':
     case 'InvalidStatusTransition':
     case 'DeadLetterNotRedrivable':
       return HttpStatus.CONFLICT;
@@ -29,6 +30,7 @@ export function statusOf(code: DomainErrorCode): HttpStatus {
     case 'InvalidTags':
     case 'InvalidMailbox':
     case 'InvalidSla':
+    case 'InvalidSplit':
       return HttpStatus.BAD_REQUEST;
     case 'ContactNotFound':
     case 'DraftNotFound':

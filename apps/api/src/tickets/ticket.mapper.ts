@@ -33,6 +33,7 @@ export function toTicketDto(ticket: TicketRecord, now: Date = new Date(), view: 
       intendedQueue: ticket.spam.intendedQueue && { slug: ticket.spam.intendedQueue.slug, name: ticket.spam.intendedQueue.name },
     },
     assignee: ticket.assignee,
+    ...(ticket.mergedInto !== undefined ? { mergedInto: ticket.mergedInto } : {}),
   };
 }
 

@@ -76,7 +76,7 @@ export class TicketsController {
   async update(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() change: ChangeStatusDto): Promise<TicketDto> {
     const { queueId } = await this.access.requireTicket(caller, id, 'write');
     const assigned = change.assigneeId === undefined ? null : await this.assignment.assign(caller, id, change.assigneeId);
-    const { before, after } = await this.changeStatus.execute(id, change.status, change.priority, actsAsLead(caller) ? 'lead' : 'team');
+    const { before, after } = await this.changeStatus.execute(id, caller.userId, change.status, change.priority, actsAsLead(caller) ? 'lead' : 'team');
     const assignee = assigned && { before: assigned.before, after: change.assigneeId ?? null };
     noteChange({ queueId, details: { status: { before: before.status, after: after.status }, priority: { before: before.priority, after: after.priority }, ...(assignee ? { assignee } : {}) } });
     return toTicketDto(after);

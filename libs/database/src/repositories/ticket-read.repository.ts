@@ -50,6 +50,8 @@ export interface TicketRecord {
   assignee: UserRef | null;
   /** In a list: the row's position in its sort (created, updated or next due time), for the next page's cursor. */
   listPosition?: Date;
+  /** The ticket this one was merged into (null: not merged). Loaded by `find` only: undefined in lists, whose plans read no second ticket. */
+  mergedInto?: { id: string; number: string } | null;
 }
 
 export interface ArticleRecord {
@@ -91,7 +93,7 @@ interface SlaJson {
  * t. A clock without a policy has no calendar here: mapTicket gives it the domain's fallback.
  */
 const ticketSelect = (source: string, extraColumns = '') => `
-  SELECT ${extraColumns}t.id, t.number, t.subject, t.status, t.priority, t.created_at, t.updated_at,
+  SELECT t.id, t.number, t.subject, t.status, t.priority, t.created_at, t.updated_at${extraColumns},
          t.language, t.triage, t.tags, ARRAY(SELECT d.category FROM triage_dismissal d WHERE d.ticket_id = t.id) AS triage_dismissed, t.link_reason, t.spam_signals, t.intended_queue_id, t.acknowledgement_held,
          t.linked_ticket_id, t.linked_ticket_number, iq.slug AS intended_queue_slug, iq.name AS intended_queue_name,
          q.id AS queue_id, q.slug AS queue_slug, q.name AS queue_name, q.address AS queue_address,
@@ -111,8 +113,13 @@ const ARTICLE_SOURCE = 'article ar LEFT JOIN app_user au ON au.id = ar.author_id
 /** Tickets and their articles as people and answers read them: the list, one ticket with its clocks, its thread, what an answer needs. */
 export class TicketReadRepository {
   async find(db: Db, id: string): Promise<TicketRecord | null> {
-    const [row] = await db.query(`${ticketSelect('ticket')} WHERE t.id = $1`, [id]);
-    return row ? mapTicket(row) : null;
+    const [row] = await db.query(
+      `SELECT found.*, m.number AS merged_into_number FROM (${ticketSelect('ticket', ', t.merged_into_id')} WHERE t.id = $1) found
+         LEFT JOIN ticket m ON m.id = found.merged_into_id`,
+      [id],
+    );
+    if (!row) return null;
+    return { ...mapTicket(row), mergedInto: row.merged_into_id ? { id: row.merged_into_id as string, number: row.merged_into_number as string } : null };
   }
 
   /** Where a ticket is, for the access rule: its queue. */
@@ -131,7 +138,7 @@ export class TicketReadRepository {
   listQuery(filter: TicketListFilter): SqlStatement {
     const page = ticketPageQuery(filter);
     const direction = page.descending ? 'DESC' : 'ASC';
-    return { sql: `${ticketSelect(page.sql, 't.list_position, ')} ORDER BY t.list_position ${direction}, t.id ${direction}`, params: page.params };
+    return { sql: `${ticketSelect(page.sql, ', t.list_position')} ORDER BY t.list_position ${direction}, t.id ${direction}`, params: page.params };
   }
 
   async articles(db: Db, ticketId: string): Promise<ArticleRecord[]> {

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TICKET_PRIORITIES, TICKET_STATUSES, type TicketPriority, type TicketStatus } from '@casework/domain';
 
 export class AddressDto {
@@ -72,6 +72,14 @@ export class TriageDto {
   categories!: TriageCategoryDto[];
 }
 
+export class MergedIntoDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: '100001' })
+  number!: string;
+}
+
 export class LinkedTicketDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
@@ -142,6 +150,8 @@ export class TicketDto {
 
   @ApiProperty({ type: () => UserRefDto, nullable: true, description: 'Who holds the ticket' })
   assignee!: UserRefDto | null;
+  @ApiPropertyOptional({ type: () => MergedIntoDto, nullable: true, description: 'The ticket this one was merged into (its later mail lands there); on the ticket itself and the merge answer, not in lists' })
+  mergedInto?: MergedIntoDto | null;
 }
 
 export class TicketPageDto {

@@ -6,7 +6,8 @@ const REQUEST_TIMEOUT_MS = 10_000;
 const round = (ms: number) => Math.round(ms * 100) / 100;
 
 /** A request of a case: a path, and the token it goes with when not the driver's own. */
-export type CaseRequest = string | { path: string; token: string };
+/** A request of a case: a path, or a path with the token it goes with and, optionally, a group its sample is counted in. */
+export type CaseRequest = string | { path: string; token: string; group?: string };
 
 export interface CaseResult {
   requests: number;
@@ -24,6 +25,8 @@ export interface CaseResult {
 export interface RequestSample {
   latency: number;
   status: number | string;
+  /** The request's group, when its case named one. */
+  group?: string;
 }
 
 /** Percentiles, maximum and failures of a case's requests. */
@@ -83,7 +86,8 @@ export class LoadDriver {
       if (wait > 1) await sleep(wait);
       const request = next();
       const sent = typeof request === 'string' ? this.get(request) : this.get(request.path, request.token);
-      pending.push(sent.then(({ status }) => ({ latency: performance.now() - due, status })));
+      const group = typeof request === 'string' ? undefined : request.group;
+      pending.push(sent.then(({ status }) => ({ latency: performance.now() - due, status, ...(group ? { group } : {}) })));
     }
     return Promise.all(pending);
   }

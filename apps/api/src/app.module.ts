@@ -23,6 +23,9 @@ import { SlaModule } from './sla/sla.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { TemplatesModule } from './templates/templates.module.js';
 import { TicketsModule } from './tickets/tickets.module.js';
+import { WorkspaceModule } from './workspace/workspace.module.js';
+import { TriageModule } from './triage/triage.module.js';
+import { TicketMergeModule } from './ticket-merge/ticket-merge.module.js';
 import { UsersModule } from './users/users.module.js';
 import { AccessModule } from './access/access.module.js';
 import { AuditModule } from './audit/audit.module.js';
@@ -45,6 +48,9 @@ export class AppModule {
         QueuesModule,
         RulesModule,
         TicketsModule,
+        WorkspaceModule,
+        TriageModule,
+        TicketMergeModule,
         TemplatesModule,
         SlaModule,
         QuarantineModule,

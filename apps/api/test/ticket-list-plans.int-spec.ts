@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { createDataSource, QueueRepository, seedDefaults, TicketReadRepository, type Db } from '@casework/database';
+import { createDataSource, QueueRepository, seedDefaults, TicketReadRepository, type Db, ContactReadRepository } from '@casework/database';
 import { createMigratedDatabase, type TestDatabase } from '@casework/devkit';
 import type { TicketStatus } from '@casework/domain';
 import { TicketAccessService, TicketScope } from '../src/access/ticket-access.service.js';
@@ -63,7 +63,7 @@ describe('ticket list plans (real Postgres, 200,000 tickets)', () => {
   // those of the unscoped list (the scope's facts are not what this test is about).
   const everyQueue = { scopeOf: async () => new TicketScope(new Map()), noteListed: TicketAccessService.prototype.noteListed } as unknown as TicketAccessService;
   const admin: Caller = { userId: '00000000-0000-4000-8000-000000000000', email: 'admin@plans.test', role: 'admin', tokenId: null, via: 'bootstrap' };
-  const service = new ListTicketsUseCase(recording, new TicketReadRepository(), new QueueRepository(), everyQueue);
+  const service = new ListTicketsUseCase(recording, new TicketReadRepository(), new QueueRepository(), new ContactReadRepository(), everyQueue);
 
   beforeAll(async () => {
     db = await createMigratedDatabase();
@@ -98,7 +98,7 @@ describe('ticket list plans (real Postgres, 200,000 tickets)', () => {
     const queueSlug = queue && filled[queue].slug;
     const after = paged ? deep : undefined;
     statements.length = 0;
-    const page = await service.execute(admin, { status, queueSlug, limit: LIMIT, cursor: after && encodePageCursor({ at: after.createdAt, id: after.id }) });
+    const page = await service.execute(admin, { status, queue: queueSlug, limit: LIMIT, cursor: after && encodePageCursor({ at: after.createdAt, id: after.id }) });
     expect(statements.length).toBeGreaterThan(0);
 
     const reads: TicketRead[] = [];
@@ -124,7 +124,7 @@ describe('ticket list plans (real Postgres, 200,000 tickets)', () => {
 
   it('answers an unknown queue with an empty page, without reading tickets', async () => {
     statements.length = 0;
-    expect(await service.execute(admin, { queueSlug: 'no-such-queue', status: 'open', limit: LIMIT })).toMatchObject({ tickets: [], nextCursor: null });
+    expect(await service.execute(admin, { queue: 'no-such-queue', status: 'open', limit: LIMIT })).toMatchObject({ tickets: [], nextCursor: null });
     expect(statements.some(({ sql }) => /\bticket\b/.test(sql))).toBe(false);
   });
 });

@@ -45,6 +45,7 @@ export class InboundMailWriter {
         tags: decision.tags,
         link: decision.link,
         spam: decision.spam && { signals: decision.spam.signals, intendedQueueId: decision.intendedQueueId, acknowledgementHeld: decision.spam.acknowledgeOnRelease },
+        assigneeId: decision.assigneeId,
       })),
     );
     const automations = steps.map(({ mail }) => automationOf(mail, [this.settings.MAIL_FROM]));

@@ -4,6 +4,7 @@ import { QueueRepository, QueueRoutingRepository, RoutingLookupRepository } from
 import {
   classifyMail,
   findTicketTag,
+  followMerges,
   QueueDirectory,
   reportedMessageIds,
   SYSTEM_QUEUE_ROLES,
@@ -11,6 +12,7 @@ import {
   type KnownOutbound,
   type KnownThreads,
   type MailFacts,
+  type OutboundRef,
   type RoutingInput,
 } from '@casework/domain';
 
@@ -27,6 +29,8 @@ export interface RoutingContext {
  * the queues (creating the spam and postmaster queues on first need), the mailboxes' queues,
  * the tickets the mails' threading ids, tags and reports point to with who of their senders
  * takes part in them, our specialists among the senders, and the outbound mail bounces report on.
+ * A merged ticket is replaced by the one it was merged into (followMerges), so a reply to it,
+ * its [#number] tag or a bounce of its mail lands on the target.
  */
 @Injectable()
 export class RoutingContextLoader {
@@ -42,7 +46,7 @@ export class RoutingContextLoader {
     const facts = mails.map((mail) => mail.mail);
     const bounces = facts.filter((mail) => classifyMail(mail).kind === 'bounce');
     const senders = unique(facts.map((mail) => mail.from));
-    const [queues, mailboxQueues, byMessageId, byNumber, specialists, outbound] = await Promise.all([
+    const [queues, mailboxQueues, threadIds, tagIds, specialists, foundOutbound] = await Promise.all([
       this.directory(),
       this.mailboxQueues(unique(mails.map((mail) => mail.mailboxId))),
       this.lookups.ticketsByMessageIds(db, unique(facts.flatMap((mail) => [...threadingCandidates(mail), ...reportedMessageIds(mail)]))),
@@ -50,6 +54,12 @@ export class RoutingContextLoader {
       this.lookups.specialistsAmong(db, senders),
       this.outbound(bounces),
     ]);
+    // Mail for a merged ticket goes to the ticket it was merged into (along chains): the decision only ever sees live tickets.
+    const outboundRefs = [...foundOutbound.byMessageId.values(), ...foundOutbound.byRecipient.values()];
+    const merges = await this.lookups.mergeEdges(db, unique([...threadIds.values(), ...tagIds.values(), ...outboundRefs.map((ref) => ref.ticketId)]));
+    const byMessageId = followingMerges(threadIds, merges);
+    const byNumber = followingMerges(tagIds, merges);
+    const outbound: KnownOutbound = { byMessageId: refsFollowingMerges(foundOutbound.byMessageId, merges), byRecipient: refsFollowingMerges(foundOutbound.byRecipient, merges) };
     const tickets = await this.lookups.threadedTickets(db, unique([...byMessageId.values(), ...byNumber.values()]), senders);
     const known: KnownThreads = { byMessageId, byNumber, tickets, specialists };
     return {
@@ -80,6 +90,16 @@ export class RoutingContextLoader {
     ]);
     return { byMessageId, byRecipient };
   }
+}
+
+function followingMerges(ticketIds: Map<string, string>, merges: ReadonlyMap<string, string>): Map<string, string> {
+  if (merges.size === 0) return ticketIds;
+  return new Map([...ticketIds].map(([key, ticketId]) => [key, followMerges(ticketId, merges)]));
+}
+
+function refsFollowingMerges(refs: ReadonlyMap<string, OutboundRef>, merges: ReadonlyMap<string, string>): ReadonlyMap<string, OutboundRef> {
+  if (merges.size === 0) return refs;
+  return new Map([...refs].map(([key, ref]) => [key, { ...ref, ticketId: followMerges(ref.ticketId, merges) }]));
 }
 
 function unique(values: (string | null)[]): string[] {

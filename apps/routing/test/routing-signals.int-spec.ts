@@ -75,4 +75,18 @@ describe('routing: triage, language and rules (built process)', () => {
     expect((await ticketOf(await routing.route(report('Аккаунт снова', text)))).queue).toBe('russian');
     await rules.delete(routing.ds, rule.id);
   });
+
+  it("assigns the ticket to a rule's user from the start, and to nobody once that user is disabled", async () => {
+    const [{ id: userId }] = await routing.ds.query(`INSERT INTO app_user (email, name, role) VALUES ('kim@routing.test', 'Kim', 'specialist') RETURNING id`);
+    const rule = await rules.create(
+      routing.ds,
+      { name: 'Doxxing reports to Kim', position: 0, enabled: true, when: { field: 'subject', op: 'contains', value: 'doxx' }, then: [{ type: 'assign', userId }] },
+      null,
+    );
+    const assigneeOf = async (raw: string) => (await routing.ds.query(`SELECT assignee_id FROM ticket WHERE id = $1`, [(await ticketOf(raw)).id]))[0].assignee_id;
+    expect(await assigneeOf(await routing.route(report('I was doxxed', 'Someone posted my home address.')))).toBe(userId);
+    await routing.ds.query(`UPDATE app_user SET disabled = true WHERE id = $1`, [userId]);
+    expect(await assigneeOf(await routing.route(report('Doxxed again', 'They posted it again today.')))).toBeNull();
+    await rules.delete(routing.ds, rule.id);
+  });
 });

@@ -191,6 +191,24 @@ export interface TicketPresenceV1 {
   since: string;
 }
 
+/** A ticket merged into another: its articles and tags moved to the target, the source closed and pointing at it. */
+export interface TicketMergedV1 {
+  sourceTicketId: string;
+  targetTicketId: string;
+  /** The target's queue (the source's is the same or no narrower). */
+  queueId: string;
+  byUserId: string;
+}
+
+/** Articles split off a ticket into a new one in the same queue. */
+export interface TicketSplitV1 {
+  sourceTicketId: string;
+  newTicketId: string;
+  queueId: string;
+  articleIds: string[];
+  byUserId: string;
+}
+
 /** One map from subject to payload: a subject cannot be published with the wrong payload. */
 export interface EventMap {
   [Subjects.MailReceived]: MailReceivedV1;
@@ -212,6 +230,8 @@ export interface EventMap {
   [Subjects.TicketAssigned]: TicketAssignedV1;
   [Subjects.TicketTagsChanged]: TicketTagsChangedV1;
   [Subjects.TicketPresence]: TicketPresenceV1;
+  [Subjects.TicketMerged]: TicketMergedV1;
+  [Subjects.TicketSplit]: TicketSplitV1;
 }
 
 export type EventSubject = keyof EventMap;

@@ -25,6 +25,8 @@ export const Subjects = {
   TicketAssigned: 'casework.ticket.assigned',
   TicketTagsChanged: 'casework.ticket.tags_changed',
   TicketPresence: 'casework.ticket.presence',
+  TicketMerged: 'casework.ticket.merged',
+  TicketSplit: 'casework.ticket.split',
 } as const;
 
 export type Subject = (typeof Subjects)[keyof typeof Subjects];

@@ -32,8 +32,13 @@ import { SlaReportRepository } from './repositories/sla-report.repository.js';
 import { SmtpRecipientRepository } from './repositories/smtp-recipient.repository.js';
 import { TemplateRepository } from './repositories/template.repository.js';
 import { TicketHistoryRepository } from './repositories/ticket-history.repository.js';
+import { TicketMergeRepository } from './repositories/ticket-merge.repository.js';
 import { TicketReadRepository } from './repositories/ticket-read.repository.js';
 import { TicketRepository } from './repositories/ticket.repository.js';
+import { TicketWorkRepository } from './repositories/ticket-work.repository.js';
+import { DraftRepository } from './repositories/draft.repository.js';
+import { ContactReadRepository } from './repositories/contact-read.repository.js';
+import { TriageReviewRepository } from './repositories/triage-review.repository.js';
 import { UserRepository } from './repositories/user.repository.js';
 import { WebhookRepository } from './repositories/webhook.repository.js';
 
@@ -69,8 +74,13 @@ const REPOSITORIES = [
   SmtpRecipientRepository,
   TemplateRepository,
   TicketHistoryRepository,
+  TicketMergeRepository,
   TicketReadRepository,
   TicketRepository,
+  TicketWorkRepository,
+  DraftRepository,
+  ContactReadRepository,
+  TriageReviewRepository,
   UserRepository,
   WebhookRepository,
 ];

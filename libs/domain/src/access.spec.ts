@@ -35,9 +35,9 @@ describe('ticketAccess', () => {
 describe('role capabilities', () => {
   const expected: Record<Role, Capability[]> = {
     admin: [...CAPABILITIES],
-    lead: ['sla:manage', 'sla:view', 'oncall:manage', 'pages:ack', 'audit:read', 'rules:manage', 'templates:manage'],
+    lead: ['sla:manage', 'sla:view', 'oncall:manage', 'pages:ack', 'audit:read', 'rules:manage', 'templates:manage', 'triage:stats', 'tickets:override'],
     specialist: ['sla:view'],
-    ops: ['sla:view', 'oncall:manage', 'pages:ack', 'metrics:read'],
+    ops: ['sla:view', 'oncall:manage', 'pages:ack', 'metrics:read', 'triage:stats'],
   };
   it.each(ROLES.flatMap((role) => CAPABILITIES.map((capability) => [role, capability, expected[role].includes(capability)] as const)))(
     '%s has %s: %s',

@@ -87,15 +87,19 @@ export const CAPABILITIES = [
   'metrics:read',
   /** Templates, snippets and partials: create, change, delete (everyone signed in reads and previews them). */
   'templates:manage',
+  /** Triage counts per category × language (raised, paged, dismissed): no content. */
+  'triage:stats',
+  /** Take over a ticket someone else holds (claim with force) and reopen a closed one. */
+  'tickets:override',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
 /** The one table of role rights beyond tickets; the authorisation tests are generated from it. */
 export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   admin: CAPABILITIES,
-  lead: ['sla:manage', 'sla:view', 'oncall:manage', 'pages:ack', 'audit:read', 'rules:manage', 'templates:manage'],
+  lead: ['sla:manage', 'sla:view', 'oncall:manage', 'pages:ack', 'audit:read', 'rules:manage', 'templates:manage', 'triage:stats', 'tickets:override'],
   specialist: ['sla:view'],
-  ops: ['sla:view', 'oncall:manage', 'pages:ack', 'metrics:read'],
+  ops: ['sla:view', 'oncall:manage', 'pages:ack', 'metrics:read', 'triage:stats'],
 };
 
 export function hasCapability(role: Role, capability: Capability): boolean {

@@ -3,7 +3,11 @@
  * code means for it in one exhaustive switch: the API's exception filter (an HTTP status) and
  * libs/messaging's dispositionOf (retry or dead letter).
  */
-export type DomainErrorCode = 'TicketNotFound' | 'QueueNotFound' | 'InvalidStatusTransition' | 'DeadLetterNotFound' | 'DeadLetterNotRedrivable' | 'AttachmentNotFound' | 'AttachmentNotStored' | 'InvalidCursor' | 'QuarantinedMessageNotFound' | 'MessageNotQuarantined' | 'TicketNotInSpam' | MailboxErrorCode | SlaErrorCode | OncallErrorCode | AccessErrorCode | QueueErrorCode | RuleErrorCode | TemplateErrorCode | OutboundErrorCode;
+export type DomainErrorCode = 'TicketNotFound' | 'QueueNotFound' | 'InvalidStatusTransition' | 'DeadLetterNotFound' | 'DeadLetterNotRedrivable' | 'AttachmentNotFound' | 'AttachmentNotStored' | 'InvalidCursor' | 'QuarantinedMessageNotFound' | 'MessageNotQuarantined' | 'TicketNotInSpam' | MailboxErrorCode | SlaErrorCode | OncallErrorCode | AccessErrorCode | QueueErrorCode | RuleErrorCode | TemplateErrorCode | OutboundErrorCode | WorkspaceErrorCode | MergeErrorCode;
+/** Failures of the specialists' workspace: a collision, a refused assignment, an unknown contact or article. */
+export type WorkspaceErrorCode = 'TicketChanged' | 'AssignmentRefused' | 'ContactNotFound' | 'DraftNotFound' | 'InvalidTags' | 'TriageNotDismissable';
+/** Failures of merge and split (factories in apps/api/src/ticket-merge/merge.errors.ts). */
+export type MergeErrorCode = 'MergeRefused' | 'InvalidSplit';
 /** Failures of /rules (factories in apps/api/src/rules/rule.errors.ts); UnparsableMessage is a dry-run's mail the parser refused. */
 export type RuleErrorCode = 'RuleNotFound' | 'InvalidRule' | 'RawMessageNotFound' | 'UnparsableMessage';
 /** Failures of /templates (factories in apps/api/src/templates/template.errors.ts). */
@@ -30,6 +34,8 @@ export class DomainError extends Error {
     readonly code: DomainErrorCode,
     message: string,
     readonly fields: Record<string, string[]> = {},
+    /** More of the answer, beside code and message (e.g. a collision's new articles). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'DomainError';
@@ -52,6 +58,27 @@ export class DomainError extends Error {
   /** The caller may see the thing but lacks `right` to do this with it. */
   static forbidden(right: string): DomainError {
     return new DomainError('Forbidden', `this needs the right ${right}`);
+  }
+
+  /** A reply or note written against an older state of the ticket: `newArticles` were added since. */
+  static ticketChanged(newArticles: unknown[]): DomainError {
+    return new DomainError('TicketChanged', `${newArticles.length} article(s) were added since; nothing was sent`, {}, { newArticles });
+  }
+
+  static assignmentRefused(reason: string): DomainError {
+    return new DomainError('AssignmentRefused', reason);
+  }
+
+  static contactNotFound(id: string): DomainError {
+    return new DomainError('ContactNotFound', `contact ${JSON.stringify(id.slice(0, 64))} not found`);
+  }
+
+  static triageNotDismissable(reason: string): DomainError {
+    return new DomainError('TriageNotDismissable', reason);
+  }
+
+  static invalidTags(reason: string): DomainError {
+    return new DomainError('InvalidTags', reason, { tags: [reason] });
   }
 
   /** not-spam on a ticket that is not in the spam queue. */

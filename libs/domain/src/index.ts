@@ -22,3 +22,6 @@ export * from './routing.js';
 export * from './templates.js';
 export * from './outbound-delivery.js';
 export * from './auto-reply-policy.js';
+export * from './workspace.js';
+export * from './triage/dismissal.js';
+export * from './merge.js';

@@ -55,4 +55,18 @@ describe('ticket state machine (the team through the API)', () => {
     const decision = decideTransition(from, to, 'stakeholder');
     expect(decision).toEqual({ allowed: false, reason: expect.stringContaining('only reopen') });
   });
+
+  it.each([
+    ['closed', 'open', true],
+    ['closed', 'pending', false],
+    ['closed', 'resolved', false],
+    ['open', 'closed', true],
+    ['resolved', 'open', true],
+  ] as const)('a lead moves %s → %s: %s', (from, to, allowed) => {
+    expect(decideTransition(from, to, 'lead').allowed).toBe(allowed);
+  });
+
+  it('tells a specialist that only a lead may reopen a closed ticket', () => {
+    expect(decideTransition('closed', 'open', 'team')).toEqual({ allowed: false, reason: expect.stringContaining('only a lead may reopen') });
+  });
 });

@@ -8,8 +8,11 @@ export function isTicketStatus(value: unknown): value is TicketStatus {
   return typeof value === 'string' && (TICKET_STATUSES as readonly string[]).includes(value);
 }
 
-/** Who moves a ticket: the team through the API, or the stakeholder by writing again. */
-export type StatusChangeActor = 'team' | 'stakeholder';
+/**
+ * Who moves a ticket: the team through the API (`lead`: a lead or admin, who may also reopen a
+ * closed case explicitly), or the stakeholder by writing again.
+ */
+export type StatusChangeActor = 'team' | 'lead' | 'stakeholder';
 
 /** A transition that is refused, and why, in words an API caller can act on. */
 export interface RefusedTransition {
@@ -19,9 +22,9 @@ export interface RefusedTransition {
 export type TransitionDecision = { allowed: true; to: TicketStatus } | RefusedTransition;
 
 /**
- * The ticket state machine. `closed` is final for everyone: a closed case is archived (and, for
- * evidence, must not change), so a stakeholder writing again stays on it without reopening it,
- * and the team opens a new ticket instead. `resolved` is "done unless they answer": the team or
+ * The ticket state machine. `closed` is final for mail and specialists: a closed case is archived
+ * (and, for evidence, must not change), so a stakeholder writing again gets a new linked ticket
+ * (routing) rather than reopening it; only a lead may reopen it, explicitly, to `open`. `resolved` is "done unless they answer": the team or
  * the stakeholder may reopen it. Setting the status a ticket already has is allowed and changes
  * nothing.
  */
@@ -34,7 +37,10 @@ const TEAM_TRANSITIONS: Record<TicketStatus, readonly TicketStatus[]> = {
 
 export function decideTransition(from: TicketStatus, to: TicketStatus, actor: StatusChangeActor = 'team'): TransitionDecision {
   if (from === to) return { allowed: true, to };
-  if (from === 'closed') return { allowed: false, reason: 'a closed ticket is final and cannot change status' };
+  if (from === 'closed') {
+    if (actor === 'lead' && to === 'open') return { allowed: true, to };
+    return { allowed: false, reason: actor === 'lead' ? 'a closed ticket can only be reopened (to open)' : 'a closed ticket is final: only a lead may reopen it' };
+  }
   if (actor === 'stakeholder') {
     return to === 'open' ? { allowed: true, to } : { allowed: false, reason: `a stakeholder's mail can only reopen a ticket, not make it ${to}` };
   }

@@ -37,6 +37,8 @@ export function retryable(code: DomainErrorCode): boolean {
   switch (code) {
     case 'TicketNotFound':
     case 'QueueNotFound':
+    case 'ContactNotFound':
+    case 'DraftNotFound':
     case 'QuarantinedMessageNotFound':
     case 'DeadLetterNotFound':
     case 'AttachmentNotFound':
@@ -61,6 +63,8 @@ export function retryable(code: DomainErrorCode): boolean {
       return true;
     case 'InvalidStatusTransition':
     case 'TicketNotInSpam':
+    case 'MergeRefused':
+    case 'InvalidSplit':
     case 'DeadLetterNotRedrivable':
     case 'AttachmentNotStored':
     case 'InvalidCursor':
@@ -68,6 +72,10 @@ export function retryable(code: DomainErrorCode): boolean {
     case 'InvalidSla':
     case 'InvalidOncallShift':
     case 'Forbidden':
+    case 'TicketChanged':
+    case 'AssignmentRefused':
+    case 'InvalidTags':
+    case 'TriageNotDismissable':
     case 'LastAdmin':
     case 'InvalidQueue':
     case 'InvalidRule':

@@ -67,6 +67,23 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteEntry>> = {
   'PATCH /tickets/:id': ticket('write', 'ticket.updated'),
   'POST /tickets/:id/replies': ticket('write', 'ticket.replied'),
   'POST /tickets/:id/not-spam': ticket('write', 'ticket.not_spam'),
+  'POST /tickets/:id/notes': ticket('write', 'ticket.note_added'),
+  'POST /tickets/:id/claim': ticket('write', 'ticket.claimed'),
+  'PUT /tickets/:id/tags': ticket('write', 'ticket.tags_replaced'),
+  // A draft is its writer's alone; writing one needs the right to reply.
+  'GET /tickets/:id/draft': ticket('write'),
+  'PUT /tickets/:id/draft': ticket('write', 'ticket.draft_saved'),
+  'DELETE /tickets/:id/draft': ticket('write', 'ticket.draft_deleted'),
+  'GET /tags': { kind: 'ticketList' },
+  'POST /tickets/:id/triage/dismiss': ticket('write', 'ticket.triage_dismissed'),
+  'GET /triage/stats': { kind: 'ticketList', capability: 'triage:stats' },
+  // A requester is shown to callers who read one of their tickets in full (the use case decides).
+  'GET /contacts/:id': signedIn,
+  'GET /contacts/:id/tickets': { kind: 'ticketList' },
+  // Write access to the target too, and the queue rule, are the use case's (it loads both tickets).
+  'POST /tickets/:id/merge': ticket('write', 'ticket.merged'),
+  'POST /tickets/:id/split': ticket('write', 'ticket.split'),
+  'GET /tickets/:id/history': ticket('read'),
   'GET /tickets/:ticketId/attachments/:attachmentId': ticket('content'),
   'POST /tickets/:id/presence': { ...ticket('read'), unaudited: 'a heartbeat every few seconds per viewer; changes nothing of the case' },
   // The stream carries only the events of queues the caller sees; the use case applies the rule per event.

@@ -19,13 +19,21 @@ export function statusOf(code: DomainErrorCode): HttpStatus {
       return HttpStatus.GONE;
     case 'MessageNotQuarantined':
     case 'TicketNotInSpam':
+    case 'AssignmentRefused':
+    case 'TicketChanged':
+    case 'TriageNotDismissable':
+    case 'MergeRefused':
     case 'InvalidStatusTransition':
     case 'DeadLetterNotRedrivable':
       return HttpStatus.CONFLICT;
     case 'InvalidCursor':
+    case 'InvalidTags':
     case 'InvalidMailbox':
     case 'InvalidSla':
+    case 'InvalidSplit':
       return HttpStatus.BAD_REQUEST;
+    case 'ContactNotFound':
+    case 'DraftNotFound':
     case 'SlaPolicyNotFound':
     case 'SlaCalendarNotFound':
       return HttpStatus.NOT_FOUND;
@@ -102,7 +110,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (exception instanceof DomainError) {
       const status = statusOf(exception.code);
       if (status === HttpStatus.BAD_REQUEST) return { status, body: validationErrorBody(exception.fields) };
-      return { status, body: { statusCode: status, error: reasonOf(status), code: exception.code, message: exception.message } };
+      // A collision answers in the contract's own shape: {"error":"TicketChanged","newArticles":[…]}.
+      if (exception.code === 'TicketChanged') return { status: HttpStatus.CONFLICT, body: { statusCode: HttpStatus.CONFLICT, error: 'TicketChanged', code: exception.code, message: exception.message, ...exception.details } };
+      return { status, body: { statusCode: status, error: reasonOf(status), code: exception.code, message: exception.message, ...exception.details } };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

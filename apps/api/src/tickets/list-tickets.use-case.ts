@@ -1,17 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { QueueRepository, TicketReadRepository, type Db, type TicketRecord } from '@casework/database';
-import type { TicketStatus } from '@casework/domain';
+import { ContactReadRepository, QueueRepository, TicketReadRepository, type Db, type TicketListFilter, type TicketRecord } from '@casework/database';
 import { TicketAccessService, type TicketScope } from '../access/ticket-access.service.js';
 import type { Caller } from '../auth/caller.js';
 import { pageOf, positionAfter } from '../common/page-cursor.util.js';
+import type { ListTicketsQueryDto } from './dto/list-tickets-query.dto.js';
 
-export interface ListTicketsInput {
-  status?: TicketStatus;
-  queueSlug?: string;
-  limit: number;
-  cursor?: string;
-}
+export type ListTicketsInput = Omit<ListTicketsQueryDto, 'limit'> & { limit: number; requesterId?: string };
 
 export interface TicketPage {
   tickets: TicketRecord[];
@@ -20,13 +15,15 @@ export interface TicketPage {
   scope: TicketScope;
 }
 
+const date = (iso: string | undefined): Date | undefined => (iso === undefined ? undefined : new Date(iso));
+
 /**
- * Newest first, keyset-paginated; one extra row tells whether another page exists. A queue
- * slug is resolved to its id first, so the page is read by queue id from an index (matched
- * through the join, the slug left Postgres walking every ticket); an unknown slug is an empty
- * page, as a filter matching nothing (and an empty one no filter, as before). The caller sees
- * only the queues the access rule shows them: a hidden queue's slug is an empty page too, and
- * their tickets are absent from every page.
+ * One page in the chosen sort, keyset-paginated; one extra row tells whether another page
+ * exists. A queue slug and a requester address are resolved to ids first, so the page is read
+ * by id from an index; an unknown one is an empty page, as a filter matching nothing. The
+ * caller sees only the queues the access rule shows them: a hidden queue's slug is an empty
+ * page too, and their tickets are absent from every page. Filtering by what a ticket says
+ * (requester, tag) needs the full view, so metadata-only queues drop out of those.
  */
 @Injectable()
 export class ListTicketsUseCase {
@@ -34,25 +31,48 @@ export class ListTicketsUseCase {
     @Inject(DataSource) private readonly db: Db,
     @Inject(TicketReadRepository) private readonly tickets: TicketReadRepository,
     @Inject(QueueRepository) private readonly queues: QueueRepository,
+    @Inject(ContactReadRepository) private readonly contacts: ContactReadRepository,
     @Inject(TicketAccessService) private readonly access: TicketAccessService,
   ) {}
 
   async execute(caller: Caller, input: ListTicketsInput): Promise<TicketPage> {
     const scope = await this.access.scopeOf(caller);
-    const visible = scope.visibleQueueIds('metadata') ?? undefined;
+    const byContent = input.requester !== undefined || input.requesterId !== undefined;
+    const visible = scope.visibleQueueIds(byContent ? 'full' : 'metadata') ?? undefined;
     const empty: TicketPage = { tickets: [], nextCursor: null, scope };
-    const position = positionAfter(input.cursor);
-    const after = position && { createdAt: position.at, id: position.id };
+    const after = positionAfter(input.cursor);
     let queueId: string | undefined;
-    if (input.queueSlug) {
-      const queue = await this.queues.findBySlug(this.db, input.queueSlug);
+    if (input.queue) {
+      const queue = await this.queues.findBySlug(this.db, input.queue);
       if (!queue || (visible && !visible.includes(queue.id))) return empty;
       queueId = queue.id;
     }
+    let requesterId = input.requesterId;
+    if (input.requester !== undefined) {
+      const contact = await this.contacts.findByEmail(this.db, input.requester);
+      if (!contact) return empty;
+      requesterId = contact.id;
+    }
     if (visible?.length === 0) return empty;
-    const queueIds = queueId ? undefined : visible;
-    const rows = await this.tickets.list(this.db, { status: input.status, queueId, queueIds, limit: input.limit + 1, after });
-    const { items, nextCursor } = pageOf(rows, input.limit, (ticket) => ({ at: ticket.createdAt, id: ticket.id }));
+    const filter: TicketListFilter = {
+      status: input.status,
+      queueId,
+      queueIds: queueId ? undefined : visible,
+      assignee: input.assignee === 'me' ? caller.userId : input.assignee,
+      tag: input.tag,
+      priority: input.priority,
+      requesterId,
+      breached: input.breached === 'true' ? true : undefined,
+      createdFrom: date(input.createdFrom),
+      createdTo: date(input.createdTo),
+      updatedFrom: date(input.updatedFrom),
+      updatedTo: date(input.updatedTo),
+      sort: input.sort,
+      limit: input.limit + 1,
+      after,
+    };
+    const rows = await this.tickets.list(this.db, filter);
+    const { items, nextCursor } = pageOf(rows, input.limit, (ticket) => ({ at: ticket.listPosition ?? ticket.createdAt, id: ticket.id }));
     this.access.noteListed(scope, items.map((t) => ({ id: t.id, queueId: t.queue.id })));
     return { tickets: items, nextCursor, scope };
   }

@@ -33,6 +33,8 @@ export function toTicketDto(ticket: TicketRecord, now: Date = new Date(), view: 
       signals: ticket.spam.signals,
       intendedQueue: ticket.spam.intendedQueue && { slug: ticket.spam.intendedQueue.slug, name: ticket.spam.intendedQueue.name },
     },
+    assignee: ticket.assignee,
+    ...(ticket.mergedInto !== undefined ? { mergedInto: ticket.mergedInto } : {}),
   };
 }
 
@@ -40,7 +42,13 @@ export function toTicketDto(ticket: TicketRecord, now: Date = new Date(), view: 
 function toTriageDto(ticket: TicketRecord, full: boolean): TriageDto {
   return {
     level: ticket.triage.level,
-    categories: ticket.triage.categories.map((hit) => ({ category: hit.category, level: hit.level, language: hit.language, evidence: full ? hit.evidence : null })),
+    categories: ticket.triage.categories.map((hit) => ({
+      category: hit.category,
+      level: hit.level,
+      language: hit.language,
+      evidence: full ? hit.evidence : null,
+      dismissed: ticket.triageDismissed.includes(hit.category),
+    })),
   };
 }
 
@@ -75,6 +83,7 @@ export function toArticleDto(article: ArticleRecord, attachments: AttachmentReco
     flagged: article.flagged,
     systemNote: article.systemNote,
     delivery: delivery ? toDeliveryDto(delivery) : null,
+    author: article.author,
   };
 }
 

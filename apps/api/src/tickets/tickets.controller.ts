@@ -16,6 +16,8 @@ import { ListTicketsUseCase } from './list-tickets.use-case.js';
 import { MarkNotSpamUseCase } from './mark-not-spam.use-case.js';
 import { ReplyToTicketUseCase } from './reply-to-ticket.use-case.js';
 import { toTicketDetailDto, toTicketDto, toTicketPageDto } from './ticket.mapper.js';
+import { AssignTicketUseCase } from '../workspace/assign-ticket.use-case.js';
+import { actsAsLead } from '../workspace/workspace.controller.js';
 
 @ApiTags('tickets')
 @ApiBadRequestResponse({ type: ValidationErrorResponseDto })
@@ -28,18 +30,14 @@ export class TicketsController {
     @Inject(ChangeTicketStatusUseCase) private readonly changeStatus: ChangeTicketStatusUseCase,
     @Inject(MarkNotSpamUseCase) private readonly markNotSpam: MarkNotSpamUseCase,
     @Inject(TicketAccessService) private readonly access: TicketAccessService,
+    @Inject(AssignTicketUseCase) private readonly assignment: AssignTicketUseCase,
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Tickets, newest first, keyset-paginated' })
+  @ApiOperation({ summary: 'Tickets, filtered and sorted (newest created first by default), keyset-paginated' })
   @ApiOkResponse({ type: TicketPageDto })
   async list(@CurrentCaller() caller: Caller, @Query() query: ListTicketsQueryDto): Promise<TicketPageDto> {
-    const page = await this.listTickets.execute(caller, {
-      status: query.status,
-      queueSlug: query.queue,
-      limit: query.limit ?? DEFAULT_PAGE_LIMIT,
-      cursor: query.cursor,
-    });
+    const page = await this.listTickets.execute(caller, { ...query, limit: query.limit ?? DEFAULT_PAGE_LIMIT });
     return toTicketPageDto(page, (ticket) => (page.scope.of(ticket.queue.id).view === 'metadata' ? 'metadata' : 'full'));
   }
 
@@ -63,7 +61,7 @@ export class TicketsController {
   @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: "The requester's address is not one mail can be sent to; nothing was queued" })
   async reply(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() reply: CreateReplyDto): Promise<ReplyAcceptedDto> {
     const { queueId } = await this.access.requireTicket(caller, id, 'write');
-    const queued = await this.replyToTicket.execute(id, reply);
+    const queued = await this.replyToTicket.execute(id, reply, caller.userId);
     // What was sent, never its text or files.
     const fields = (['body', 'templateKey', 'locale', 'cc', 'attachments'] as const).filter((field) => reply[field] !== undefined);
     noteChange({ queueId, details: { fields, templateKey: reply.templateKey ?? null, locale: queued.locale, cc: reply.cc?.length ?? 0, attachments: reply.attachments?.length ?? 0 } });
@@ -71,14 +69,16 @@ export class TicketsController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: "Change a ticket's status and/or priority (emergency pages whoever is on call)" })
+  @ApiOperation({ summary: "Change a ticket's status, priority and/or assignee (emergency pages whoever is on call; only a lead reopens a closed ticket)" })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: TicketDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   async update(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() change: ChangeStatusDto): Promise<TicketDto> {
     const { queueId } = await this.access.requireTicket(caller, id, 'write');
-    const { before, after } = await this.changeStatus.execute(id, change.status, change.priority);
-    noteChange({ queueId, details: { status: { before: before.status, after: after.status }, priority: { before: before.priority, after: after.priority } } });
+    const assigned = change.assigneeId === undefined ? null : await this.assignment.assign(caller, id, change.assigneeId);
+    const { before, after } = await this.changeStatus.execute(id, caller.userId, change.status, change.priority, actsAsLead(caller) ? 'lead' : 'team');
+    const assignee = assigned && { before: assigned.before, after: change.assigneeId ?? null };
+    noteChange({ queueId, details: { status: { before: before.status, after: after.status }, priority: { before: before.priority, after: after.priority }, ...(assignee ? { assignee } : {}) } });
     return toTicketDto(after);
   }
 

@@ -8,9 +8,13 @@ import { MarkNotSpamUseCase } from './mark-not-spam.use-case.js';
 import { ReplyComposer } from './reply-composer.js';
 import { ReplyToTicketUseCase } from './reply-to-ticket.use-case.js';
 import { TicketsController } from './tickets.controller.js';
+import { AssignTicketUseCase } from '../workspace/assign-ticket.use-case.js';
+import { CollisionGuard } from '../workspace/collision-guard.js';
 
 @Module({
   controllers: [TicketsController, AttachmentsController],
-  providers: [ListTicketsUseCase, GetTicketUseCase, ReplyComposer, ReplyToTicketUseCase, ChangeTicketStatusUseCase, GetAttachmentUseCase, MarkNotSpamUseCase],
+  providers: [ListTicketsUseCase, GetTicketUseCase, ReplyComposer, ReplyToTicketUseCase, ChangeTicketStatusUseCase, GetAttachmentUseCase, MarkNotSpamUseCase, AssignTicketUseCase, CollisionGuard],
+  // The workspace's routes (notes, claims, contacts) read tickets, assign and check collisions as these do.
+  exports: [GetTicketUseCase, ListTicketsUseCase, AssignTicketUseCase, CollisionGuard],
 })
 export class TicketsModule {}

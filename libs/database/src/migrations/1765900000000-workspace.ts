@@ -17,6 +17,7 @@ export class Workspace1765900000000 implements MigrationInterface {
     await db.query(`CREATE INDEX ticket_by_assignee ON ticket (assignee_id, created_at DESC, id DESC) WHERE assignee_id IS NOT NULL`);
     await db.query(`CREATE INDEX ticket_by_requester ON ticket (requester_id, created_at DESC, id DESC)`);
     await db.query(`CREATE INDEX ticket_by_tag ON ticket USING gin (tags)`);
+    await db.query(`CREATE INDEX ticket_by_updated ON ticket (updated_at DESC, id DESC)`);
     await db.query(`ALTER TABLE article ADD COLUMN author_id uuid REFERENCES app_user (id)`);
     await db.query(`
       CREATE TABLE ticket_draft (
@@ -31,6 +32,7 @@ export class Workspace1765900000000 implements MigrationInterface {
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP TABLE ticket_draft`);
     await db.query(`ALTER TABLE article DROP COLUMN author_id`);
+    await db.query(`DROP INDEX ticket_by_updated`);
     await db.query(`DROP INDEX ticket_by_tag`);
     await db.query(`DROP INDEX ticket_by_requester`);
     await db.query(`DROP INDEX ticket_by_assignee`);

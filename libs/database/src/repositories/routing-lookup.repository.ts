@@ -7,6 +7,9 @@ const PARTICIPANT_ADDRESSES_PER_ARTICLE = 50;
 /** How far back a bounce naming only its failed recipient is matched to the newest outbound message to them. */
 const BOUNCE_RECIPIENT_WINDOW_DAYS = 30;
 
+/** How long a chain of merges routing follows (A into B into C …); far beyond any real one. */
+const MAX_MERGE_CHAIN = 32;
+
 /**
  * The look-ups routing decides by, one statement each for a whole batch: the tickets a mail's
  * threading ids and tag point to, who of its senders takes part in them, our specialists, and
@@ -31,6 +34,25 @@ export class RoutingLookupRepository {
     if (numbers.length === 0) return new Map();
     const rows: { number: string; id: string }[] = await db.query('SELECT number, id FROM ticket WHERE number = ANY($1::text[])', [numbers]);
     return new Map(rows.map((r) => [r.number, r.id]));
+  }
+
+  /**
+   * The merges reachable from these tickets: each merged ticket among them, or along their
+   * chains, with the ticket it was merged into (libs/domain followMerges walks them). Bounded
+   * depth, so a hand-made cycle cannot loop the query.
+   */
+  async mergeEdges(db: Db, ticketIds: string[]): Promise<Map<string, string>> {
+    if (ticketIds.length === 0) return new Map();
+    const rows: { id: string; merged_into_id: string }[] = await db.query(
+      `WITH RECURSIVE chain (id, merged_into_id, depth) AS (
+         SELECT id, merged_into_id, 1 FROM ticket WHERE id = ANY($1::uuid[]) AND merged_into_id IS NOT NULL
+         UNION
+         SELECT t.id, t.merged_into_id, c.depth + 1 FROM chain c JOIN ticket t ON t.id = c.merged_into_id
+          WHERE t.merged_into_id IS NOT NULL AND c.depth < $2)
+       SELECT DISTINCT id, merged_into_id FROM chain`,
+      [ticketIds, MAX_MERGE_CHAIN],
+    );
+    return new Map(rows.map((row) => [row.id, row.merged_into_id]));
   }
 
   /**

@@ -182,6 +182,18 @@ export class SlaClockRepository {
     return rows.length > 0;
   }
 
+  /**
+   * Stops every running clock of a ticket as met: a merged ticket's requester is answered on
+   * the target, whose own clocks go on. Breached clocks stay as they are. Answers how many.
+   */
+  async meetAllRunning(tx: Db, ticketId: string, at: Date): Promise<number> {
+    const rows = await tx.query(
+      `WITH met AS (UPDATE sla_clock SET state = 'met', met_at = $2 WHERE ticket_id = $1 AND state = 'running' RETURNING id) SELECT id FROM met`,
+      [ticketId, at],
+    );
+    return rows.length;
+  }
+
   /** Whether a specialist has replied on the ticket (a response clock was answered, in time or late). */
   async hasReply(db: Db, ticketId: string): Promise<boolean> {
     const [row] = await db.query(

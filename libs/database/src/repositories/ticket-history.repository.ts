@@ -20,6 +20,11 @@ export interface HistoryEntryRecord {
   createdAt: Date;
 }
 
+/** A history entry with who did it (null: routing, or a user since deleted). */
+export interface HistoryEntryWithActor extends HistoryEntryRecord {
+  actor: { id: string; name: string; email: string } | null;
+}
+
 /** The ticket_history table: appended to, read oldest first. */
 export class TicketHistoryRepository {
   /** Appends the entries in one statement, in order. */
@@ -44,6 +49,26 @@ export class TicketHistoryRepository {
       articleId: (row.article_id as string | null) ?? null,
       actorId: (row.actor_id as string | null) ?? null,
       createdAt: row.created_at as Date,
+    }));
+  }
+
+  /** The ticket's history oldest first, each entry with its actor's name and address. */
+  async forTicketWithActors(db: Db, ticketId: string): Promise<HistoryEntryWithActor[]> {
+    const rows: Record<string, unknown>[] = await db.query(
+      `SELECT h.id, h.ticket_id, h.kind, h.details, h.article_id, h.actor_id, h.created_at, u.name AS actor_name, u.email AS actor_email
+         FROM ticket_history h LEFT JOIN app_user u ON u.id = h.actor_id
+        WHERE h.ticket_id = $1 ORDER BY h.created_at, h.id`,
+      [ticketId],
+    );
+    return rows.map((row) => ({
+      id: row.id as string,
+      ticketId: row.ticket_id as string,
+      kind: row.kind as string,
+      details: row.details as Record<string, unknown>,
+      articleId: (row.article_id as string | null) ?? null,
+      actorId: (row.actor_id as string | null) ?? null,
+      createdAt: row.created_at as Date,
+      actor: row.actor_email ? { id: row.actor_id as string, name: row.actor_name as string, email: row.actor_email as string } : null,
     }));
   }
 }

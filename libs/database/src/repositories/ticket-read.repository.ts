@@ -1,7 +1,17 @@
 import type { Calendar, LinkReason, TicketPriority, TicketStatus, TriageResult } from '@casework/domain';
 import type { Db } from '../db.js';
 import { calendarOrFallback, RESOLVED_CALENDAR } from './resolved-calendar.js';
+import { ticketPageQuery, type SqlStatement, type TicketListFilter } from './ticket-list-query.js';
 import type { AddressRecord, ArticleDirection, ArticleFlag, SystemNoteKind } from './ticket.repository.js';
+
+export type { SqlStatement, TicketListFilter } from './ticket-list-query.js';
+
+/** A user as a ticket names them: who holds it, who wrote a note or a reply. */
+export interface UserRef {
+  id: string;
+  name: string;
+  email: string;
+}
 
 export interface SlaSummary {
   kind: string;
@@ -30,11 +40,18 @@ export interface TicketRecord {
   /** ISO 639-1; null when unknown. */
   language: string | null;
   triage: TriageResult;
+  /** Categories of `triage` a specialist dismissed as false positives (the triage itself stays as found). */
+  triageDismissed: string[];
   tags: string[];
   /** The earlier ticket this one continues, and why. */
   linkedTicket: { id: string; number: string; reason: LinkReason } | null;
   /** Set while (or since) it was filed as spam: the signals, and the queue not-spam moves it to. */
   spam: { signals: string[]; intendedQueue: { id: string; slug: string; name: string } | null; acknowledgementHeld: boolean } | null;
+  assignee: UserRef | null;
+  /** In a list: the row's position in its sort (created, updated or next due time), for the next page's cursor. */
+  listPosition?: Date;
+  /** The ticket this one was merged into (null: not merged). Loaded by `find` only: undefined in lists, whose plans read no second ticket. */
+  mergedInto?: { id: string; number: string } | null;
 }
 
 export interface ArticleRecord {
@@ -54,27 +71,8 @@ export interface ArticleRecord {
   flagged: ArticleFlag | null;
   /** A bounce or auto-reply kept on the ticket. */
   systemNote: SystemNoteKind | null;
-}
-
-/**
- * A page of the newest-first ticket list. Every combination of `status` and `queueId`, with or
- * without `after`, is one index range read from its start (see listQuery): the queue is given
- * by id (a caller holding a slug resolves it first), so the planner knows the queue it reads.
- */
-export interface TicketListFilter {
-  status?: TicketStatus;
-  queueId?: string;
-  /** Only tickets of these queues (the caller's visible ones); absent: every queue. */
-  queueIds?: string[];
-  limit: number;
-  /** Exclusive position: tickets older than this (createdAt, id) pair. */
-  after?: { createdAt: Date; id: string };
-}
-
-/** A statement and its parameters: what `list` sends (EXPLAIN it to see the plan). */
-export interface SqlStatement {
-  sql: string;
-  params: unknown[];
+  /** Who wrote a note or a reply through the API; null for mail and automatic answers. */
+  author: UserRef | null;
 }
 
 /** One `sla` entry of ticketSelect as JSON. */
@@ -94,27 +92,34 @@ interface SlaJson {
  * The ticket columns of TicketRecord, its queue, requester and SLA clocks, over `source` aliased
  * t. A clock without a policy has no calendar here: mapTicket gives it the domain's fallback.
  */
-const ticketSelect = (source: string) => `
-  SELECT t.id, t.number, t.subject, t.status, t.priority, t.created_at, t.updated_at,
-         t.language, t.triage, t.tags, t.link_reason, t.spam_signals, t.intended_queue_id, t.acknowledgement_held,
+const ticketSelect = (source: string, extraColumns = '') => `
+  SELECT t.id, t.number, t.subject, t.status, t.priority, t.created_at, t.updated_at${extraColumns},
+         t.language, t.triage, t.tags, ARRAY(SELECT d.category FROM triage_dismissal d WHERE d.ticket_id = t.id) AS triage_dismissed, t.link_reason, t.spam_signals, t.intended_queue_id, t.acknowledgement_held,
          t.linked_ticket_id, t.linked_ticket_number, iq.slug AS intended_queue_slug, iq.name AS intended_queue_name,
          q.id AS queue_id, q.slug AS queue_slug, q.name AS queue_name, q.address AS queue_address,
-         r.email AS requester_email, r.name AS requester_name,
+         r.email AS requester_email, r.name AS requester_name, a.id AS assignee_id, a.name AS assignee_name, a.email AS assignee_email,
          COALESCE((SELECT json_agg(json_build_object('kind', s.kind, 'dueAt', s.due_at, 'state', s.state, 'startedAt', s.started_at, 'pauses', s.pauses,
                                                      'carriedOverMs', s.carried_over_ms, 'targetMs', s.target_ms,
                                                      'calendar', ${RESOLVED_CALENDAR}) ORDER BY s.started_at)
                      FROM sla_clock s LEFT JOIN sla_policy p ON p.id = s.policy_id LEFT JOIN sla_calendar c ON c.id = p.calendar_id
                     WHERE s.ticket_id = t.id), '[]') AS sla
-    FROM ${source} t JOIN queue q ON q.id = t.queue_id JOIN contact r ON r.id = t.requester_id LEFT JOIN queue iq ON iq.id = t.intended_queue_id`;
+    FROM ${source} t JOIN queue q ON q.id = t.queue_id JOIN contact r ON r.id = t.requester_id LEFT JOIN queue iq ON iq.id = t.intended_queue_id
+    LEFT JOIN app_user a ON a.id = t.assignee_id`;
 
-const ARTICLE_COLUMNS = `id, ticket_id, direction, from_email, from_name, to_addresses, cc_addresses, subject, body_text, body_html,
-  message_id, reference_ids, created_at, flagged, system_note`;
+const ARTICLE_COLUMNS = `ar.id, ar.ticket_id, ar.direction, ar.from_email, ar.from_name, ar.to_addresses, ar.cc_addresses, ar.subject, ar.body_text, ar.body_html,
+  ar.message_id, ar.reference_ids, ar.created_at, ar.flagged, ar.system_note, au.id AS author_id, au.name AS author_name, au.email AS author_email`;
+const ARTICLE_SOURCE = 'article ar LEFT JOIN app_user au ON au.id = ar.author_id';
 
 /** Tickets and their articles as people and answers read them: the list, one ticket with its clocks, its thread, what an answer needs. */
 export class TicketReadRepository {
   async find(db: Db, id: string): Promise<TicketRecord | null> {
-    const [row] = await db.query(`${ticketSelect('ticket')} WHERE t.id = $1`, [id]);
-    return row ? mapTicket(row) : null;
+    const [row] = await db.query(
+      `SELECT found.*, m.number AS merged_into_number FROM (${ticketSelect('ticket', ', t.merged_into_id')} WHERE t.id = $1) found
+         LEFT JOIN ticket m ON m.id = found.merged_into_id`,
+      [id],
+    );
+    if (!row) return null;
+    return { ...mapTicket(row), mergedInto: row.merged_into_id ? { id: row.merged_into_id as string, number: row.merged_into_number as string } : null };
   }
 
   /** Where a ticket is, for the access rule: its queue. */
@@ -135,42 +140,16 @@ export class TicketReadRepository {
     return rows.map(mapTicket);
   }
 
-  /**
-   * The statement of `list`. The page's ticket rows are chosen first, on the ticket table
-   * alone, with equality on the filtered columns and the keyset bound on (created_at, id), so
-   * each combination reads one range of one index from its start and stops after `limit`
-   * rows: ticket_newest (no filter), ticket_by_status_newest (status), ticket_by_queue_newest
-   * (queue) or ticket_by_queue_status (both). Only those rows are joined to their queue,
-   * requester and clocks.
-   */
+  /** The statement of `list`: the page's rows first (ticketPageQuery), then only those joined to the rest. */
   listQuery(filter: TicketListFilter): SqlStatement {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (filter.queueId) {
-      params.push(filter.queueId);
-      where.push(`queue_id = $${params.length}`);
-    }
-    if (filter.queueIds) {
-      params.push(filter.queueIds);
-      where.push(`queue_id = ANY($${params.length}::uuid[])`);
-    }
-    if (filter.status) {
-      params.push(filter.status);
-      where.push(`status = $${params.length}`);
-    }
-    if (filter.after) {
-      params.push(filter.after.createdAt, filter.after.id);
-      where.push(`(created_at, id) < ($${params.length - 1}, $${params.length})`);
-    }
-    params.push(filter.limit);
-    const page = `(SELECT id, number, subject, status, priority, queue_id, requester_id, created_at, updated_at, language, triage, tags,
-                          linked_ticket_id, linked_ticket_number, link_reason, spam_signals, intended_queue_id, acknowledgement_held FROM ticket ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY created_at DESC, id DESC LIMIT $${params.length})`;
-    return { sql: `${ticketSelect(page)} ORDER BY t.created_at DESC, t.id DESC`, params };
+    const page = ticketPageQuery(filter);
+    const direction = page.descending ? 'DESC' : 'ASC';
+    return { sql: `${ticketSelect(page.sql, ', t.list_position')} ORDER BY t.list_position ${direction}, t.id ${direction}`, params: page.params };
   }
 
   async articles(db: Db, ticketId: string): Promise<ArticleRecord[]> {
     const rows = await db.query(
-      `SELECT ${ARTICLE_COLUMNS} FROM article WHERE ticket_id = $1 ORDER BY created_at, id`,
+      `SELECT ${ARTICLE_COLUMNS} FROM ${ARTICLE_SOURCE} WHERE ar.ticket_id = $1 ORDER BY ar.created_at, ar.id`,
       [ticketId],
     );
     return rows.map(mapArticle);
@@ -179,7 +158,7 @@ export class TicketReadRepository {
   /** The newest inbound article that is not flagged: what a reply to the requester answers. */
   async lastInbound(db: Db, ticketId: string): Promise<ArticleRecord | null> {
     const [row] = await db.query(
-      `SELECT ${ARTICLE_COLUMNS} FROM article WHERE ticket_id = $1 AND direction = 'inbound' AND flagged IS NULL ORDER BY created_at DESC, id DESC LIMIT 1`,
+      `SELECT ${ARTICLE_COLUMNS} FROM ${ARTICLE_SOURCE} WHERE ar.ticket_id = $1 AND ar.direction = 'inbound' AND ar.flagged IS NULL ORDER BY ar.created_at DESC, ar.id DESC LIMIT 1`,
       [ticketId],
     );
     return row ? mapArticle(row) : null;
@@ -209,6 +188,7 @@ function mapTicket(row: Record<string, unknown>): TicketRecord {
     })),
     language: (row.language as string | null) ?? null,
     triage: row.triage as TriageResult,
+    triageDismissed: (row.triage_dismissed as string[] | null) ?? [],
     tags: (row.tags as string[] | null) ?? [],
     linkedTicket: row.linked_ticket_id ? { id: row.linked_ticket_id as string, number: row.linked_ticket_number as string, reason: row.link_reason as LinkReason } : null,
     spam:
@@ -219,6 +199,8 @@ function mapTicket(row: Record<string, unknown>): TicketRecord {
             intendedQueue: row.intended_queue_id ? { id: row.intended_queue_id as string, slug: row.intended_queue_slug as string, name: row.intended_queue_name as string } : null,
             acknowledgementHeld: row.acknowledgement_held === true,
           },
+    assignee: userRefOf(row, 'assignee'),
+    ...(row.list_position instanceof Date ? { listPosition: row.list_position } : {}),
   };
 }
 
@@ -238,5 +220,11 @@ function mapArticle(row: Record<string, unknown>): ArticleRecord {
     createdAt: row.created_at as Date,
     flagged: (row.flagged as ArticleFlag | null) ?? null,
     systemNote: (row.system_note as SystemNoteKind | null) ?? null,
+    author: userRefOf(row, 'author'),
   };
+}
+
+function userRefOf(row: Record<string, unknown>, prefix: 'assignee' | 'author'): UserRef | null {
+  const id = row[`${prefix}_id`] as string | null;
+  return id ? { id, name: row[`${prefix}_name`] as string, email: row[`${prefix}_email`] as string } : null;
 }

@@ -21,6 +21,8 @@ export interface NewTicket {
   link?: { ticketId: string; reason: LinkReason } | null;
   /** Filed as spam: its signals, the queue it would have had, and whether an acknowledgement waits for not-spam. */
   spam?: { signals: string[]; intendedQueueId: string; acknowledgementHeld: boolean } | null;
+  /** Who holds it from the start (a rule's `assign`); a user who is unknown or disabled by now leaves it unassigned. */
+  assigneeId?: string | null;
 }
 
 export type ArticleFlag = 'unknown_sender';
@@ -113,13 +115,14 @@ export class TicketRepository {
     const opened = tickets.map((_, i) => ({ id: randomUUID(), number: ticketNumberFromSequence(BigInt(sequence[i].seq)) }));
     await tx.query(
       `INSERT INTO ticket (id, number, subject, queue_id, requester_id, priority, language, triage, tags, linked_ticket_id, linked_ticket_number, link_reason,
-                           spam_signals, intended_queue_id, acknowledgement_held)
+                           spam_signals, intended_queue_id, acknowledgement_held, assignee_id)
        SELECT t.id, t.number, t.subject, t.queue_id, t.requester_id, t.priority, t.language, t.triage,
               ARRAY(SELECT jsonb_array_elements_text(t.tags)), t.linked_ticket_id, (SELECT l.number FROM ticket l WHERE l.id = t.linked_ticket_id), t.link_reason,
               CASE WHEN t.spam IS NULL THEN NULL ELSE ARRAY(SELECT jsonb_array_elements_text(t.spam -> 'signals')) END,
-              (t.spam ->> 'intendedQueueId')::uuid, COALESCE((t.spam ->> 'acknowledgementHeld')::boolean, false)
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::jsonb[], $9::jsonb[], $10::uuid[], $11::text[], $12::jsonb[])
-              AS t(id, number, subject, queue_id, requester_id, priority, language, triage, tags, linked_ticket_id, link_reason, spam)`,
+              (t.spam ->> 'intendedQueueId')::uuid, COALESCE((t.spam ->> 'acknowledgementHeld')::boolean, false),
+              (SELECT u.id FROM app_user u WHERE u.id = t.assignee_id AND NOT u.disabled)
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::jsonb[], $9::jsonb[], $10::uuid[], $11::text[], $12::jsonb[], $13::uuid[])
+              AS t(id, number, subject, queue_id, requester_id, priority, language, triage, tags, linked_ticket_id, link_reason, spam, assignee_id)`,
       [
         opened.map((t) => t.id),
         opened.map((t) => t.number),
@@ -133,6 +136,7 @@ export class TicketRepository {
         tickets.map((t) => t.link?.ticketId ?? null),
         tickets.map((t) => t.link?.reason ?? null),
         tickets.map((t) => (t.spam ? JSON.stringify(t.spam) : null)),
+        tickets.map((t) => t.assigneeId ?? null),
       ],
     );
     return opened;

@@ -1,11 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, ValidateIf } from 'class-validator';
+import { IsIn, IsOptional, IsUUID, ValidateIf } from 'class-validator';
 import { TICKET_PRIORITIES, TICKET_STATUSES, type TicketPriority, type TicketStatus } from '@casework/domain';
 
-/** A status, a priority or both; a body with neither is refused naming `status`. */
+/** A status, a priority, an assignee or any of them; a body with none is refused naming `status`. */
 export class ChangeStatusDto {
   @ApiPropertyOptional({ enum: TICKET_STATUSES })
-  @ValidateIf((body: ChangeStatusDto) => body.status !== undefined || body.priority === undefined)
+  @ValidateIf((body: ChangeStatusDto) => body.status !== undefined || (body.priority === undefined && body.assigneeId === undefined))
   @IsIn(TICKET_STATUSES)
   status?: TicketStatus;
 
@@ -13,4 +13,9 @@ export class ChangeStatusDto {
   @IsOptional()
   @IsIn(TICKET_PRIORITIES)
   priority?: TicketPriority;
+
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'Who holds the ticket (they need write access to its queue); null unassigns' })
+  @ValidateIf((body: ChangeStatusDto) => body.assigneeId !== undefined && body.assigneeId !== null)
+  @IsUUID()
+  assigneeId?: string | null;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBase64, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBase64, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { TEMPLATE_KEY_PATTERN, TEMPLATE_LOCALES } from '@casework/domain';
 
 export const MAX_REPLY_LENGTH = 100_000;
@@ -27,6 +27,11 @@ export class ReplyAttachmentDto {
 }
 
 export class CreateReplyDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'The newest article the writer saw: if another was added since, 409 TicketChanged with the new ones, and nothing is sent' })
+  @IsOptional()
+  @IsUUID()
+  ifLastArticleId?: string;
+
   @ApiPropertyOptional({ description: 'Plain-text reply; without templateKey it is sent as written. With templateKey it fills {{body}} (the `reply` template wraps it in the salutation and signature)', minLength: 1, maxLength: MAX_REPLY_LENGTH })
   // Required unless a template is named: a snippet or template may stand alone.
   @ValidateIf((dto: CreateReplyDto) => dto.templateKey === undefined || dto.body !== undefined)

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { DELIVERY_STATES, type DeliveryState } from '@casework/domain';
-import { AddressDto, TicketDto } from './ticket.dto.js';
+import { AddressDto, TicketDto, UserRefDto } from './ticket.dto.js';
 import { ViewerDto } from '../../live/dto/viewer.dto.js';
 
 export const ARTICLE_DIRECTIONS = ['inbound', 'outbound', 'note'] as const;
@@ -119,6 +119,9 @@ export class ArticleDto {
 
   @ApiProperty({ type: () => DeliveryDto, nullable: true, description: 'For mail we send: its delivery state; null for inbound mail and notes' })
   delivery!: DeliveryDto | null;
+
+  @ApiProperty({ type: () => UserRefDto, nullable: true, description: 'Who wrote a note or a reply; null for mail and automatic answers' })
+  author!: UserRefDto | null;
 }
 
 export class HistoryEntryDto {

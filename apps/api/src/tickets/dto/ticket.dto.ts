@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TICKET_PRIORITIES, TICKET_STATUSES, type TicketPriority, type TicketStatus } from '@casework/domain';
 
 export class AddressDto {
@@ -7,6 +7,18 @@ export class AddressDto {
 
   @ApiProperty({ type: String, nullable: true, example: 'Rita Reporter' })
   name!: string | null;
+}
+
+/** A user as a ticket names them: who holds it, who wrote a note or a reply. */
+export class UserRefDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty()
+  email!: string;
 }
 
 export class QueueRefDto {
@@ -47,6 +59,9 @@ export class TriageCategoryDto {
 
   @ApiProperty({ type: String, nullable: true, description: 'The matched phrase (at most 120 characters); null for a caller who sees only metadata' })
   evidence!: string | null;
+
+  @ApiProperty({ description: 'A specialist dismissed it as a false positive (POST /tickets/:id/triage/dismiss); the level and priority stay as raised' })
+  dismissed!: boolean;
 }
 
 export class TriageDto {
@@ -55,6 +70,14 @@ export class TriageDto {
 
   @ApiProperty({ type: () => [TriageCategoryDto] })
   categories!: TriageCategoryDto[];
+}
+
+export class MergedIntoDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: '100001' })
+  number!: string;
 }
 
 export class LinkedTicketDto {
@@ -124,6 +147,11 @@ export class TicketDto {
 
   @ApiProperty({ type: () => SpamDto, nullable: true, description: 'Set while the ticket is in the spam queue' })
   spam!: SpamDto | null;
+
+  @ApiProperty({ type: () => UserRefDto, nullable: true, description: 'Who holds the ticket' })
+  assignee!: UserRefDto | null;
+  @ApiPropertyOptional({ type: () => MergedIntoDto, nullable: true, description: 'The ticket this one was merged into (its later mail lands there); on the ticket itself and the merge answer, not in lists' })
+  mergedInto?: MergedIntoDto | null;
 }
 
 export class TicketPageDto {

@@ -1,0 +1,34 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { TicketHistoryRepository, type HistoryEntryWithActor } from '@casework/database';
+import { TicketAccessService } from '../access/ticket-access.service.js';
+import type { Caller } from '../auth/caller.js';
+
+/**
+ * Kinds whose details are ids, numbers, counts, statuses and priorities only: a caller who sees
+ * a ticket's metadata sees these in full. Every other kind (routing's steps name senders, rules,
+ * triage categories) shows them only its kind, actor and time.
+ */
+const CONTENT_FREE_KINDS: ReadonlySet<string> = new Set(['status_changed', 'priority_changed', 'released_from_spam', 'merged_into', 'merged_from', 'split_to', 'split_from', 'reopened']);
+
+export interface HistoryItem {
+  entry: HistoryEntryWithActor;
+  details: Record<string, unknown> | null;
+}
+
+/** A ticket's history, oldest first, as the caller may see it. */
+@Injectable()
+export class TicketHistoryUseCase {
+  constructor(
+    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(TicketAccessService) private readonly access: TicketAccessService,
+    @Inject(TicketHistoryRepository) private readonly history: TicketHistoryRepository,
+  ) {}
+
+  async execute(caller: Caller, ticketId: string): Promise<HistoryItem[]> {
+    const { access } = await this.access.requireTicket(caller, ticketId, 'read');
+    const entries = await this.history.forTicketWithActors(this.db, ticketId);
+    const full = access.view === 'full';
+    return entries.map((entry) => ({ entry, details: full || CONTENT_FREE_KINDS.has(entry.kind) ? entry.details : null }));
+  }
+}

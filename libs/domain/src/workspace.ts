@@ -1,0 +1,3 @@
+export * from './workspace/tags.js';
+export * from './workspace/assignment.js';
+export * from './workspace/collision.js';

@@ -98,11 +98,12 @@ export class EventStream {
     const live = envelope && toLiveEvent(envelope);
     if (!envelope || !live) return;
     const { placements } = this.parts;
-    for (const queueId of live.queueIds ?? []) placements.observed(live.ticketId, queueId);
-    const queueIds = live.queueIds ?? [await placements.queueOf(live.ticketId)].filter((id): id is string => id !== null);
+    if (live.placedIn) placements.observed(live.ticketId, live.placedIn);
+    const looked = !live.queueIds || live.lookUp ? await placements.queueOf(live.ticketId) : null;
+    const queueIds = [...(live.queueIds ?? []), ...(looked ? [looked] : [])];
     // Read the scope after the look-up: a recheck may have replaced it meanwhile.
     if (!queueIds.some((queueId) => this.scope.of(queueId).view !== 'none')) return;
-    const data = { ...live.data, queueId: live.data.queueId ?? queueIds[0], eventId: envelope.id, occurredAt: envelope.occurredAt };
+    const data = { ...live.data, queueId: live.data.queueId ?? looked ?? queueIds[0], eventId: envelope.id, occurredAt: envelope.occurredAt };
     await this.write(`id: ${message.seq}\nevent: ${live.event}\ndata: ${JSON.stringify(data)}\n\n`);
   }
 

@@ -26,6 +26,7 @@ describe('toLiveEvent', () => {
       event: 'ticket.opened',
       ticketId: TICKET,
       queueIds: [QUEUE],
+      placedIn: QUEUE,
       data: { ticketId: TICKET, ticketNumber: '10001', queueId: QUEUE, articleId: 'a1', priority: 'normal', automated: false },
     });
     expect(JSON.stringify(live)).not.toMatch(/victim|address/i);
@@ -43,6 +44,12 @@ describe('toLiveEvent', () => {
   it('places a not-spam move in both queues', () => {
     const live = toLiveEvent(envelope(Subjects.TicketNotSpam, { ticketId: TICKET, ticketNumber: '1', fromQueueId: 'spam', toQueueId: QUEUE, acknowledge: true }));
     expect(live!.queueIds).toEqual([QUEUE, 'spam']);
+  });
+
+  it('shows a merge to whoever sees the target’s queue or the source’s own (looked up), without moving the source', () => {
+    const live = toLiveEvent(envelope(Subjects.TicketMerged, { sourceTicketId: TICKET, targetTicketId: 't2', queueId: QUEUE, byUserId: 'u1' }));
+    expect(live).toMatchObject({ event: 'ticket.merged', ticketId: TICKET, queueIds: [QUEUE], lookUp: true, data: { targetTicketId: 't2', targetQueueId: QUEUE } });
+    expect(live!.placedIn).toBeUndefined();
   });
 
   it('streams no mail-level subject and no malformed payload', () => {

@@ -1,16 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { ViewerRecord } from '@casework/database';
+import { UserRefDto } from '../../tickets/dto/ticket.dto.js';
 import { PRESENCE_STATES } from './presence.dto.js';
-
-export class ViewerUserDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() name!: string;
-  @ApiProperty() email!: string;
-}
 
 /** Someone whose presence heartbeat on the ticket has not expired. */
 export class ViewerDto {
-  @ApiProperty({ type: () => ViewerUserDto }) user!: ViewerUserDto;
+  @ApiProperty({ type: () => UserRefDto }) user!: UserRefDto;
   @ApiProperty({ enum: PRESENCE_STATES }) state!: string;
   @ApiProperty({ format: 'date-time', description: 'Since when in this state' }) since!: string;
 }

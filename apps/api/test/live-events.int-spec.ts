@@ -63,6 +63,20 @@ describe('live events and presence (built process)', () => {
     expect(Number(priority.id)).toBeGreaterThan(Number(status.id));
   });
 
+  it('streams a note, a claim, tags and a merge without the note’s body', async () => {
+    const events = await stream();
+    const other = await app.seedTicket('Live duplicate', 4);
+    expect((await app.request(`/tickets/${ticket.id}/notes`, { method: 'POST', json: { body: 'Private: the reporter called twice' } })).status).toBe(201);
+    expect((await app.request(`/tickets/${ticket.id}/claim`, { method: 'POST', json: {} })).status).toBe(200);
+    expect((await app.request(`/tickets/${ticket.id}/tags`, { method: 'PUT', json: { tags: ['doxxing'] } })).status).toBe(200);
+    expect((await app.request(`/tickets/${other.id}/merge`, { method: 'POST', json: { intoTicketId: ticket.id } })).status).toBe(200);
+    const merged = await events.next(isOf(other.id, 'ticket.merged'));
+    expect(merged.data).toMatchObject({ targetTicketId: ticket.id, byUserId: await app.bootstrapUserId() });
+    expect(events.of(ticket.id).map((m) => m.event)).toEqual(expect.arrayContaining(['ticket.note_added', 'ticket.assigned', 'ticket.tags_changed']));
+    expect(events.of(ticket.id).find((m) => m.event === 'ticket.tags_changed')!.data.tags).toEqual(['doxxing']);
+    expect(JSON.stringify(events.messages)).not.toContain('called twice');
+  });
+
   it('sends a restricted queue’s events only to whoever holds a grant on it', async () => {
     const withGrant = await stream({ token: granted.token });
     const withoutGrant = await stream({ token: ungranted.token });

@@ -43,6 +43,15 @@ describe('queue management and grants (built process)', () => {
     expect((await app.call('/queues/00000000-0000-4000-8000-000000000000', { method: 'PATCH', json: { name: 'x' } })).status).toBe(404);
   });
 
+  it('turns round-robin on open on with a cap per assignee; a cap outside 1..1000 is a 400', async () => {
+    const { body: queue } = await app.call<Queue>('/queues', { method: 'POST', json: { slug: 'rota', name: 'Rota', address: 'rota@casework.test', autoAssign: true } });
+    expect(queue).toMatchObject({ autoAssign: true, maxOpenPerAssignee: 10 });
+    expect((await app.call<Queue>(`/queues/${queue.id}`, { method: 'PATCH', json: { maxOpenPerAssignee: 3 } })).body).toMatchObject({ autoAssign: true, maxOpenPerAssignee: 3 });
+    expect((await app.call<Queue>(`/queues/${queue.id}`, { method: 'PATCH', json: { autoAssign: false } })).body).toMatchObject({ autoAssign: false, maxOpenPerAssignee: 3 });
+    const bad = await app.call<{ fields: Record<string, string[]> }>(`/queues/${queue.id}`, { method: 'PATCH', json: { maxOpenPerAssignee: 0, autoAssign: 'yes' } });
+    expect([bad.status, Object.keys(bad.body.fields).sort()]).toEqual([400, ['autoAssign', 'maxOpenPerAssignee']]);
+  });
+
   it("sets the language, time zone and emergency flag of a queue's mail; null clears them; a bad locale or zone is a 400", async () => {
     const { body: queue } = await app.call<Queue>('/queues', { method: 'POST', json: { slug: 'ayuda', name: 'Ayuda', address: 'ayuda@casework.test', defaultLocale: 'es', timeZone: 'Europe/Madrid' } });
     expect(queue).toMatchObject({ defaultLocale: 'es', timeZone: 'Europe/Madrid', emergency: false });

@@ -3,8 +3,8 @@ import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
 import type { RoutingSettings } from '@casework/config';
 import { Subjects } from '@casework/contracts';
-import { OutboundRepository, TicketRepository, type LockedTicket } from '@casework/database';
-import { requesterOf, statusAfterFollowup } from '@casework/domain';
+import { AutoAssignRepository, OutboundRepository, TicketRepository, type LockedTicket, type NewHistoryEntry } from '@casework/database';
+import { chooseAutoAssignee, requesterOf, statusAfterFollowup } from '@casework/domain';
 import { automationOf } from '@casework/mail';
 import type { Emit } from '@casework/messaging';
 import { LOGGER } from '@casework/observability';
@@ -25,6 +25,7 @@ export class InboundMailWriter {
     @Inject(TicketRepository) private readonly tickets: TicketRepository,
     @Inject(OutboundRepository) private readonly outbound: OutboundRepository,
     @Inject(InboundArticles) private readonly articles: InboundArticles,
+    @Inject(AutoAssignRepository) private readonly autoAssign: AutoAssignRepository,
   ) {}
 
   /** Opens a ticket per step where its decision says, with the first article and ticket.opened. */
@@ -33,6 +34,7 @@ export class InboundMailWriter {
     const requesters = steps.map(({ mail }) => requesterOf(mail));
     const requesterIds = await this.tickets.upsertContacts(tx, requesters);
     const subjects = steps.map(({ mail }) => withoutNul(mail.subject).trim() || '(no subject)');
+    const roundRobin = await this.roundRobin(tx, steps);
     const opened = await this.tickets.openMany(
       tx,
       steps.map(({ decision }, i) => ({
@@ -45,7 +47,7 @@ export class InboundMailWriter {
         tags: decision.tags,
         link: decision.link,
         spam: decision.spam && { signals: decision.spam.signals, intendedQueueId: decision.intendedQueueId, acknowledgementHeld: decision.spam.acknowledgeOnRelease },
-        assigneeId: decision.assigneeId,
+        assigneeId: decision.assigneeId ?? roundRobin[i],
       })),
     );
     const automations = steps.map(({ mail }) => automationOf(mail, [this.settings.MAIL_FROM]));
@@ -57,10 +59,10 @@ export class InboundMailWriter {
     await this.articles.record(
       tx,
       steps.map(({ decision }, i) => ({ ticketId: opened[i].id, articleId: articleIds[i], steps: decision.steps })),
-      // The earlier ticket says which one continues it.
-      steps.flatMap(({ decision }, i) =>
+      // The earlier ticket says which one continues it; a round-robin assignment is a step of the new one.
+      steps.flatMap(({ decision }, i): NewHistoryEntry[] =>
         decision.link ? [{ ticketId: decision.link.ticketId, kind: 'continued_by_ticket', details: { ticketId: opened[i].id, number: opened[i].number, reason: decision.link.reason } }] : [],
-      ),
+      ).concat(roundRobin.flatMap((userId, i): NewHistoryEntry[] => (userId ? [{ ticketId: opened[i].id, kind: 'assigned', details: { from: null, to: userId, by: 'round_robin' } }] : []))),
     );
     for (const [i, { decision, rawMessageId }] of steps.entries()) {
       const automation = automations[i];
@@ -76,7 +78,28 @@ export class InboundMailWriter {
         acknowledgement: { suppressed: decision.suppressAcknowledgement !== null, reason: decision.suppressAcknowledgement },
       });
       this.logger.info({ ticketId: opened[i].id, ticketNumber: opened[i].number, rawMessageId, queueId: decision.queueId, spam: decision.spam !== null }, 'ticket opened');
+      const assignee = roundRobin[i];
+      if (assignee) await emit(Subjects.TicketAssigned, { ticketId: opened[i].id, queueId: decision.queueId, fromUserId: null, toUserId: assignee, byUserId: null });
     }
+  }
+
+  /**
+   * Round-robin on open, for each new ticket no rule assigned and not filed as spam, in a queue
+   * that assigns on open: the domain's choice among who is on shift, counting this batch's
+   * earlier choices as load (null: nobody qualifies, or the queue does not assign).
+   */
+  private async roundRobin(tx: EntityManager, steps: DecidedStep<'open'>[]): Promise<(string | null)[]> {
+    const wanting = steps.map(({ decision }) => decision.assigneeId === null && decision.spam === null);
+    const queueIds = [...new Set(steps.filter((_, i) => wanting[i]).map(({ decision }) => decision.queueId))];
+    const byQueue = await this.autoAssign.candidates(tx, queueIds, new Date());
+    return steps.map(({ decision }, i) => {
+      const queue = wanting[i] ? byQueue.get(decision.queueId) : undefined;
+      const chosen = queue && chooseAutoAssignee(queue.candidates, queue.maxOpen);
+      if (!chosen) return null;
+      chosen.openCount += 1;
+      chosen.lastAssignedAt = new Date();
+      return chosen.userId;
+    });
   }
 
   /** Adds the mail to the ticket it continues (flagged when its sender is a stranger), with ticket.followup. */

@@ -39,6 +39,7 @@ import { TicketWorkRepository } from './repositories/ticket-work.repository.js';
 import { DraftRepository } from './repositories/draft.repository.js';
 import { ContactReadRepository } from './repositories/contact-read.repository.js';
 import { TriageReviewRepository } from './repositories/triage-review.repository.js';
+import { AutoAssignRepository } from './repositories/auto-assign.repository.js';
 import { UserRepository } from './repositories/user.repository.js';
 import { WebhookRepository } from './repositories/webhook.repository.js';
 
@@ -81,6 +82,7 @@ const REPOSITORIES = [
   DraftRepository,
   ContactReadRepository,
   TriageReviewRepository,
+  AutoAssignRepository,
   UserRepository,
   WebhookRepository,
 ];

@@ -49,3 +49,4 @@ export * from './repositories/ticket-work.repository.js';
 export * from './repositories/draft.repository.js';
 export * from './repositories/contact-read.repository.js';
 export * from './repositories/triage-review.repository.js';
+export * from './repositories/auto-assign.repository.js';

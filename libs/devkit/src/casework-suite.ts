@@ -8,7 +8,7 @@ import type { ManagedProcess } from './spawn-service.js';
 import { startDovecot, type PrivateDovecot } from './start-dovecot.js';
 import { startNats, type PrivateNats } from './start-nats.js';
 import { startPostgres, type PrivatePostgres } from './start-postgres.js';
-import { startSmtpCatcher, type SmtpCatcher } from './start-smtp-catcher.js';
+import { startSmtpCatcher, type SmtpCatcher, type StartSmtpCatcherOptions } from './start-smtp-catcher.js';
 import { createMigratedDatabase } from './template-database.js';
 
 export interface SuiteOptions {
@@ -29,6 +29,8 @@ export interface SuiteOptions {
   env?: Record<string, string>;
   /** false: the SMTP catcher keeps raw bytes and envelopes only (benchmarks); default true. */
   parseCaughtMail?: boolean;
+  /** The SMTP catcher hands every mail Casework sends on to this server (see StartSmtpCatcherOptions.relay). */
+  smtpRelay?: StartSmtpCatcherOptions['relay'];
   /** Services started by start() (default: all five); the others can be started later with startService(). */
   services?: readonly ServiceName[];
 }
@@ -77,7 +79,7 @@ export class CaseworkSuite {
       } finally {
         await dataSource.destroy();
       }
-      const servers = [track(startNats()), track(startDovecot()), track(startSmtpCatcher({ parse: options.parseCaughtMail }))] as const;
+      const servers = [track(startNats()), track(startDovecot()), track(startSmtpCatcher({ parse: options.parseCaughtMail, relay: options.smtpRelay }))] as const;
       // Settled all before looking at any, so none of them is left running untracked.
       await Promise.allSettled(servers);
       [nats, dovecot, smtp] = await Promise.all(servers);

@@ -19,7 +19,24 @@ export interface PrivateDovecot {
   password: string;
   /** Where config, maildirs and logs are: the `dir` asked for, or the reachable place it links to. */
   dir: string;
+  /** The LMTP listener's port, with `lmtp`. */
+  lmtpPort?: number;
   stop(): Promise<void>;
+}
+
+/**
+ * LMTP delivery with Pigeonhole Sieve (packages dovecot-lmtpd and dovecot-sieve): every delivered
+ * mail runs `sieveScript` (e.g. a vacation responder) for its recipient, and what the script sends
+ * (vacation replies, redirects) goes over SMTP to `submissionHost`.
+ */
+export interface DovecotLmtpOptions {
+  /** A Sieve script run before delivery for every user (`sieve_before`). */
+  sieveScript: string;
+  /** `host:port` of the SMTP server the script's replies are sent through. */
+  submissionHost: string;
+  /** Addresses that can receive mail over LMTP (password as `password`); the IMAP user always can. */
+  users?: string[];
+  port?: number;
 }
 
 export interface StartDovecotOptions {
@@ -31,6 +48,7 @@ export interface StartDovecotOptions {
   dir?: string;
   user?: string;
   password?: string;
+  lmtp?: DovecotLmtpOptions;
 }
 
 const HOST = '127.0.0.1';
@@ -47,13 +65,16 @@ export async function startDovecot(opts: StartDovecotOptions = {}): Promise<Priv
     throw new Error('dovecot user must not contain ":" or whitespace, password must not contain ":" or newlines');
   }
   const port = opts.port ?? (await freePort());
+  const lmtp = opts.lmtp ? { ...opts.lmtp, port: opts.lmtp.port ?? (await freePort()), users: opts.lmtp.users ?? [] } : undefined;
+  if (lmtp) requireLmtpAndSieve();
+  for (const address of lmtp?.users ?? []) if (/[:\s]/.test(address)) throw new Error(`dovecot LMTP user must not contain ":" or whitespace: ${address}`);
   const ownsDir = opts.dir === undefined;
   const dir = opts.dir === undefined ? await createDaemonTempDir('dovecot') : await daemonReachableDir(opts.dir, 'dovecot');
   if (/[\s"'#%\\{}]/.test(dir)) throw new Error(`dovecot dir must be a plain path without spaces or quotes: ${dir}`);
 
   try {
     const identity = daemonIdentity();
-    const conf = await prepareDir(dir, identity, user, password, port);
+    const conf = await prepareDir(dir, identity, user, password, port, lmtp);
     const logPath = join(dir, 'dovecot.log');
     const logStart = fileSize(logPath);
     const service = spawnService({ name: 'dovecot', command: binary, args: ['-F', '-c', conf], env: process.env, cwd: dir });
@@ -62,6 +83,7 @@ export async function startDovecot(opts: StartDovecotOptions = {}): Promise<Priv
     const ready = async (): Promise<void> => {
       if (!logSince(logPath, logStart).includes('starting up')) throw new Error('master not started yet');
       await expectGreeting(port);
+      if (lmtp) await expectGreeting(lmtp.port, '220');
     };
     await awaitStartup(
       service,
@@ -74,6 +96,7 @@ export async function startDovecot(opts: StartDovecotOptions = {}): Promise<Priv
       user,
       password,
       dir,
+      lmtpPort: lmtp?.port,
       async stop() {
         await service.kill('SIGTERM');
         if (ownsDir) await removeDir(dir);
@@ -100,7 +123,9 @@ function daemonIdentity(): DaemonIdentity {
   return { internalUser: me.username, mailUser: { name: me.username, uid: me.uid, gid: me.gid } };
 }
 
-async function prepareDir(dir: string, id: DaemonIdentity, user: string, password: string, port: number): Promise<string> {
+type ResolvedLmtp = Required<DovecotLmtpOptions>;
+
+async function prepareDir(dir: string, id: DaemonIdentity, user: string, password: string, port: number, lmtp: ResolvedLmtp | undefined): Promise<string> {
   const paths = {
     conf: join(dir, 'dovecot.conf'),
     passwd: join(dir, 'users'),
@@ -108,15 +133,26 @@ async function prepareDir(dir: string, id: DaemonIdentity, user: string, passwor
     state: join(dir, 'state'),
     mail: join(dir, 'mail'),
     log: join(dir, 'dovecot.log'),
+    sieve: join(dir, 'sieve'),
   };
   await mkdir(dir, { recursive: true });
   for (const sub of [paths.base, paths.state, paths.mail]) await mkdir(sub, { recursive: true });
   // mkdtemp makes 0700 dirs; dovenull (auth) and mail (mail processes) must traverse them.
   for (const d of [dir, paths.base, paths.state, paths.mail]) await chmod(d, 0o755);
   if (runningAsRoot()) await chown(paths.mail, id.mailUser.uid, id.mailUser.gid);
-  await writeFile(paths.passwd, `${user}:{PLAIN}${password}::::::\n`, { mode: 0o644 });
+  const users = [user, ...(lmtp?.users ?? []).filter((u) => u !== user)];
+  await writeFile(paths.passwd, users.map((u) => `${u}:{PLAIN}${password}::::::\n`).join(''), { mode: 0o644 });
   await chmod(paths.passwd, 0o644);
-  await writeFile(paths.conf, dovecotConf(paths, id, port), { mode: 0o644 });
+  if (lmtp) {
+    // Pigeonhole compiles the script on first use and saves the binary beside it: the mail user writes here.
+    await mkdir(paths.sieve, { recursive: true });
+    await writeFile(join(paths.sieve, 'before.sieve'), lmtp.sieveScript, { mode: 0o644 });
+    if (runningAsRoot()) {
+      await chown(paths.sieve, id.mailUser.uid, id.mailUser.gid);
+      await chown(join(paths.sieve, 'before.sieve'), id.mailUser.uid, id.mailUser.gid);
+    }
+  }
+  await writeFile(paths.conf, dovecotConf(paths, id, port) + (lmtp ? lmtpConf(paths, lmtp) : ''), { mode: 0o644 });
   return paths.conf;
 }
 
@@ -164,8 +200,53 @@ service imap-login {
 `;
 }
 
-/** Connects once and checks for the IMAP greeting: the port opens before login processes are ready. */
-function expectGreeting(port: number): Promise<void> {
+/**
+ * LMTP with Sieve. The vacation settings make Sieve answer as often as it is allowed to: `:seconds 0`
+ * (vacation-seconds, minimum period 0) means no once-per-period memory; the recipient need not be
+ * in To/Cc. What Pigeonhole still refuses, whatever the settings (RFC 5230 §4.5): mail marked
+ * `Auto-Submitted` other than `no`, list mail (List-Id and friends), `Precedence: bulk/list/junk`,
+ * the null sender and system senders (MAILER-DAEMON, owner-*, *-request).
+ */
+function lmtpConf(p: { sieve: string }, lmtp: ResolvedLmtp): string {
+  return `protocols = $protocols lmtp
+submission_host = ${lmtp.submissionHost}
+service lmtp {
+  inet_listener lmtp {
+    address = ${HOST}
+    port = ${lmtp.port}
+  }
+  unix_listener lmtp {
+    mode = 0600
+  }
+}
+protocol lmtp {
+  mail_plugins = $mail_plugins sieve
+  postmaster_address = postmaster@${HOST}
+}
+plugin {
+  sieve_before = ${join(p.sieve, 'before.sieve')}
+  sieve_extensions = +vacation-seconds
+  sieve_vacation_min_period = 0
+  sieve_vacation_dont_check_recipient = yes
+  # The reply's envelope sender is the recipient, not <>: what most servers' autoresponders do.
+  sieve_vacation_send_from_recipient = yes
+}
+`;
+}
+
+function requireLmtpAndSieve(): void {
+  const missing = [
+    ['/usr/lib/dovecot/lmtp', 'dovecot-lmtpd'],
+    ['/usr/lib/dovecot/modules/lib90_sieve_plugin.so', 'dovecot-sieve'],
+  ].filter(([path]) => fileSize(path) === 0);
+  if (missing.length > 0) {
+    const names = missing.map(([, pkg]) => pkg).join(' ');
+    throw new Error(`dovecot LMTP + Sieve need ${names}: install with \`apt-get install -y ${names}\``);
+  }
+}
+
+/** Connects once and checks for the greeting (IMAP `* OK`, LMTP `220`): the port opens before login processes are ready. */
+function expectGreeting(port: number, prefix = '* OK'): Promise<void> {
   return new Promise<void>((resolvePromise, reject) => {
     const socket = connect({ port, host: HOST });
     let received = '';
@@ -173,9 +254,9 @@ function expectGreeting(port: number): Promise<void> {
     socket.on('data', (chunk: Buffer) => {
       received += chunk.toString('latin1');
       if (!received.includes('\n')) return;
-      socket.end('a LOGOUT\r\n');
+      socket.end(prefix === '* OK' ? 'a LOGOUT\r\n' : 'QUIT\r\n');
       socket.destroy();
-      if (received.startsWith('* OK')) resolvePromise();
+      if (received.startsWith(prefix)) resolvePromise();
       else reject(new Error(`unexpected greeting: ${received.trim()}`));
     });
     socket.once('error', reject);

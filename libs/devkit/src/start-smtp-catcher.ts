@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
+import nodemailer from 'nodemailer';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import { freePort } from './free-port.js';
 
@@ -36,6 +37,12 @@ export interface StartSmtpCatcherOptions {
    * benchmarks, where parsing every caught mail would bill the suite for the far end's work.
    */
   parse?: boolean;
+  /**
+   * Hands each caught mail on (same envelope, same bytes) before answering 250, e.g. to a private
+   * Dovecot's LMTP so a stakeholder's mailbox receives what Casework sends; a failed hand-on is
+   * the sender's 4xx/5xx, so it retries as it would with a real relay.
+   */
+  relay?: { host: string; port: number; lmtp?: boolean };
 }
 
 interface Waiter {
@@ -60,11 +67,20 @@ export async function startSmtpCatcher(opts: StartSmtpCatcherOptions = {}): Prom
     messages,
     onMessage: opts.onMessage,
     waitFor: (predicate, timeoutMs = 10000) => waitFor(messages, waiters, predicate, timeoutMs),
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    stop: () =>
+      new Promise<void>((resolve) => server.close(() => resolve())).finally(() => {
+        relay?.close();
+      }),
   };
+
+  const relay = opts.relay ? nodemailer.createTransport({ host: opts.relay.host, port: opts.relay.port, lmtp: opts.relay.lmtp ?? false, secure: false, ignoreTLS: true }) : null;
 
   const accept = async (stream: SMTPServerDataStream, session: SMTPServerSession): Promise<void> => {
     const raw = await readAll(stream);
+    if (relay) {
+      const { envelopeFrom, envelopeTo } = envelopeOf(session);
+      await relay.sendMail({ envelope: { from: envelopeFrom, to: envelopeTo }, raw });
+    }
     const mail = opts.parse === false ? unparsedMail(raw, session) : await toCaughtMail(raw, session);
     messages.push(mail);
     if (opts.saveDir !== undefined) {

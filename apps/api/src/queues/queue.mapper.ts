@@ -15,6 +15,8 @@ export function toQueueDto(queue: QueueRecord): QueueDto {
     defaultLocale: queue.defaultLocale,
     timeZone: queue.timeZone,
     emergency: queue.emergency,
+    autoAssign: queue.assignment.autoAssign,
+    maxOpenPerAssignee: queue.assignment.maxOpenPerAssignee,
   };
 }
 

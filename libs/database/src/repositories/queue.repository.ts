@@ -22,6 +22,8 @@ export interface QueueRecord {
   timeZone: string | null;
   /** An emergency address: its acknowledgement says where to turn in immediate danger. */
   emergency: boolean;
+  /** Round-robin on open: to the least-loaded user on shift with write access, each holding fewer than `maxOpenPerAssignee` of its open tickets. */
+  assignment: { autoAssign: boolean; maxOpenPerAssignee: number };
 }
 
 /** The queue settings of the mail it sends, as created or changed. */
@@ -30,11 +32,14 @@ type MailSettings = Partial<Pick<QueueRecord, 'defaultLocale' | 'timeZone' | 'em
 /** A queue to create or update by slug; without `opsEmails` an existing queue keeps its list. */
 export type QueueUpsert = Pick<QueueRecord, 'slug' | 'name' | 'address' | 'isDefault'> & { opsEmails?: string[] };
 
-export type NewQueue = Pick<QueueRecord, 'slug' | 'name' | 'address' | 'restricted'> & { addresses?: string[]; routing?: Partial<QueueRoutingSettings> } & MailSettings;
+export type NewQueue = Pick<QueueRecord, 'slug' | 'name' | 'address' | 'restricted'> & { addresses?: string[]; routing?: Partial<QueueRoutingSettings>; assignment?: Partial<QueueRecord['assignment']> } & MailSettings;
 /** `defaultLocale` / `timeZone` null clears them; undefined keeps them. */
-export type QueueChange = Partial<Pick<QueueRecord, 'name' | 'address' | 'restricted' | 'opsEmails' | 'addresses'>> & { routing?: Partial<QueueRoutingSettings> } & MailSettings;
+export type QueueChange = Partial<Pick<QueueRecord, 'name' | 'address' | 'restricted' | 'opsEmails' | 'addresses'>> & {
+  routing?: Partial<QueueRoutingSettings>;
+  assignment?: Partial<QueueRecord['assignment']>;
+} & MailSettings;
 
-const COLUMNS = 'id, slug, name, address, is_default, ops_emails, restricted, addresses, role, unknown_sender_followup, reopen_window_days, spam_score_threshold, default_locale, time_zone, emergency';
+const COLUMNS = 'id, slug, name, address, is_default, ops_emails, restricted, addresses, role, unknown_sender_followup, reopen_window_days, spam_score_threshold, default_locale, time_zone, emergency, auto_assign, max_open_per_assignee';
 
 export class QueueRepository {
   async list(db: Db): Promise<QueueRecord[]> {
@@ -83,8 +88,10 @@ export class QueueRepository {
   /** Null when the slug is taken. Routing settings not given take the column defaults. */
   async create(db: Db, queue: NewQueue): Promise<QueueRecord | null> {
     const [row] = await db.query(
-      `INSERT INTO queue (slug, name, address, restricted, addresses, unknown_sender_followup, reopen_window_days, spam_score_threshold, default_locale, time_zone, emergency)
-       VALUES ($1, $2, $3, $4, $5::text[], COALESCE($6, 'flag'), COALESCE($7, 30), CASE WHEN $8::boolean THEN $9::numeric ELSE 5 END, $10, $11, $12)
+      `INSERT INTO queue (slug, name, address, restricted, addresses, unknown_sender_followup, reopen_window_days, spam_score_threshold, default_locale, time_zone, emergency,
+                          auto_assign, max_open_per_assignee)
+       VALUES ($1, $2, $3, $4, $5::text[], COALESCE($6, 'flag'), COALESCE($7, 30), CASE WHEN $8::boolean THEN $9::numeric ELSE 5 END, $10, $11, $12,
+               COALESCE($13, false), COALESCE($14, 10))
        ON CONFLICT (slug) DO NOTHING RETURNING ${COLUMNS}`,
       [
         queue.slug,
@@ -99,6 +106,8 @@ export class QueueRepository {
         queue.defaultLocale ?? null,
         queue.timeZone ?? null,
         queue.emergency ?? false,
+        queue.assignment?.autoAssign ?? null,
+        queue.assignment?.maxOpenPerAssignee ?? null,
       ],
     );
     return row ? mapQueue(row) : null;
@@ -129,7 +138,8 @@ export class QueueRepository {
                 unknown_sender_followup = COALESCE($7, unknown_sender_followup), reopen_window_days = COALESCE($8, reopen_window_days),
                 spam_score_threshold = CASE WHEN $9::boolean THEN $10::numeric ELSE spam_score_threshold END,
                 emergency = COALESCE($11, emergency),
-                default_locale = CASE WHEN $12 THEN $13 ELSE default_locale END, time_zone = CASE WHEN $14 THEN $15 ELSE time_zone END
+                default_locale = CASE WHEN $12 THEN $13 ELSE default_locale END, time_zone = CASE WHEN $14 THEN $15 ELSE time_zone END,
+                auto_assign = COALESCE($16, auto_assign), max_open_per_assignee = COALESCE($17, max_open_per_assignee)
           WHERE id = $1 RETURNING ${COLUMNS})
        SELECT ${COLUMNS} FROM updated`,
       [
@@ -148,6 +158,8 @@ export class QueueRepository {
         change.defaultLocale ?? null,
         change.timeZone !== undefined,
         change.timeZone ?? null,
+        change.assignment?.autoAssign ?? null,
+        change.assignment?.maxOpenPerAssignee ?? null,
       ],
     );
     return row ? mapQueue(row) : null;
@@ -199,5 +211,6 @@ export function mapQueue(row: Record<string, unknown>): QueueRecord {
     defaultLocale: (row.default_locale as string | null) ?? null,
     timeZone: (row.time_zone as string | null) ?? null,
     emergency: row.emergency === true,
+    assignment: { autoAssign: row.auto_assign === true, maxOpenPerAssignee: Number(row.max_open_per_assignee ?? 10) },
   };
 }

@@ -90,6 +90,12 @@ export class QueueDto {
 
   @ApiProperty({ description: 'An emergency address: its acknowledgement says where to turn in immediate danger' })
   emergency!: boolean;
+
+  @ApiProperty({ description: 'Round-robin on open: a new ticket goes to the least-loaded user on shift with write access' })
+  autoAssign!: boolean;
+
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 1000, description: 'Round-robin skips whoever already holds this many of the queue’s open tickets' })
+  maxOpenPerAssignee!: number;
 }
 
 /** The queue fields that shape the mail it sends (and its routing), for creation and change alike. */
@@ -108,6 +114,18 @@ class QueueMailSettingsDto extends QueueRoutingFieldsDto {
   @IsOptional()
   @IsBoolean()
   emergency?: boolean;
+
+  @ApiPropertyOptional({ default: false, description: 'Round-robin on open among users on shift with write access' })
+  @IsOptional()
+  @IsBoolean()
+  autoAssign?: boolean;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1000, default: 10 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  maxOpenPerAssignee?: number;
 }
 
 export class QueueListDto {

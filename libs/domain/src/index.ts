@@ -22,3 +22,4 @@ export * from './routing.js';
 export * from './templates.js';
 export * from './outbound-delivery.js';
 export * from './auto-reply-policy.js';
+export * from './search/search-query.js';

@@ -117,6 +117,13 @@ export class TicketReadRepository {
     return row ? mapTicket(row) : null;
   }
 
+  /** Several tickets by id (a search page's), in no particular order; unknown ids are absent. */
+  async findMany(db: Db, ids: string[]): Promise<TicketRecord[]> {
+    if (ids.length === 0) return [];
+    const rows = await db.query(`${ticketSelect('ticket')} WHERE t.id = ANY($1::uuid[])`, [ids]);
+    return rows.map(mapTicket);
+  }
+
   /** Where a ticket is, for the access rule: its queue. */
   async placement(db: Db, id: string): Promise<{ id: string; queueId: string } | null> {
     const [row] = await db.query(`SELECT id, queue_id AS "queueId" FROM ticket WHERE id = $1`, [id]);

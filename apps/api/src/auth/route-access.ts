@@ -65,6 +65,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteEntry>> = {
   'POST /tickets/:id/replies': ticket('write', 'ticket.replied'),
   'POST /tickets/:id/not-spam': ticket('write', 'ticket.not_spam'),
   'GET /tickets/:ticketId/attachments/:attachmentId': ticket('content'),
+  // Searches only the queues the caller reads in full; a page with restricted tickets is audited as their read.
+  'GET /search': { kind: 'ticketList' },
 
   'GET /sla/breaches': { kind: 'ticketList', capability: 'sla:view' },
   'GET /sla/at-risk': { kind: 'ticketList', capability: 'sla:view' },

@@ -40,13 +40,20 @@ export interface SearchHit {
 export const HIGHLIGHT_START = '\uE000';
 export const HIGHLIGHT_END = '\uE001';
 const PLAIN_LENGTH = 20000;
+/**
+ * Ranked among the newest this many matching articles (and as many subjects) the caller may
+ * see: a word in half the mail would otherwise rank hundreds of thousands of rows per request.
+ * A rarer word is ranked over all its matches; a common one finds the recent cases, and more
+ * words narrow it.
+ */
+export const SEARCH_CANDIDATES = 1000;
 const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
 
 /**
- * Full-text search over ticket subjects and article bodies (migration 1765910000000): every
- * document matching the terms, filtered by the ticket's queue (access, decided by the caller's
- * scope at query time), status and tags, the best-ranked document per ticket, ranked, keyset
- * paged by (rank, ticket id); headlines only for the page's rows.
+ * Full-text search over ticket subjects and article bodies (migration 1765910000000): the newest
+ * SEARCH_CANDIDATES documents matching the terms, filtered by the ticket's queue (access, decided
+ * by the caller's scope at query time), status and tags, the best-ranked document per ticket,
+ * ranked, keyset paged by (rank, ticket id); headlines only for the page's rows.
  */
 export class SearchRepository {
   async search(db: Db, filter: SearchFilter): Promise<SearchHit[]> {
@@ -85,33 +92,35 @@ export class SearchRepository {
     const from = filter.from.length ? add(filter.from) : null;
     const after = filter.after ? `WHERE (rank, ticket_id) < (${add(filter.after.rank)}::real, ${add(filter.after.ticketId)}::uuid)` : '';
     const limit = add(filter.limit);
+    const ticketFilter = ticketWhere.map((condition) => ` AND ${condition}`).join('');
 
+    // The tsquery is written out where it is used, not read from a CTE: with its parameters
+    // known, the planner folds it to a constant and estimates how many rows match, so a rare
+    // word is read through the GIN index and a common one along the newest-first index.
     const sql = `
-      WITH q AS (SELECT ${query} AS query),
-      hit AS (
-        SELECT a.ticket_id, a.id AS article_id, ts_rank(a.search_tokens, q.query) AS rank
-          FROM article a, q
-         WHERE a.search_tokens @@ q.query${from ? ` AND lower(a.from_email) = ANY(${from}::text[])` : ''}
+      WITH candidate AS (
+        (SELECT a.ticket_id, a.id AS article_id, ts_rank(a.search_tokens, ${query}) AS rank
+           FROM article a JOIN ticket t ON t.id = a.ticket_id
+          WHERE a.search_tokens @@ (${query})${ticketFilter}${from ? ` AND lower(a.from_email) = ANY(${from}::text[])` : ''}
+          ORDER BY a.created_at DESC LIMIT ${SEARCH_CANDIDATES})
         UNION ALL
         -- A subject counts twice an article's rank: it names the case.
-        SELECT t.id, NULL, ts_rank(t.search_tokens, q.query) * 2::real
-          FROM ticket t, q
-         WHERE t.search_tokens @@ q.query${from ? ` AND EXISTS (SELECT 1 FROM contact c WHERE c.id = t.requester_id AND lower(c.email) = ANY(${from}::text[]))` : ''}
+        (SELECT t.id, NULL, ts_rank(t.search_tokens, ${query}) * 2::real
+           FROM ticket t
+          WHERE t.search_tokens @@ (${query})${ticketFilter}${from ? ` AND EXISTS (SELECT 1 FROM contact c WHERE c.id = t.requester_id AND lower(c.email) = ANY(${from}::text[]))` : ''}
+          ORDER BY t.created_at DESC LIMIT ${SEARCH_CANDIDATES})
       ),
       best AS (
-        SELECT DISTINCT ON (h.ticket_id) h.ticket_id, h.article_id, h.rank, t.queue_id, t.language, t.subject
-          FROM hit h JOIN ticket t ON t.id = h.ticket_id
-         ${ticketWhere.length ? `WHERE ${ticketWhere.join(' AND ')}` : ''}
-         ORDER BY h.ticket_id, h.rank DESC, h.article_id NULLS FIRST
+        SELECT DISTINCT ON (ticket_id) ticket_id, article_id, rank FROM candidate ORDER BY ticket_id, rank DESC, article_id NULLS FIRST
       ),
       page AS (SELECT * FROM best ${after} ORDER BY rank DESC, ticket_id DESC LIMIT ${limit}),
       shown AS (
-        SELECT p.ticket_id, p.queue_id, p.rank, p.article_id, a.direction, a.created_at AS article_created_at, p.language,
-               replace(replace(CASE WHEN a.id IS NULL THEN p.subject ELSE left(a.body_text, ${PLAIN_LENGTH}) END, U&'\\E000', ''), U&'\\E001', '') AS text
-          FROM page p LEFT JOIN article a ON a.id = p.article_id
+        SELECT p.ticket_id, t.queue_id, p.rank, p.article_id, a.direction, a.created_at AS article_created_at, t.language,
+               replace(replace(CASE WHEN a.id IS NULL THEN t.subject ELSE left(a.body_text, ${PLAIN_LENGTH}) END, U&'\\E000', ''), U&'\\E001', '') AS text
+          FROM page p JOIN ticket t ON t.id = p.ticket_id LEFT JOIN article a ON a.id = p.article_id
       ),
       headlined AS (
-        SELECT s.*, ts_headline(search_config(s.language), s.text, q.query, '${HEADLINE_OPTIONS}') AS headline FROM shown s, q
+        SELECT s.*, ts_headline(search_config(s.language), s.text, ${query}, '${HEADLINE_OPTIONS}') AS headline FROM shown s
       )
       SELECT ticket_id, queue_id, rank, article_id, direction, article_created_at, headline,
              CASE WHEN strpos(headline, U&'\\E000') = 0 THEN text END AS plain

@@ -113,8 +113,14 @@ const ARTICLE_COLUMNS = `id, ticket_id, direction, from_email, from_name, to_add
 /** Tickets and their articles as people and answers read them: the list, one ticket with its clocks, its thread, what an answer needs. */
 export class TicketReadRepository {
   async find(db: Db, id: string): Promise<TicketRecord | null> {
-    const [row] = await db.query(`${ticketSelect('ticket')} WHERE t.id = $1`, [id]);
+    const { sql, params } = this.findQuery(id);
+    const [row] = await db.query(sql, params);
     return row ? mapTicket(row) : null;
+  }
+
+  /** The statement of `find` (EXPLAIN it to see the plan). */
+  findQuery(id: string): SqlStatement {
+    return { sql: `${ticketSelect('ticket')} WHERE t.id = $1`, params: [id] };
   }
 
   /** Several tickets by id (a search page's), in no particular order; unknown ids are absent. */
@@ -170,11 +176,14 @@ export class TicketReadRepository {
   }
 
   async articles(db: Db, ticketId: string): Promise<ArticleRecord[]> {
-    const rows = await db.query(
-      `SELECT ${ARTICLE_COLUMNS} FROM article WHERE ticket_id = $1 ORDER BY created_at, id`,
-      [ticketId],
-    );
+    const { sql, params } = this.articlesQuery(ticketId);
+    const rows = await db.query(sql, params);
     return rows.map(mapArticle);
+  }
+
+  /** The statement of `articles`. */
+  articlesQuery(ticketId: string): SqlStatement {
+    return { sql: `SELECT ${ARTICLE_COLUMNS} FROM article WHERE ticket_id = $1 ORDER BY created_at, id`, params: [ticketId] };
   }
 
   /** The newest inbound article that is not flagged: what a reply to the requester answers. */

@@ -168,7 +168,7 @@ describe('GET /search (built process)', () => {
 
   it('treats unbalanced quotes as text and hostile input as words, never a 500', async () => {
     expect(await found('"stadium gate')).toEqual(expect.arrayContaining([ids.phrase, ids.phraseApart]));
-    for (const q of ["'); DROP TABLE ticket; --", 'a & | ! :*', '!!!', '"', '-', 'from:', 'tag:', "\\' OR 1=1 --", '威胁 & !', '<->', 'a:*B & !c', '-threaten', '\u0000']) {
+    for (const q of ["'); DROP TABLE ticket; --", 'a & | ! :*', '!!!', '"', '-', 'from:', 'tag:', "\\' OR 1=1 --", '威胁 & !', '<->', 'a:*B & !c', '-threaten', '\u0000', 'threat\u0000en', '\uE000threaten\uE001']) {
       const { status, body } = await search(q);
       expect([status, q]).toEqual([200, q]);
       expect(Array.isArray(body.items)).toBe(true);

@@ -32,6 +32,7 @@ describe('parseSearchQuery', () => {
     // Scripts without spaces, and Devanagari, are terms like any other.
     ['威胁 धमकी', { include: words('威胁', 'धमकी') }],
     ['"from:x@y.org"', { include: [phrase('from:x@y.org')] }],
+    ['threat\u0000en\ttab', { include: words('threat', 'en', 'tab') }],
   ])('%j', (input, expected) => {
     expect(parseSearchQuery(input)).toEqual({ ...none, ...expected });
   });

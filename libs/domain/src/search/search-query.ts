@@ -38,9 +38,12 @@ interface Token {
   negated: boolean;
 }
 
+/** Control characters (NUL among them, which Postgres refuses in text) separate words like spaces. */
+const CONTROL = /[\u0000-\u001f\u007f]/g;
+
 export function parseSearchQuery(input: string): ParsedSearch {
   const parsed: ParsedSearch = { include: [], exclude: [], from: [], tags: [] };
-  for (const token of tokenize(input)) {
+  for (const token of tokenize(input.replace(CONTROL, ' '))) {
     const operator = token.quoted || token.negated ? null : OPERATOR.exec(token.text);
     if (operator) {
       const [, name, value] = operator;

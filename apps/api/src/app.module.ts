@@ -19,6 +19,7 @@ import { QueuesModule } from './queues/queues.module.js';
 import { RateLimitGuard } from './security/rate-limit.guard.js';
 import { RateLimitModule } from './security/rate-limit.module.js';
 import { RulesModule } from './rules/rules.module.js';
+import { SearchModule } from './search/search.module.js';
 import { SlaModule } from './sla/sla.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { TemplatesModule } from './templates/templates.module.js';
@@ -51,6 +52,7 @@ export class AppModule {
         WorkspaceModule,
         TriageModule,
         TicketMergeModule,
+        SearchModule,
         TemplatesModule,
         SlaModule,
         QuarantineModule,

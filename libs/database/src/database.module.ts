@@ -26,6 +26,7 @@ import { QueueRoutingRepository } from './repositories/queue-routing.repository.
 import { RawMessageRepository } from './repositories/raw-message.repository.js';
 import { RoutingRuleRepository } from './repositories/routing-rule.repository.js';
 import { RoutingLookupRepository } from './repositories/routing-lookup.repository.js';
+import { SearchRepository } from './repositories/search.repository.js';
 import { SlaClockRepository } from './repositories/sla-clock.repository.js';
 import { SlaPolicyRepository } from './repositories/sla-policy.repository.js';
 import { SlaReportRepository } from './repositories/sla-report.repository.js';
@@ -69,6 +70,7 @@ const REPOSITORIES = [
   RawMessageRepository,
   RoutingRuleRepository,
   RoutingLookupRepository,
+  SearchRepository,
   SlaClockRepository,
   SlaPolicyRepository,
   SlaReportRepository,

@@ -29,6 +29,7 @@ export * from './repositories/queue-routing.repository.js';
 export * from './repositories/raw-message.repository.js';
 export * from './repositories/routing-rule.repository.js';
 export * from './repositories/routing-lookup.repository.js';
+export * from './repositories/search.repository.js';
 export * from './repositories/sla-clock.repository.js';
 export type { SlaPolicyRecord } from './repositories/sla-policy-record.js';
 export * from './repositories/sla-policy.repository.js';

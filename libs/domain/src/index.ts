@@ -25,3 +25,4 @@ export * from './auto-reply-policy.js';
 export * from './workspace.js';
 export * from './triage/dismissal.js';
 export * from './merge.js';
+export * from './search/search-query.js';

@@ -88,6 +88,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteEntry>> = {
   'POST /tickets/:id/presence': { ...ticket('read'), unaudited: 'a heartbeat every few seconds per viewer; changes nothing of the case' },
   // The stream carries only the events of queues the caller sees; the use case applies the rule per event.
   'GET /events': { kind: 'ticketList' },
+  // Searches only the queues the caller reads in full; a page with restricted tickets is audited as their read.
+  'GET /search': { kind: 'ticketList' },
 
   'GET /sla/breaches': { kind: 'ticketList', capability: 'sla:view' },
   'GET /sla/at-risk': { kind: 'ticketList', capability: 'sla:view' },

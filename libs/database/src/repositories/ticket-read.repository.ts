@@ -113,13 +113,26 @@ const ARTICLE_SOURCE = 'article ar LEFT JOIN app_user au ON au.id = ar.author_id
 /** Tickets and their articles as people and answers read them: the list, one ticket with its clocks, its thread, what an answer needs. */
 export class TicketReadRepository {
   async find(db: Db, id: string): Promise<TicketRecord | null> {
-    const [row] = await db.query(
-      `SELECT found.*, m.number AS merged_into_number FROM (${ticketSelect('ticket', ', t.merged_into_id')} WHERE t.id = $1) found
-         LEFT JOIN ticket m ON m.id = found.merged_into_id`,
-      [id],
-    );
+    const { sql, params } = this.findQuery(id);
+    const [row] = await db.query(sql, params);
     if (!row) return null;
     return { ...mapTicket(row), mergedInto: row.merged_into_id ? { id: row.merged_into_id as string, number: row.merged_into_number as string } : null };
+  }
+
+  /** The statement of `find` (EXPLAIN it to see the plan). */
+  findQuery(id: string): SqlStatement {
+    return {
+      sql: `SELECT found.*, m.number AS merged_into_number FROM (${ticketSelect('ticket', ', t.merged_into_id')} WHERE t.id = $1) found
+              LEFT JOIN ticket m ON m.id = found.merged_into_id`,
+      params: [id],
+    };
+  }
+
+  /** Several tickets by id (a search page's), in no particular order; unknown ids are absent. */
+  async findMany(db: Db, ids: string[]): Promise<TicketRecord[]> {
+    if (ids.length === 0) return [];
+    const rows = await db.query(`${ticketSelect('ticket')} WHERE t.id = ANY($1::uuid[])`, [ids]);
+    return rows.map(mapTicket);
   }
 
   /** Where a ticket is, for the access rule: its queue. */
@@ -148,11 +161,14 @@ export class TicketReadRepository {
   }
 
   async articles(db: Db, ticketId: string): Promise<ArticleRecord[]> {
-    const rows = await db.query(
-      `SELECT ${ARTICLE_COLUMNS} FROM ${ARTICLE_SOURCE} WHERE ar.ticket_id = $1 ORDER BY ar.created_at, ar.id`,
-      [ticketId],
-    );
+    const { sql, params } = this.articlesQuery(ticketId);
+    const rows = await db.query(sql, params);
     return rows.map(mapArticle);
+  }
+
+  /** The statement of `articles`. */
+  articlesQuery(ticketId: string): SqlStatement {
+    return { sql: `SELECT ${ARTICLE_COLUMNS} FROM ${ARTICLE_SOURCE} WHERE ar.ticket_id = $1 ORDER BY ar.created_at, ar.id`, params: [ticketId] };
   }
 
   /** The newest inbound article that is not flagged: what a reply to the requester answers. */

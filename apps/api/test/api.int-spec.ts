@@ -48,7 +48,7 @@ describe('api (built process)', () => {
 
   it('lists queues: the seeded one and the system queues routing files mail into (spam, postmaster)', async () => {
     const { body } = await app.call<QueueListDto>('/queues');
-    const routing = { addresses: [], unknownSenderFollowup: 'flag', reopenWindowDays: 30, defaultLocale: null, timeZone: null, emergency: false };
+    const routing = { addresses: [], unknownSenderFollowup: 'flag', reopenWindowDays: 30, defaultLocale: null, timeZone: null, emergency: false, autoAssign: false, maxOpenPerAssignee: 10 };
     expect(body.items).toEqual([
       { id: expect.any(String), slug: 'postmaster', name: 'Postmaster', address: 'safety@casework.test', opsEmails: [], restricted: false, role: 'postmaster', ...routing, spamScoreThreshold: null },
       { id: expect.any(String), slug: 'safety', name: 'Safety', address: 'safety@casework.test', opsEmails: [], restricted: false, role: null, ...routing, spamScoreThreshold: 5 },

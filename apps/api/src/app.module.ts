@@ -30,6 +30,9 @@ import { TicketMergeModule } from './ticket-merge/ticket-merge.module.js';
 import { UsersModule } from './users/users.module.js';
 import { AccessModule } from './access/access.module.js';
 import { AuditModule } from './audit/audit.module.js';
+import { CredentialFailures } from './auth/credential-failures.service.js';
+import { SessionsController } from './sessions/sessions.controller.js';
+import { WEB_SESSION_POLICY, WebSessions } from './sessions/web-sessions.service.js';
 
 @Module({})
 export class AppModule {
@@ -64,8 +67,12 @@ export class AppModule {
         AuditModule,
         RateLimitModule.register(config),
       ],
+      controllers: [SessionsController],
       providers: [
         { provide: API_TOKEN, useValue: config.API_BOOTSTRAP_TOKEN },
+        { provide: WEB_SESSION_POLICY, useValue: { idleMs: config.WEB_SESSION_IDLE_MINUTES * 60_000, maxMs: config.WEB_SESSION_MAX_HOURS * 3_600_000 } },
+        WebSessions,
+        CredentialFailures,
         { provide: OidcVerifier, useValue: new OidcVerifier({ issuer: config.OIDC_ISSUER, audience: config.OIDC_AUDIENCE, jwksUrl: config.OIDC_JWKS_URL }) },
         Authenticator,
         // Before the access guard: a flood is refused before it costs a token lookup.

@@ -302,6 +302,18 @@ export class ApiSettings extends BaseSettings {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { each: true, message: 'must be comma-separated http(s) origins' })
   @Matches(WEB_ORIGIN, { each: true, message: 'must be origins without a path, like https://inbox.example.org or http://localhost:5173' })
   CORS_ORIGINS?: string[];
+
+  /** A web inbox session ends after this many minutes without a request. */
+  @IsInt() @Min(1) @Max(24 * 60)
+  WEB_SESSION_IDLE_MINUTES: number = 60;
+
+  /** …and this many hours after sign-in, however busy (a shift, with room). */
+  @IsInt() @Min(1) @Max(24 * 7)
+  WEB_SESSION_MAX_HOURS: number = 12;
+
+  /** Where the built web inbox is (index.html and its assets); unset: apps/web/dist beside the build. */
+  @IsOptional() @IsString() @MinLength(1)
+  WEB_DIST_DIR?: string;
 }
 
 /** Settings of `npm run migrate` and the seed. */

@@ -169,4 +169,27 @@ describe('the web inbox in Chromium', () => {
     expect(await content.evaluate('window.__pwned')).toBeUndefined();
     expect(await page.locator('article').count()).toBeGreaterThanOrEqual(1);
   });
+
+  it('runs nothing even from HTML the API had not sanitized: the frame alone holds', async () => {
+    const ticket = await ticketBySubject(HOSTILE_SUBJECT);
+    // The API sanitizes mail HTML; here the page is handed the raw payload instead, so only the frame stands between it and the page.
+    await page.route(`**/api/v1/tickets/${ticket.id}`, async (route) => {
+      const response = await route.fetch();
+      const detail = (await response.json()) as { articles: { html: string | null; from: { email: string } | null }[] };
+      for (const article of detail.articles) if (article.from?.email === 'mallory@example.net') article.html = HOSTILE_HTML;
+      await route.fulfill({ response, json: detail });
+    });
+    await page.goto(`${origin}/tickets/${ticket.id}`);
+    const frameElement = page.locator('iframe[title="Message from Mallory"]');
+    await frameElement.waitFor();
+    const content = (await (await frameElement.elementHandle())!.contentFrame())!;
+    // A synthetic click (Playwright's pointer click waits on hit-testing the frame's own nested frame).
+    await content.locator('#js-link').dispatchEvent('click');
+    await page.waitForTimeout(500);
+    expect(await pwned()).toBeUndefined();
+    expect(await content.evaluate('window.__pwned')).toBeUndefined();
+    expect(content.url()).toBe('about:srcdoc');
+    expect(dialogs).toEqual([]);
+    await page.unroute(`**/api/v1/tickets/${ticket.id}`);
+  });
 });

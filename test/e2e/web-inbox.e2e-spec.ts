@@ -39,6 +39,7 @@ describe('the web inbox in Chromium', () => {
   let browser: Browser;
   let page: Page;
   let token = '';
+  let userId = '';
   let origin = '';
   const dialogs: string[] = [];
 
@@ -53,7 +54,8 @@ describe('the web inbox in Chromium', () => {
     const index = await fetch(`${origin}/`);
     if (index.status !== 200) throw new Error(`the api does not serve the inbox at / (${index.status}): npm run build:web`);
     const user = await suite.api<{ id: string }>('/users', { method: 'POST', body: { email: 'sam@specialists.test', name: 'Sam Specialist', role: 'specialist' } });
-    token = (await suite.api<{ token: string }>(`/users/${user.body.id}/tokens`, { method: 'POST', body: { name: 'browser' } })).body.token;
+    userId = user.body.id;
+    token = (await suite.api<{ token: string }>(`/users/${userId}/tokens`, { method: 'POST', body: { name: 'browser' } })).body.token;
 
     const transport = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true });
     await transport.sendMail({ from: 'Rita Reporter <rita@example.org>', to: QUEUE_ADDRESS, subject: PLAIN_SUBJECT, text: 'He posts my home address under every video.' });
@@ -191,5 +193,21 @@ describe('the web inbox in Chromium', () => {
     expect(content.url()).toBe('about:srcdoc');
     expect(dialogs).toEqual([]);
     await page.unroute(`**/api/v1/tickets/${ticket.id}`);
+  });
+
+  it('signs out, and a session whose token was revoked goes back to sign-in', async () => {
+    const meStatus = () => page.evaluate("fetch('/api/v1/me', { credentials: 'same-origin' }).then((response) => response.status)");
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('API token').waitFor();
+    expect(await meStatus()).toBe(401);
+
+    await page.getByLabel('API token').fill(token);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Queues' }).waitFor();
+    const { body: tokens } = await suite.api<{ items: { id: string }[] }>(`/users/${userId}/tokens`);
+    for (const { id } of tokens.items) expect((await suite.api(`/tokens/${id}`, { method: 'DELETE' })).status).toBe(204);
+    await page.reload();
+    await page.getByLabel('API token').waitFor();
+    expect(await meStatus()).toBe(401);
   });
 });

@@ -1,4 +1,4 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
@@ -7,7 +7,14 @@ import { App } from './app';
 import { SessionProvider } from './session';
 import './styles.css';
 
-const queryClient = new QueryClient({
+/** A 401 anywhere means the session ended (signed out elsewhere, token revoked, idle): back to sign-in. */
+function onError(error: Error): void {
+  if (error instanceof ApiError && error.status === 401) queryClient.setQueryData(['me'], null);
+}
+
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError }),
+  mutationCache: new MutationCache({ onError }),
   defaultOptions: {
     // A refusal or a missing ticket will not change by asking again.
     queries: { retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2, refetchOnWindowFocus: true },

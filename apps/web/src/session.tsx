@@ -34,19 +34,21 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     },
     staleTime: Infinity,
   });
+  // Another user's (or no one's) data must not linger; the `me` query itself stays observed.
+  const forgetAllButMe = () => client.removeQueries({ predicate: (query) => query.queryKey[0] !== 'me' });
   const state: SessionState = {
     me: me.data ?? null,
     loading: me.isPending,
     // The token goes to the exchange and nowhere else: no state, no storage.
     async signIn(token) {
       await api('/sessions', 'POST', { token });
-      client.clear();
+      forgetAllButMe();
       await me.refetch();
     },
     async signOut() {
       await api('/sessions', 'DELETE').catch(() => undefined);
-      client.clear();
       client.setQueryData(['me'], null);
+      forgetAllButMe();
     },
   };
   return <SessionContext.Provider value={state}>{children}</SessionContext.Provider>;

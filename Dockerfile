@@ -29,6 +29,8 @@ WORKDIR /app
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The web inbox the api serves at / (built by npm run build).
+COPY --from=build /app/apps/web/dist ./apps/web/dist
 USER node
 # api | ingest | routing | template-reply | notification
 ARG SERVICE=api

@@ -3,7 +3,7 @@ import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.casework/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.casework/**', 'coverage/**', 'apps/web/dist/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -25,6 +25,7 @@ export function printBanner({ ports, token, specialist, devMail, postgres, nats 
     rule,
     bold('  casework is running'),
     '',
+    row('Inbox', `${base}/   (the web inbox: sign in with a token below)`),
     row('API', `${base}/${API_PREFIX}`),
     row('API docs', `${base}/${DOCS_PATH}`),
     row('API token', `${token.value}   (admin: bootstrap@casework.local; ${token.source})`),

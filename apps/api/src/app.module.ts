@@ -30,6 +30,7 @@ import { TicketMergeModule } from './ticket-merge/ticket-merge.module.js';
 import { UsersModule } from './users/users.module.js';
 import { AccessModule } from './access/access.module.js';
 import { AuditModule } from './audit/audit.module.js';
+import { SessionsController } from './sessions/sessions.controller.js';
 
 @Module({})
 export class AppModule {
@@ -67,6 +68,7 @@ export class AppModule {
         LiveModule.register(config),
         RateLimitModule.register(config),
       ],
+      controllers: [SessionsController],
       providers: [
         // Before the access guard: a flood is refused before it costs a token lookup.
         { provide: APP_GUARD, useClass: RateLimitGuard },

@@ -317,6 +317,18 @@ export class ApiSettings extends BaseSettings {
   /** Open `/events` streams one user may hold on one api replica; one more answers 429. */
   @IsInt() @Min(1) @Max(100)
   EVENTS_STREAMS_PER_USER: number = 5;
+
+  /** A web inbox session ends after this many minutes without a request. */
+  @IsInt() @Min(1) @Max(24 * 60)
+  WEB_SESSION_IDLE_MINUTES: number = 60;
+
+  /** …and this many hours after sign-in, however busy (a shift, with room). */
+  @IsInt() @Min(1) @Max(24 * 7)
+  WEB_SESSION_MAX_HOURS: number = 12;
+
+  /** Where the built web inbox is (index.html and its assets); unset: apps/web/dist beside the build. */
+  @IsOptional() @IsString() @MinLength(1)
+  WEB_DIST_DIR?: string;
 }
 
 /** Settings of `npm run migrate` and the seed. */

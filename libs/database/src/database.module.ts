@@ -2,6 +2,7 @@ import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicat
 import { DataSource } from 'typeorm';
 import { createDataSource } from './data-source.js';
 import { ApiTokenRepository } from './repositories/api-token.repository.js';
+import { WebSessionRepository } from './repositories/web-session.repository.js';
 import { AfterCommitActionRepository } from './repositories/after-commit-action.repository.js';
 import { AnswerContextRepository } from './repositories/answer-context.repository.js';
 import { AttachmentRepository } from './repositories/attachment.repository.js';
@@ -46,6 +47,7 @@ import { WebhookRepository } from './repositories/webhook.repository.js';
 
 const REPOSITORIES = [
   ApiTokenRepository,
+  WebSessionRepository,
   AfterCommitActionRepository,
   AnswerContextRepository,
   AttachmentRepository,

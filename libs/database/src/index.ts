@@ -2,6 +2,7 @@ export * from './data-source.js';
 export * from './db.js';
 export * from './database-unavailability.js';
 export * from './repositories/api-token.repository.js';
+export * from './repositories/web-session.repository.js';
 export * from './repositories/after-commit-action.repository.js';
 export * from './repositories/answer-context.repository.js';
 export * from './repositories/attachment.repository.js';

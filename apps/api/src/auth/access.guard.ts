@@ -1,29 +1,30 @@
-import { Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { ForbiddenException, HttpStatus, Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import type { Logger } from 'pino';
 import { DomainError, hasCapability } from '@casework/domain';
 import { LOGGER } from '@casework/observability';
-import { AuditTrail } from '../audit/audit-trail.service.js';
+import { lacksCsrfHeader, presentedSession } from '../sessions/session-cookie.js';
+import { WebSessions } from '../sessions/web-sessions.service.js';
 import { Authenticator } from './authenticator.service.js';
 import { presentedBearer, setCaller, type Caller } from './caller.js';
+import { CredentialFailures } from './credential-failures.service.js';
 import { routeOf, type RouteRule } from './route-access.js';
-import { SignInFailures } from './sign-in-failures.js';
 
+const BEARER_REQUIRED = 'a valid bearer token is required';
 
 /**
  * The one gate every request passes: finds the route's rule in ROUTE_ACCESS, authenticates the
- * caller unless the route is public, and enforces role capabilities. Ticket rules are applied
- * by the use cases, which know the ticket's queue.
+ * caller unless the route is public (a bearer credential, else the web inbox's session cookie,
+ * whose state-changing requests must carry the CSRF header), and enforces role capabilities.
+ * Ticket rules are applied by the use cases, which know the ticket's queue.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
-  private readonly failures = new SignInFailures();
-
   constructor(
     @Inject(Authenticator) private readonly authenticator: Authenticator,
+    @Inject(WebSessions) private readonly sessions: WebSessions,
+    @Inject(CredentialFailures) private readonly failures: CredentialFailures,
     @Inject(LOGGER) private readonly logger: Logger,
-    @Inject(AuditTrail) private readonly trail: AuditTrail,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -43,18 +44,22 @@ export class AccessGuard implements CanActivate {
 
   private async authenticate(request: Request): Promise<Caller> {
     const presented = presentedBearer(request);
-    const caller = presented === undefined ? null : await this.authenticator.authenticate(presented);
-    if (caller) return caller;
+    if (presented === undefined) return this.sessionCaller(request);
+    const caller = await this.authenticator.authenticate(presented);
     // Only a presented credential is a guess; a request without one is merely unauthenticated.
-    if (presented === undefined) throw new UnauthorizedException('a valid bearer token is required');
-    const { delayMs, burstStarted } = this.failures.record(request.ip ?? 'unknown');
-    if (burstStarted) {
-      this.logger.warn({ ip: request.ip }, 'repeated bad credentials from one address: answers slow down');
-      // One event per burst, not per guess: the trail records the attempt without flooding.
-      await this.trail.record(request, null, { action: 'auth.failed_burst', subject: `ip:${request.ip ?? 'unknown'}`, details: { route: `${request.method} ${request.path}` } });
+    return caller ?? this.failures.refuse(request, BEARER_REQUIRED);
+  }
+
+  /** The cookie's session. An ended one is not a guess (a 256-bit id is not guessed): a plain 401. */
+  private async sessionCaller(request: Request): Promise<Caller> {
+    const session = presentedSession(request);
+    if (session === undefined) throw new UnauthorizedException(BEARER_REQUIRED);
+    const caller = await this.sessions.callerOf(session);
+    if (!caller) throw new UnauthorizedException('the session has ended: sign in again');
+    if (lacksCsrfHeader(request)) {
+      throw new ForbiddenException({ statusCode: HttpStatus.FORBIDDEN, error: 'Forbidden', code: 'CsrfHeaderMissing', message: 'a change made with the session cookie must carry the X-Casework-CSRF: 1 header' });
     }
-    if (delayMs > 0) await sleep(delayMs);
-    throw new UnauthorizedException('a valid bearer token is required');
+    return caller;
   }
 
   private enforce(rule: RouteRule, caller: Caller, request: Request): void {

@@ -3,8 +3,10 @@ import type { ApiSettings } from '@casework/config';
 import { API_TOKEN } from './api-token.constants.js';
 import { Authenticator } from './authenticator.service.js';
 import { OidcVerifier } from './oidc-verifier.js';
+import { CredentialFailures } from './credential-failures.service.js';
+import { WEB_SESSION_POLICY, WebSessions } from '../sessions/web-sessions.service.js';
 
-/** Who a bearer credential speaks for: the guard asks per request, a long-lived stream asks again while it lasts. */
+/** Who a credential (bearer or web session cookie) speaks for: the guard asks per request, a long-lived stream asks again while it lasts. */
 @Global()
 @Module({})
 export class AuthModule {
@@ -14,9 +16,12 @@ export class AuthModule {
       providers: [
         { provide: API_TOKEN, useValue: config.API_BOOTSTRAP_TOKEN },
         { provide: OidcVerifier, useValue: new OidcVerifier({ issuer: config.OIDC_ISSUER, audience: config.OIDC_AUDIENCE, jwksUrl: config.OIDC_JWKS_URL }) },
+        { provide: WEB_SESSION_POLICY, useValue: { idleMs: config.WEB_SESSION_IDLE_MINUTES * 60_000, maxMs: config.WEB_SESSION_MAX_HOURS * 3_600_000 } },
+        WebSessions,
+        CredentialFailures,
         Authenticator,
       ],
-      exports: [Authenticator],
+      exports: [Authenticator, WebSessions, CredentialFailures],
     };
   }
 }

@@ -38,6 +38,10 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteEntry>> = {
   'GET /health': publicRoute,
   'GET /metrics': can('metrics:read'),
 
+  // The exchange is public (its body carries the credential) and records its own audit event.
+  'POST /sessions': { kind: 'public', audit: 'session.created' },
+  'DELETE /sessions': { kind: 'signedIn', audit: 'session.ended' },
+
   'GET /me': signedIn,
   'POST /users': can('users:manage', 'user.created'),
   'GET /users': can('users:manage'),

@@ -2,8 +2,9 @@ import type { CorsOptions } from '@nestjs/common/interfaces/external/cors-option
 
 /**
  * Cross-origin calls from the listed browser origins only (CORS_ORIGINS; unset, CORS stays
- * off and browsers refuse every cross-origin call). Credentials travel as a bearer header,
- * never cookies, so no credentialed CORS.
+ * off and browsers refuse every cross-origin call). Cross-origin credentials travel as a bearer
+ * header, never cookies: the web inbox's session cookie is same-origin only (SameSite=Strict),
+ * so no credentialed CORS, and X-Casework-CSRF is not an allowed header.
  */
 export function corsPolicyFor(origins: readonly string[]): CorsOptions {
   return {

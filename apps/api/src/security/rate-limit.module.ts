@@ -5,6 +5,7 @@ import type { Request } from 'express';
 import type { ApiSettings } from '@casework/config';
 import { HealthController, MetricsController } from '@casework/observability';
 import { presentedBearer } from '../auth/caller.js';
+import { presentedSession } from '../sessions/session-cookie.js';
 import { RateLimitBuckets } from './rate-limit-buckets.js';
 import { RATE_LIMITERS } from './rate-limit.guard.js';
 
@@ -15,9 +16,12 @@ const UNLIMITED_CONTROLLERS: readonly unknown[] = [HealthController, MetricsCont
 const requestOf = (context: ExecutionContext) => context.switchToHttp().getRequest<Request>();
 const unlimited = (context: ExecutionContext) => UNLIMITED_CONTROLLERS.includes(context.getClass());
 
-/** A token is tracked by its SHA-256, so not even this process's memory keeps the secret. */
+/** The credential a request presents: its bearer, else the web inbox's session cookie (a session counts as its own client). */
+const presentedCredential = (request: Request) => presentedBearer(request) ?? presentedSession(request);
+
+/** A credential is tracked by its SHA-256, so not even this process's memory keeps the secret. */
 function tokenTracker(request: Request): string {
-  return createHash('sha256').update(presentedBearer(request) ?? '').digest('hex');
+  return createHash('sha256').update(presentedCredential(request) ?? '').digest('hex');
 }
 
 /**
@@ -40,7 +44,7 @@ export class RateLimitModule {
         ttl: MINUTE_MS,
         limit: perToken,
         getTracker: (request) => tokenTracker(request as Request),
-        skipIf: (context) => perToken === 0 || unlimited(context) || presentedBearer(requestOf(context)) === undefined,
+        skipIf: (context) => perToken === 0 || unlimited(context) || presentedCredential(requestOf(context)) === undefined,
       },
     ];
     return {

@@ -18,8 +18,29 @@ const docsHeaders = helmet({
   contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
 });
 
-/** helmet's headers on every response; `docsPath` (e.g. /api/docs) gets the page policy. */
-export function securityHeaders(docsPath: string): RequestHandler {
+/**
+ * The web inbox (everything outside /api): our own scripts only, never inline, nothing from
+ * elsewhere, never framed. Inline styles are allowed because the email frame (srcdoc) inherits
+ * this policy and mail HTML is styled inline; they run nothing. data: images are the frame's too.
+ */
+export const WEB_PAGE_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+const webHeaders = helmet({ contentSecurityPolicy: { useDefaults: false, directives: WEB_PAGE_POLICY } });
+
+/** helmet's headers on every response: `docsPath` (e.g. /api/docs) gets the docs policy, paths outside `apiRoot` the inbox's. */
+export function securityHeaders(docsPath: string, apiRoot = '/api'): RequestHandler {
   const isDocs = (path: string) => path === docsPath || path.startsWith(`${docsPath}/`);
-  return (request: Request, response: Response, next: NextFunction) => (isDocs(request.path) ? docsHeaders : apiHeaders)(request, response, next);
+  const isApi = (path: string) => path === apiRoot || path.startsWith(`${apiRoot}/`);
+  return (request: Request, response: Response, next: NextFunction) => {
+    const headers = isDocs(request.path) ? docsHeaders : isApi(request.path) ? apiHeaders : webHeaders;
+    headers(request, response, next);
+  };
 }

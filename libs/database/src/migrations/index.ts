@@ -20,7 +20,8 @@ import { Workspace1765900000000 } from './1765900000000-workspace.js';
 import { Search1765910000000 } from './1765910000000-search.js';
 import { Presence1765920000000 } from './1765920000000-presence.js';
 import { TriageDismissals1765940000000 } from './1765940000000-triage-dismissals.js';
+import { WebSessions1765950000000 } from './1765950000000-web-sessions.js';
 import { AutoAssign1765960000000 } from './1765960000000-auto-assign.js';
 
 /** Every migration, oldest first. A new one is appended, never edited once landed. */
-export const MIGRATIONS = [InitialSchema1764000000000, SmtpPush1764100000000, RawMessageReconciler1764300000000, MailboxesAsData1764400000000, Attachments1764500000000, SlaEngine1764600000000, OncallWebhooks1764700000000, QueueOpsList1764800000000, MailboxChangeNotify1764900000000, Lz4MailCompression1765000000000, DeadLetters1765200000000, TicketListIndexes1765300000000, Identities1765400000000, AuditTrail1765500000000, RoutingSafety1765600000000, RoutingRules1765700000000, TemplateLibrary1765750000000, OpsMetrics1765800000000, Workspace1765900000000, Search1765910000000, Presence1765920000000, TriageDismissals1765940000000, AutoAssign1765960000000];
+export const MIGRATIONS = [InitialSchema1764000000000, SmtpPush1764100000000, RawMessageReconciler1764300000000, MailboxesAsData1764400000000, Attachments1764500000000, SlaEngine1764600000000, OncallWebhooks1764700000000, QueueOpsList1764800000000, MailboxChangeNotify1764900000000, Lz4MailCompression1765000000000, DeadLetters1765200000000, TicketListIndexes1765300000000, Identities1765400000000, AuditTrail1765500000000, RoutingSafety1765600000000, RoutingRules1765700000000, TemplateLibrary1765750000000, OpsMetrics1765800000000, Workspace1765900000000, Search1765910000000, Presence1765920000000, TriageDismissals1765940000000, WebSessions1765950000000, AutoAssign1765960000000];

@@ -1,0 +1,70 @@
+/** The shapes of the public API v1 this page reads (a subset of what it answers). */
+export interface Address {
+  email: string;
+  name: string | null;
+}
+
+export interface UserRef {
+  id: string;
+  name: string;
+  email: string;
+}
+
+export interface Queue {
+  id: string;
+  slug: string;
+  name: string;
+  restricted: boolean;
+}
+
+export interface SlaClock {
+  kind: string;
+  dueAt: string | null;
+  state: string;
+  remainingMs: number | null;
+}
+
+export interface Triage {
+  level: number;
+  categories: { category: string; level: number }[];
+}
+
+export type TicketStatus = 'open' | 'pending' | 'resolved' | 'closed';
+export const TICKET_STATUSES: readonly TicketStatus[] = ['open', 'pending', 'resolved', 'closed'];
+
+export interface TicketSummary {
+  id: string;
+  number: string;
+  subject: string | null;
+  status: TicketStatus;
+  priority: string;
+  queue: { slug: string; name: string };
+  requester: Address | null;
+  updatedAt: string;
+  sla: SlaClock[];
+  language: string | null;
+  triage: Triage;
+  assignee: UserRef | null;
+}
+
+export interface Article {
+  id: string;
+  direction: 'inbound' | 'outbound' | 'note' | string;
+  from: Address | null;
+  subject: string;
+  text: string;
+  html: string | null;
+  createdAt: string;
+  systemNote: boolean;
+  delivery: { state: string } | null;
+  author: UserRef | null;
+}
+
+export interface TicketDetail extends TicketSummary {
+  articles: Article[];
+}
+
+export interface Session {
+  user: { id: string; email: string; role: string };
+  expiresAt: string;
+}

@@ -1,0 +1,33 @@
+import { Navigate, Route, Routes } from 'react-router';
+import { t } from './i18n';
+import { QueueNav } from './queue-nav';
+import { useSession } from './session';
+import { SignIn } from './sign-in';
+import { TicketList } from './ticket-list';
+import { TicketView } from './ticket-view';
+
+export function App() {
+  const { me, loading, signOut } = useSession();
+  if (loading) return <p className="loading">{t('loading')}</p>;
+  if (!me) return <SignIn />;
+  return (
+    <div className="shell">
+      <header className="top">
+        <span className="brand">{t('app.title')}</span>
+        <span className="who">{me.email}</span>
+        <button type="button" onClick={() => void signOut()}>
+          {t('signOut')}
+        </button>
+      </header>
+      <QueueNav />
+      <main className="content">
+        <Routes>
+          <Route path="/queues/:slug" element={<TicketList />} />
+          <Route path="/mine" element={<TicketList mine />} />
+          <Route path="/tickets/:id" element={<TicketView />} />
+          <Route path="*" element={<Navigate to="/mine" replace />} />
+        </Routes>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { useQuery } from '@tanstack/react-query';
+import { useParams } from 'react-router';
+import { api } from './api/client';
+import { ticketKey } from './api/query-keys';
+import type { Article, TicketDetail } from './api/types';
+import { formatTime, SlaBadge, TriageBadge } from './badges';
+import { Composer } from './composer';
+import { EmailFrame } from './email-frame';
+import { t } from './i18n';
+
+const byTime = (a: Article, b: Article) => a.createdAt.localeCompare(b.createdAt);
+const sender = (article: Article) => article.author?.name ?? article.from?.name ?? article.from?.email ?? '';
+
+function ArticleView({ article }: { article: Article }) {
+  const kind = article.direction === 'note' ? t('ticket.note') : article.direction === 'outbound' ? t('ticket.outbound') : null;
+  return (
+    <article className={`message ${article.direction}`} aria-label={`${sender(article)}, ${formatTime(article.createdAt)}`}>
+      <header>
+        <span dir="auto" className="from">
+          {t('ticket.from', { from: sender(article) })}
+        </span>
+        {kind && <span className="badge">{kind}</span>}
+        {article.delivery && <span className="badge quiet">{t('ticket.delivery', { state: article.delivery.state })}</span>}
+        <time dateTime={article.createdAt}>{formatTime(article.createdAt)}</time>
+      </header>
+      {article.html ? (
+        <EmailFrame html={article.html} from={sender(article)} />
+      ) : (
+        <div className="text-body" dir="auto">
+          {article.text || t('ticket.noBody')}
+        </div>
+      )}
+    </article>
+  );
+}
+
+/** One ticket: its subject as the page's heading, the thread oldest first, then the composer. */
+export function TicketView() {
+  const { id = '' } = useParams();
+  const ticket = useQuery({ queryKey: ticketKey(id), queryFn: () => api<TicketDetail>(`/tickets/${encodeURIComponent(id)}`) });
+  if (ticket.isPending) return <p>{t('loading')}</p>;
+  if (ticket.isError) return <p role="alert">{t('error.generic', { message: ticket.error.message })}</p>;
+  const detail = ticket.data;
+  const articles = [...detail.articles].sort(byTime);
+  return (
+    <div className="ticket" lang={detail.language ?? undefined}>
+      <h1 dir="auto">{detail.subject}</h1>
+      <p className="meta">
+        <span>#{detail.number}</span> <span>{detail.queue.name}</span> <span>{detail.priority}</span> <TriageBadge triage={detail.triage} /> <SlaBadge clocks={detail.sla} />
+      </p>
+      <section aria-label={t('ticket.thread')} className="thread">
+        {articles.map((article) => (
+          <ArticleView key={article.id} article={article} />
+        ))}
+      </section>
+      <Composer ticketId={detail.id} status={detail.status} lastArticleId={articles.at(-1)?.id} />
+    </div>
+  );
+}

@@ -1,0 +1,213 @@
+import { existsSync } from 'node:fs';
+import { CaseworkSuite, freePort } from '@casework/devkit';
+import nodemailer from 'nodemailer';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { eventually } from '../support/poll.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const QUEUE_ADDRESS = 'safety@casework.test';
+const PLAIN_SUBJECT = 'Someone keeps posting my address';
+const HOSTILE_SUBJECT = `Invoice <img src=x onerror="window.__pwned='subject'">`;
+const ARABIC_SUBJECT = 'أحتاج إلى مساعدة';
+/** Every way a mail could try to run something; each would set window.__pwned (here, in the parent or the top page). */
+const HOSTILE_HTML = `<p>Please see the invoice.</p>
+<script>window.__pwned='script';try{parent.__pwned='script';top.__pwned='script'}catch(e){}</script>
+<img src="x" onerror="window.__pwned='onerror';top.__pwned='onerror'">
+<a id="js-link" href="javascript:top.__pwned='link';window.__pwned='link'">open the invoice</a>
+<meta http-equiv="refresh" content="0;url=javascript:top.__pwned='refresh'">
+<svg onload="top.__pwned='svg'"></svg>
+<iframe src="javascript:parent.__pwned='iframe'"></iframe>`;
+
+/** The computed `direction` of an element, run in the page (this file is type-checked without the DOM lib). */
+const directionOf = (element: unknown) => (globalThis as unknown as { getComputedStyle(e: unknown): { direction: string } }).getComputedStyle(element).direction;
+
+interface TicketItem {
+  id: string;
+  subject: string | null;
+  status: string;
+}
+
+/**
+ * A specialist's first shift in the browser, in real Chromium against the whole suite: mail
+ * pushed over SMTP becomes tickets; the inbox signs in with a token (kept in no web storage),
+ * lists the queue, opens a ticket, replies, notes, changes status, shows the collision answer,
+ * renders Arabic right-to-left, and runs nothing a hostile mail carries.
+ */
+describe('the web inbox in Chromium', () => {
+  let suite: CaseworkSuite;
+  let browser: Browser;
+  let page: Page;
+  let token = '';
+  let userId = '';
+  let origin = '';
+  const dialogs: string[] = [];
+
+  const ticketBySubject = (subject: string) =>
+    eventually(async () => (await suite.api<{ items: TicketItem[] }>('/tickets?limit=100')).body.items.find((ticket) => ticket.subject === subject), 30_000, `the ticket “${subject}”`);
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+    const smtpPort = await freePort();
+    suite = await CaseworkSuite.start({ env: { SMTP_LISTEN_PORT: String(smtpPort), SMTP_LISTEN_HOST: '127.0.0.1' } });
+    origin = suite.apiUrl.replace(/\/api\/v1$/, '');
+    const index = await fetch(`${origin}/`);
+    if (index.status !== 200) throw new Error(`the api does not serve the inbox at / (${index.status}): npm run build:web`);
+    const user = await suite.api<{ id: string }>('/users', { method: 'POST', body: { email: 'sam@specialists.test', name: 'Sam Specialist', role: 'specialist' } });
+    userId = user.body.id;
+    token = (await suite.api<{ token: string }>(`/users/${userId}/tokens`, { method: 'POST', body: { name: 'browser' } })).body.token;
+
+    const transport = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true });
+    await transport.sendMail({ from: 'Rita Reporter <rita@example.org>', to: QUEUE_ADDRESS, subject: PLAIN_SUBJECT, text: 'He posts my home address under every video.' });
+    await transport.sendMail({ from: 'Mallory <mallory@example.net>', to: QUEUE_ADDRESS, subject: HOSTILE_SUBJECT, text: 'See the HTML part.', html: HOSTILE_HTML });
+    await transport.sendMail({ from: 'Layla <layla@example.org>', to: QUEUE_ADDRESS, subject: ARABIC_SUBJECT, text: 'شخص ما ينشر عنواني في كل مكان. أرجو المساعدة.' });
+    transport.close();
+    await Promise.all([PLAIN_SUBJECT, HOSTILE_SUBJECT, ARABIC_SUBJECT].map(ticketBySubject));
+
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+    page = await browser.newPage();
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await suite?.stop();
+  });
+
+  const pwned = () => page.evaluate('window.__pwned');
+
+  it('signs in with a token kept in no web storage, behind a CSP, and lists the queues', async () => {
+    const response = await page.goto(`${origin}/`);
+    expect(response?.headers()['content-security-policy']).toContain("default-src 'self'");
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+    await page.getByLabel('API token').fill(token);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const queues = page.getByRole('navigation', { name: 'Queues' });
+    await queues.getByRole('link', { name: 'Safety' }).waitFor();
+    await expect(queues.getByRole('link', { name: 'Mine' }).count()).resolves.toBe(1);
+    const storage = (await page.evaluate('JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage)])')) as string;
+    expect(storage).not.toContain(token);
+    expect(storage).toBe('[[],[]]');
+    // HttpOnly: the page's script cannot read the session.
+    expect(await page.evaluate('document.cookie')).not.toContain('casework_session');
+    expect(await page.getByLabel('API token').count()).toBe(0);
+  });
+
+  it('opens a queue, moves with j / k and opens a ticket with Enter', async () => {
+    await page.getByRole('navigation', { name: 'Queues' }).getByRole('link', { name: 'Safety' }).click();
+    const rows = page.locator('table.tickets tbody tr');
+    await rows.filter({ hasText: PLAIN_SUBJECT }).waitFor();
+    expect(await rows.count()).toBe(3);
+    const target = await rows.evaluateAll((all, subject) => all.findIndex((row) => row.textContent?.includes(subject)), PLAIN_SUBJECT);
+    await page.keyboard.press('j');
+    await page.keyboard.press('k');
+    for (let i = 0; i < target; i++) await page.keyboard.press('j');
+    expect(await rows.nth(target).getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: PLAIN_SUBJECT }).waitFor();
+    expect(await page.locator('article').count()).toBeGreaterThanOrEqual(1);
+    expect(await page.locator('article').first().textContent()).toContain('He posts my home address');
+  });
+
+  it('sends a reply and shows the outbound article, adds a note, and changes the status', async () => {
+    const ticket = await ticketBySubject(PLAIN_SUBJECT);
+    const before = await page.locator('article').count();
+    await page.getByLabel('Reply').fill('We have removed the posts and blocked the account.');
+    await page.getByRole('button', { name: 'Send reply' }).click();
+    await page.locator('article.outbound', { hasText: 'We have removed the posts' }).waitFor();
+    expect(await page.locator('article').count()).toBe(before + 1);
+    // Oldest first: the new answer is the last message of the thread.
+    expect(await page.locator('article').last().textContent()).toContain('We have removed the posts');
+
+    await page.getByLabel('Note').fill('Account flagged to the platform team.');
+    await page.getByRole('button', { name: 'Add note' }).click();
+    await page.locator('article', { hasText: 'Account flagged to the platform team.' }).waitFor();
+
+    await page.getByLabel('Status').selectOption('pending');
+    await eventually(async () => ((await suite.api<TicketItem>(`/tickets/${ticket.id}`)).body.status === 'pending' ? true : undefined), 10_000, 'the ticket pending');
+  });
+
+  it('refuses a reply written against an old thread, says so, and shows the new message', async () => {
+    const ticket = await ticketBySubject(PLAIN_SUBJECT);
+    const sent = await suite.api(`/tickets/${ticket.id}/notes`, { method: 'POST', body: { body: 'A colleague got here first.' } });
+    expect(sent.status).toBe(201);
+    await page.getByLabel('Reply').fill('A second answer that must not go out unseen.');
+    await page.getByRole('button', { name: 'Send reply' }).click();
+    await page.getByRole('alert').filter({ hasText: 'new messages arrived — review before sending' }).waitFor();
+    await page.locator('article', { hasText: 'A colleague got here first.' }).waitFor();
+    expect(await page.getByLabel('Reply').inputValue()).toBe('A second answer that must not go out unseen.');
+    expect(await page.locator('article.outbound', { hasText: 'A second answer' }).count()).toBe(0);
+  });
+
+  it('renders an Arabic mail right-to-left', async () => {
+    const ticket = await ticketBySubject(ARABIC_SUBJECT);
+    await page.goto(`${origin}/tickets/${ticket.id}`);
+    const body = page.locator('article .text-body').first();
+    await body.waitFor();
+    expect(await body.evaluate(directionOf)).toBe('rtl');
+    expect(await page.getByRole('heading', { level: 1 }).evaluate(directionOf)).toBe('rtl');
+  });
+
+  it('runs nothing a hostile mail carries: not in the page, not in the frame', async () => {
+    const ticket = await ticketBySubject(HOSTILE_SUBJECT);
+    await page.goto(`${origin}/tickets/${ticket.id}`);
+    // The subject is text: the heading shows the markup instead of running it.
+    await page.getByRole('heading', { level: 1, name: HOSTILE_SUBJECT }).waitFor();
+    const frameElement = page.locator('iframe[title="Message from Mallory"]');
+    await frameElement.waitFor();
+    expect(await frameElement.getAttribute('sandbox')).toBe('');
+    const frame = (await frameElement.elementHandle())!.contentFrame();
+    const content = (await frame)!;
+    await content.getByText('Please see the invoice.').waitFor();
+    const link = content.locator('a', { hasText: 'open the invoice' });
+    if ((await link.count()) > 0) await link.click({ timeout: 2_000 }).catch(() => undefined);
+    await page.waitForTimeout(500);
+    expect(await pwned()).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    // The frame's own window: evaluated by the test harness (page scripts stay off in it).
+    expect(await content.evaluate('window.__pwned')).toBeUndefined();
+    expect(await page.locator('article').count()).toBeGreaterThanOrEqual(1);
+  });
+
+  it('runs nothing even from HTML the API had not sanitized: the frame alone holds', async () => {
+    const ticket = await ticketBySubject(HOSTILE_SUBJECT);
+    // The API sanitizes mail HTML; here the page is handed the raw payload instead, so only the frame stands between it and the page.
+    await page.route(`**/api/v1/tickets/${ticket.id}`, async (route) => {
+      const response = await route.fetch();
+      const detail = (await response.json()) as { articles: { html: string | null; from: { email: string } | null }[] };
+      for (const article of detail.articles) if (article.from?.email === 'mallory@example.net') article.html = HOSTILE_HTML;
+      await route.fulfill({ response, json: detail });
+    });
+    await page.goto(`${origin}/tickets/${ticket.id}`);
+    const frameElement = page.locator('iframe[title="Message from Mallory"]');
+    await frameElement.waitFor();
+    const content = (await (await frameElement.elementHandle())!.contentFrame())!;
+    // A synthetic click (Playwright's pointer click waits on hit-testing the frame's own nested frame).
+    await content.locator('#js-link').dispatchEvent('click');
+    await page.waitForTimeout(500);
+    expect(await pwned()).toBeUndefined();
+    expect(await content.evaluate('window.__pwned')).toBeUndefined();
+    expect(content.url()).toBe('about:srcdoc');
+    expect(dialogs).toEqual([]);
+    await page.unroute(`**/api/v1/tickets/${ticket.id}`);
+  });
+
+  it('signs out, and a session whose token was revoked goes back to sign-in', async () => {
+    const meStatus = () => page.evaluate("fetch('/api/v1/me', { credentials: 'same-origin' }).then((response) => response.status)");
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('API token').waitFor();
+    expect(await meStatus()).toBe(401);
+
+    await page.getByLabel('API token').fill(token);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Queues' }).waitFor();
+    const { body: tokens } = await suite.api<{ items: { id: string }[] }>(`/users/${userId}/tokens`);
+    for (const { id } of tokens.items) expect((await suite.api(`/tokens/${id}`, { method: 'DELETE' })).status).toBe(204);
+    await page.reload();
+    await page.getByLabel('API token').waitFor();
+    expect(await meStatus()).toBe(401);
+  });
+});

@@ -170,6 +170,21 @@ describe('live events and presence (built process)', () => {
     process.stdout.write(`revoked and disabled streams closed within ${Date.now() - started} ms (recheck every ${RECHECK_SECONDS} s)\n`);
   });
 
+  it("keeps a web session's stream past its rechecks, and ends it when the session is signed out", async () => {
+    const reader = await user('cookie@live.test');
+    const signIn = await app.request('/sessions', { method: 'POST', json: { token: reader.token }, token: null, headers: { 'x-casework-csrf': '1' } });
+    expect(signIn.status).toBe(201);
+    const cookie = /^casework_session=[^;]*/.exec(signIn.headers.get('set-cookie') ?? '')![0];
+    const live = await stream({ cookie });
+    await new Promise((resolve) => setTimeout(resolve, (RECHECK_SECONDS + 1) * 1000));
+    expect(live.ended).toBe(false);
+    const from = live.messages.length;
+    await patch(ticket.id, { priority: 'low' });
+    await live.next(isOf(ticket.id, 'ticket.priority_changed'), { from });
+    expect((await app.request('/sessions', { method: 'DELETE', token: null, headers: { cookie, 'x-casework-csrf': '1' } })).status).toBe(204);
+    await live.waitForEnd((RECHECK_SECONDS + 3) * 1000);
+  });
+
   it('caps open streams per user with 429 and frees a slot and its consumer when a client leaves', async () => {
     const capped = await user('capped@live.test');
     const nc = await connect({ servers: app.nats.url });

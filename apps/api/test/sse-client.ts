@@ -20,8 +20,11 @@ export class SseClient {
   }
 
   /** Opens a stream; fails unless it answers 200 text/event-stream. */
-  static async open(app: ApiFixture, { token, lastEventId, query = '' }: { token?: string; lastEventId?: string; query?: string } = {}): Promise<SseClient> {
-    const response = await app.request(`/events${query}`, { ...(token ? { token } : {}), headers: lastEventId ? { 'last-event-id': lastEventId } : {} });
+  static async open(app: ApiFixture, { token, cookie, lastEventId, query = '' }: { token?: string; cookie?: string; lastEventId?: string; query?: string } = {}): Promise<SseClient> {
+    // With a cookie (the web inbox's session) and no token, no Authorization header at all.
+    const credential = cookie ? { token: null } : token ? { token } : {};
+    const headers = { ...(lastEventId ? { 'last-event-id': lastEventId } : {}), ...(cookie ? { cookie } : {}) };
+    const response = await app.request(`/events${query}`, { ...credential, headers });
     if (response.status !== 200) throw new Error(`/events answered ${response.status}: ${await response.text()}`);
     if (!response.headers.get('content-type')?.startsWith('text/event-stream')) throw new Error(`/events answered ${response.headers.get('content-type')}`);
     return new SseClient(response);

@@ -6,12 +6,16 @@ import { STREAM_NAME, STREAM_SUBJECTS } from '@casework/contracts';
 import { NatsConnectionHolder } from '@casework/messaging';
 import { LOGGER } from '@casework/observability';
 import { TicketAccessService } from '../access/ticket-access.service.js';
+import { WebSessions } from '../sessions/web-sessions.service.js';
 import { Authenticator } from '../auth/authenticator.service.js';
 import type { Caller } from '../auth/caller.js';
 import { EventStream } from './event-stream.js';
 import { LIVE_OPTIONS, type LiveOptions } from './live-options.js';
 import { StreamSlots } from './stream-slots.js';
 import { TicketPlacements } from './ticket-placements.js';
+
+/** What a stream presented: a bearer credential, or the web inbox's session id. Kept only to authenticate it again; never logged. */
+export type StreamCredential = { bearer: string } | { session: string };
 
 /** Pulled ahead per stream: enough to catch up quickly after a resume, little to hold per client. */
 const MAX_MESSAGES_AHEAD = 256;
@@ -28,6 +32,7 @@ export class EventStreamsService implements BeforeApplicationShutdown {
   constructor(
     @Inject(NatsConnectionHolder) private readonly nats: NatsConnectionHolder,
     @Inject(Authenticator) private readonly authenticator: Authenticator,
+    @Inject(WebSessions) private readonly sessions: WebSessions,
     @Inject(TicketAccessService) private readonly access: TicketAccessService,
     @Inject(TicketPlacements) private readonly placements: TicketPlacements,
     @Inject(LIVE_OPTIONS) private readonly options: LiveOptions,
@@ -38,11 +43,17 @@ export class EventStreamsService implements BeforeApplicationShutdown {
     this.log = logger.child({ component: 'event-streams' });
   }
 
+  /** A bearer credential through the Authenticator; a session through its row (it ends with its token, its user, or its timeouts). */
+  private reauthenticate(credential: StreamCredential): Promise<Caller | null> {
+    return 'bearer' in credential ? this.authenticator.authenticate(credential.bearer) : this.sessions.callerOf(credential.session);
+  }
+
   /**
    * Streams to `response` from the stream sequence after `lastEventId` (null: from now on).
    * Throws (before anything is written) 429 over the caller's cap; resolves once streaming has begun.
    */
-  async open(caller: Caller, credential: string, lastEventId: number | null, response: Response): Promise<void> {
+  /** `credential`: what the stream presented (a bearer credential, or the web inbox's session id), to authenticate it again while it lasts. */
+  async open(caller: Caller, credential: StreamCredential, lastEventId: number | null, response: Response): Promise<void> {
     if (!this.slots.take(caller.userId)) {
       const status = HttpStatus.TOO_MANY_REQUESTS;
       response.setHeader('Retry-After', '5');
@@ -65,7 +76,7 @@ export class EventStreamsService implements BeforeApplicationShutdown {
         scope,
         consumer,
         messages,
-        checks: { reauthenticate: () => this.authenticator.authenticate(credential), scopeOf: (again) => this.access.scopeOf(again) },
+        checks: { reauthenticate: () => this.reauthenticate(credential), scopeOf: (again) => this.access.scopeOf(again) },
         placements: this.placements,
         recheckMs: this.options.recheckMs,
         heartbeatMs: this.options.heartbeatMs,

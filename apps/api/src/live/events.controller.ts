@@ -2,9 +2,10 @@ import { BadRequestException, Controller, Get, Headers, Inject, Query, Req, Res 
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentCaller, presentedBearer, type Caller } from '../auth/caller.js';
+import { presentedSession } from '../sessions/session-cookie.js';
 import { ErrorResponseDto } from '../common/error-response.dto.js';
 import { EVENT_ID, EventsQueryDto } from './dto/events-query.dto.js';
-import { EventStreamsService } from './event-streams.service.js';
+import { EventStreamsService, type StreamCredential } from './event-streams.service.js';
 
 @ApiTags('live')
 @Controller('events')
@@ -31,8 +32,9 @@ export class EventsController {
     // The header is what a reconnecting EventSource sends, so it wins over the query of the first URL.
     const lastEventId = header !== undefined && header !== '' ? header.trim() : query.lastEventId;
     if (lastEventId !== undefined && !EVENT_ID.test(lastEventId)) throw new BadRequestException('Last-Event-ID must be an event id (a whole number)');
-    // Kept by the stream only to authenticate it again; never logged.
-    const credential = presentedBearer(request)!;
+    // The guard let the request in by one of the two: a bearer credential wins, as there.
+    const bearer = presentedBearer(request);
+    const credential: StreamCredential = bearer !== undefined ? { bearer } : { session: presentedSession(request)! };
     await this.streams.open(caller, credential, lastEventId === undefined ? null : Number(lastEventId), response);
   }
 }

@@ -59,6 +59,9 @@ describe('the specialist workspace (built process)', () => {
     const refused = await app.call<{ code: string; message: string }>(`/tickets/${first.id}`, { method: 'PATCH', json: { assigneeId: people.ops.id } });
     expect(refused.status).toBe(409);
     expect(refused.body.message).toContain('no write access');
+    // One change: a refused assignee leaves the status as it was too.
+    expect((await app.call(`/tickets/${first.id}`, { method: 'PATCH', json: { status: 'pending', assigneeId: people.ops.id } })).status).toBe(409);
+    expect((await detail(first.id)).status).toBe('open');
     expect((await app.call<Ticket>(`/tickets/${first.id}`, { method: 'PATCH', json: { assigneeId: people.ben.id } })).body.assignee).toMatchObject({ id: people.ben.id });
     expect((await app.call(`/tickets/${first.id}/claim`, { method: 'POST', json: {}, ...as('ana') })).status).toBe(409);
     expect((await app.call(`/tickets/${first.id}/claim`, { method: 'POST', json: { force: true }, ...as('ana') })).status).toBe(409);

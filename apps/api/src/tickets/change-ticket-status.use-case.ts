@@ -3,6 +3,8 @@ import { Subjects } from '@casework/contracts';
 import { OncallRepository, TicketHistoryRepository, TicketReadRepository, TicketRepository, type NewHistoryEntry, type TicketRecord } from '@casework/database';
 import { decideTransition, DomainError, type StatusChangeActor, type TicketPriority, type TicketStatus } from '@casework/domain';
 import { UnitOfWork } from '@casework/messaging';
+import type { Caller } from '../auth/caller.js';
+import { AssignTicketUseCase } from '../workspace/assign-ticket.use-case.js';
 import { isUuid } from '../common/uuid.util.js';
 
 /**
@@ -19,16 +21,22 @@ export class ChangeTicketStatusUseCase {
     @Inject(TicketReadRepository) private readonly ticketReads: TicketReadRepository,
     @Inject(OncallRepository) private readonly priorities: OncallRepository,
     @Inject(TicketHistoryRepository) private readonly history: TicketHistoryRepository,
+    @Inject(AssignTicketUseCase) private readonly assignment: AssignTicketUseCase,
   ) {}
 
-  /** Answers the status and priority before (for the audit trail) and the ticket after. */
+  /**
+   * Answers the status and priority before (for the audit trail), who held it before when
+   * `assign` was given, and the ticket after. Everything in one transaction: a refused
+   * assignment leaves the status as it was, and the other way round.
+   */
   async execute(
     id: string,
     actorId: string,
     status: TicketStatus | undefined,
     priority?: TicketPriority,
     actor: StatusChangeActor = 'team',
-  ): Promise<{ before: { status: TicketStatus; priority: TicketPriority }; after: TicketRecord }> {
+    assign?: { caller: Caller; assigneeId: string | null },
+  ): Promise<{ before: { status: TicketStatus; priority: TicketPriority; assigneeId?: string | null }; after: TicketRecord }> {
     if (!isUuid(id)) throw DomainError.ticketNotFound(id);
     return this.unitOfWork.run(async (tx, emit) => {
       const locked = await this.tickets.findForUpdate(tx, id);
@@ -54,9 +62,10 @@ export class ChangeTicketStatusUseCase {
         }
       }
       await this.history.append(tx, changes);
+      const assigned = assign ? await this.assignment.assignWithin(tx, emit, assign.caller, id, assign.assigneeId) : null;
       const ticket = await this.ticketReads.find(tx, id);
       if (!ticket) throw DomainError.ticketNotFound(id);
-      return { before: { status: locked.status, priority: priorityBefore ?? ticket.priority }, after: ticket };
+      return { before: { status: locked.status, priority: priorityBefore ?? ticket.priority, ...(assigned ? { assigneeId: assigned.before } : {}) }, after: ticket };
     });
   }
 }

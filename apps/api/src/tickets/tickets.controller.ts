@@ -16,7 +16,6 @@ import { ListTicketsUseCase } from './list-tickets.use-case.js';
 import { MarkNotSpamUseCase } from './mark-not-spam.use-case.js';
 import { ReplyToTicketUseCase } from './reply-to-ticket.use-case.js';
 import { toTicketDetailDto, toTicketDto, toTicketPageDto } from './ticket.mapper.js';
-import { AssignTicketUseCase } from '../workspace/assign-ticket.use-case.js';
 import { actsAsLead } from '../workspace/workspace.controller.js';
 
 @ApiTags('tickets')
@@ -30,7 +29,6 @@ export class TicketsController {
     @Inject(ChangeTicketStatusUseCase) private readonly changeStatus: ChangeTicketStatusUseCase,
     @Inject(MarkNotSpamUseCase) private readonly markNotSpam: MarkNotSpamUseCase,
     @Inject(TicketAccessService) private readonly access: TicketAccessService,
-    @Inject(AssignTicketUseCase) private readonly assignment: AssignTicketUseCase,
   ) {}
 
   @Get()
@@ -75,9 +73,9 @@ export class TicketsController {
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   async update(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() change: ChangeStatusDto): Promise<TicketDto> {
     const { queueId } = await this.access.requireTicket(caller, id, 'write');
-    const assigned = change.assigneeId === undefined ? null : await this.assignment.assign(caller, id, change.assigneeId);
-    const { before, after } = await this.changeStatus.execute(id, caller.userId, change.status, change.priority, actsAsLead(caller) ? 'lead' : 'team');
-    const assignee = assigned && { before: assigned.before, after: change.assigneeId ?? null };
+    const assign = change.assigneeId === undefined ? undefined : { caller, assigneeId: change.assigneeId };
+    const { before, after } = await this.changeStatus.execute(id, caller.userId, change.status, change.priority, actsAsLead(caller) ? 'lead' : 'team', assign);
+    const assignee = before.assigneeId !== undefined ? { before: before.assigneeId, after: change.assigneeId ?? null } : null;
     noteChange({ queueId, details: { status: { before: before.status, after: after.status }, priority: { before: before.priority, after: after.priority }, ...(assignee ? { assignee } : {}) } });
     return toTicketDto(after);
   }

@@ -21,13 +21,16 @@ export class AssignTicketUseCase {
 
   /** Answers who held it before. */
   async assign(caller: Caller, ticketId: string, assigneeId: string | null): Promise<{ before: string | null }> {
-    return this.unitOfWork.run(async (tx, emit) => {
-      const locked = await this.work.lockAssignment(tx, ticketId);
-      if (!locked) throw DomainError.ticketNotFound(ticketId);
-      if (assigneeId !== null) await this.requireAssignable(tx, assigneeId, locked.queueId);
-      await this.change(tx, emit, caller, ticketId, locked, assigneeId);
-      return { before: locked.assigneeId };
-    });
+    return this.unitOfWork.run((tx, emit) => this.assignWithin(tx, emit, caller, ticketId, assigneeId));
+  }
+
+  /** `assign` inside the caller's transaction (a PATCH that also changes status or priority: all of it or none). */
+  async assignWithin(tx: Db, emit: Emit, caller: Caller, ticketId: string, assigneeId: string | null): Promise<{ before: string | null }> {
+    const locked = await this.work.lockAssignment(tx, ticketId);
+    if (!locked) throw DomainError.ticketNotFound(ticketId);
+    if (assigneeId !== null) await this.requireAssignable(tx, assigneeId, locked.queueId);
+    await this.change(tx, emit, caller, ticketId, locked, assigneeId);
+    return { before: locked.assigneeId };
   }
 
   async claim(caller: Caller, ticketId: string, force: boolean): Promise<{ before: string | null }> {

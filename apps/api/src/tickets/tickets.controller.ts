@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiPayloadTooLargeResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { hasCapability } from '@casework/domain';
 import { TicketAccessService } from '../access/ticket-access.service.js';
 import { noteChange } from '../audit/audit-context.js';
 import { CurrentCaller, type Caller } from '../auth/caller.js';
@@ -16,7 +17,6 @@ import { ListTicketsUseCase } from './list-tickets.use-case.js';
 import { MarkNotSpamUseCase } from './mark-not-spam.use-case.js';
 import { ReplyToTicketUseCase } from './reply-to-ticket.use-case.js';
 import { toTicketDetailDto, toTicketDto, toTicketPageDto } from './ticket.mapper.js';
-import { actsAsLead } from '../workspace/workspace.controller.js';
 
 @ApiTags('tickets')
 @ApiBadRequestResponse({ type: ValidationErrorResponseDto })
@@ -74,7 +74,7 @@ export class TicketsController {
   async update(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() change: ChangeStatusDto): Promise<TicketDto> {
     const { queueId } = await this.access.requireTicket(caller, id, 'write');
     const assign = change.assigneeId === undefined ? undefined : { caller, assigneeId: change.assigneeId };
-    const { before, after } = await this.changeStatus.execute(id, caller.userId, change.status, change.priority, actsAsLead(caller) ? 'lead' : 'team', assign);
+    const { before, after } = await this.changeStatus.execute(id, caller.userId, change.status, change.priority, hasCapability(caller.role, 'tickets:override') ? 'lead' : 'team', assign);
     const assignee = before.assigneeId !== undefined ? { before: before.assigneeId, after: change.assigneeId ?? null } : null;
     noteChange({ queueId, details: { status: { before: before.status, after: after.status }, priority: { before: before.priority, after: after.priority }, ...(assignee ? { assignee } : {}) } });
     return toTicketDto(after);

@@ -1,6 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Inject, Param, Post, Put } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { hasCapability } from '@casework/domain';
 import { TicketAccessService } from '../access/ticket-access.service.js';
 import { noteChange } from '../audit/audit-context.js';
 import { CurrentCaller, type Caller } from '../auth/caller.js';
@@ -98,9 +97,4 @@ export class WorkspaceController {
 
 function toDraftDto(draft: { body: string; updatedAt: Date }): DraftDto {
   return { body: draft.body, updatedAt: draft.updatedAt.toISOString() };
-}
-
-/** Whether a caller acts as a lead on tickets: takes over claims, reopens closed cases. */
-export function actsAsLead(caller: Caller): boolean {
-  return hasCapability(caller.role, 'tickets:override');
 }

@@ -41,15 +41,7 @@ export class TicketHistoryRepository {
       `SELECT id, ticket_id, kind, details, article_id, actor_id, created_at FROM ticket_history WHERE ticket_id = $1 ORDER BY created_at, id`,
       [ticketId],
     );
-    return rows.map((row) => ({
-      id: row.id as string,
-      ticketId: row.ticket_id as string,
-      kind: row.kind as string,
-      details: row.details as Record<string, unknown>,
-      articleId: (row.article_id as string | null) ?? null,
-      actorId: (row.actor_id as string | null) ?? null,
-      createdAt: row.created_at as Date,
-    }));
+    return rows.map(mapEntry);
   }
 
   /** The ticket's history oldest first, each entry with its actor's name and address. */
@@ -61,14 +53,20 @@ export class TicketHistoryRepository {
       [ticketId],
     );
     return rows.map((row) => ({
-      id: row.id as string,
-      ticketId: row.ticket_id as string,
-      kind: row.kind as string,
-      details: row.details as Record<string, unknown>,
-      articleId: (row.article_id as string | null) ?? null,
-      actorId: (row.actor_id as string | null) ?? null,
-      createdAt: row.created_at as Date,
+      ...mapEntry(row),
       actor: row.actor_email ? { id: row.actor_id as string, name: row.actor_name as string, email: row.actor_email as string } : null,
     }));
   }
+}
+
+function mapEntry(row: Record<string, unknown>): HistoryEntryRecord {
+  return {
+    id: row.id as string,
+    ticketId: row.ticket_id as string,
+    kind: row.kind as string,
+    details: row.details as Record<string, unknown>,
+    articleId: (row.article_id as string | null) ?? null,
+    actorId: (row.actor_id as string | null) ?? null,
+    createdAt: row.created_at as Date,
+  };
 }

@@ -27,6 +27,7 @@ import { TicketsModule } from './tickets/tickets.module.js';
 import { WorkspaceModule } from './workspace/workspace.module.js';
 import { TriageModule } from './triage/triage.module.js';
 import { TicketMergeModule } from './ticket-merge/ticket-merge.module.js';
+import { HoldsModule } from './holds/holds.module.js';
 import { UsersModule } from './users/users.module.js';
 import { AccessModule } from './access/access.module.js';
 import { AuditModule } from './audit/audit.module.js';
@@ -53,6 +54,7 @@ export class AppModule {
         WorkspaceModule,
         TriageModule,
         TicketMergeModule,
+        HoldsModule,
         SearchModule,
         TemplatesModule,
         SlaModule,

@@ -18,8 +18,8 @@ function expectedFor(rule: RouteRule, role: Role | null, self: boolean): Expecta
   if (role === null) return 401;
   switch (rule.kind) {
     case 'signedIn':
-    case 'ticket':
       return 'allowed';
+    case 'ticket':
     case 'ticketList':
     case 'capability':
       return !rule.capability || hasCapability(role, rule.capability) ? 'allowed' : 403;

@@ -1,4 +1,4 @@
-import { GRANT_LEVELS, ROLES, ticketAccess, type GrantLevel, type Role } from '@casework/domain';
+import { GRANT_LEVELS, hasCapability, ROLES, ticketAccess, type GrantLevel, type Role } from '@casework/domain';
 import { ROUTE_ACCESS } from '../src/auth/route-access.js';
 import { ApiFixture, type SeededTicket } from './api-fixture.js';
 
@@ -37,6 +37,7 @@ const REQUESTS: Record<string, { method: string; path: (ticketId: string) => str
   // An article of no ticket: allowed callers learn that (400), and the ticket keeps its articles.
   'POST /tickets/:id/split': { method: 'POST', path: (id) => `/tickets/${id}/split`, json: { articleIds: [NOBODY] }, allowed: 400 },
   'GET /tickets/:id/history': { method: 'GET', path: (id) => `/tickets/${id}/history`, allowed: 200 },
+  'POST /tickets/:id/holds': { method: 'POST', path: (id) => `/tickets/${id}/holds`, json: { reason: 'preservation request' }, allowed: 201 },
   'GET /tickets/:ticketId/attachments/:attachmentId': { method: 'GET', path: (id) => `/tickets/${id}/attachments/${NOBODY}`, allowed: 404, allowedCode: 'AttachmentNotFound' },
 };
 
@@ -48,9 +49,12 @@ const ROWS = ROLES.flatMap((role) =>
       ticketRoutes.map(([route, rule]) => {
         const access = ticketAccess(role, { restricted }, restricted ? grant : null);
         const need = rule.kind === 'ticket' ? rule.need : 'read';
-        const expected =
-          access.view === 'none' ? 404 : need === 'content' && access.view !== 'full' ? 403 : need === 'write' && !access.write ? 403 : REQUESTS[route].allowed;
-        return { role, grant, restricted, route, expected, hiddenOrAllowed: access.view === 'none' ? 'TicketNotFound' : REQUESTS[route].allowedCode };
+        // The guard asks for a route's capability before the use case looks at the ticket.
+        const lacksCapability = rule.kind === 'ticket' && rule.capability !== undefined && !hasCapability(role, rule.capability);
+        const expected = lacksCapability
+          ? 403
+          : access.view === 'none' ? 404 : need === 'content' && access.view !== 'full' ? 403 : need === 'write' && !access.write ? 403 : REQUESTS[route].allowed;
+        return { role, grant, restricted, route, expected, hiddenOrAllowed: access.view === 'none' && !lacksCapability ? 'TicketNotFound' : REQUESTS[route].allowedCode };
       }),
     ),
   ),

@@ -42,10 +42,12 @@ import { DraftRepository } from './repositories/draft.repository.js';
 import { ContactReadRepository } from './repositories/contact-read.repository.js';
 import { TriageReviewRepository } from './repositories/triage-review.repository.js';
 import { AutoAssignRepository } from './repositories/auto-assign.repository.js';
+import { LegalHoldRepository } from './repositories/legal-hold.repository.js';
 import { UserRepository } from './repositories/user.repository.js';
 import { WebhookRepository } from './repositories/webhook.repository.js';
 
 const REPOSITORIES = [
+  LegalHoldRepository,
   ApiTokenRepository,
   WebSessionRepository,
   AfterCommitActionRepository,

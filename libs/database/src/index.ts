@@ -52,3 +52,4 @@ export * from './repositories/draft.repository.js';
 export * from './repositories/contact-read.repository.js';
 export * from './repositories/triage-review.repository.js';
 export * from './repositories/auto-assign.repository.js';
+export * from './repositories/legal-hold.repository.js';

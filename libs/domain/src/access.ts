@@ -91,13 +91,15 @@ export const CAPABILITIES = [
   'triage:stats',
   /** Take over a ticket someone else holds (claim with force) and reopen a closed one. */
   'tickets:override',
+  /** Legal holds on tickets and people: place, list, release. */
+  'holds:manage',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
 /** The one table of role rights beyond tickets; the authorisation tests are generated from it. */
 export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   admin: CAPABILITIES,
-  lead: ['sla:manage', 'sla:view', 'oncall:manage', 'pages:ack', 'audit:read', 'rules:manage', 'templates:manage', 'triage:stats', 'tickets:override'],
+  lead: ['sla:manage', 'sla:view', 'oncall:manage', 'pages:ack', 'audit:read', 'rules:manage', 'templates:manage', 'triage:stats', 'tickets:override', 'holds:manage'],
   specialist: ['sla:view'],
   ops: ['sla:view', 'oncall:manage', 'pages:ack', 'metrics:read', 'triage:stats'],
 };

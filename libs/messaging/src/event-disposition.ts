@@ -60,6 +60,7 @@ export function retryable(code: DomainErrorCode): boolean {
     case 'RawMessageNotFound':
     case 'TemplateNotFound':
     case 'TemplateConflict':
+    case 'HoldNotFound':
       return true;
     case 'InvalidStatusTransition':
     case 'TicketNotInSpam':
@@ -83,6 +84,10 @@ export function retryable(code: DomainErrorCode): boolean {
     case 'InvalidTemplate':
     case 'InvalidRecipient':
     case 'AttachmentsTooLarge':
+    // A hold stays until a person releases it: redelivery would meet it again.
+    case 'LegalHoldActive':
+    case 'HoldRefused':
+    case 'InvalidHold':
       return false;
   }
 }

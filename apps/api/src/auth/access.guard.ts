@@ -65,8 +65,8 @@ export class AccessGuard implements CanActivate {
   private enforce(rule: RouteRule, caller: Caller, request: Request): void {
     switch (rule.kind) {
       case 'signedIn':
-      case 'ticket':
         return;
+      case 'ticket':
       case 'ticketList':
       case 'capability':
         if (rule.capability && !hasCapability(caller.role, rule.capability)) throw DomainError.forbidden(rule.capability);

@@ -12,8 +12,8 @@ export type RouteRule =
   | { kind: 'capability'; capability: Capability }
   /** The user named by `:id` is the caller, or the caller holds the capability. */
   | { kind: 'selfOr'; capability: Capability }
-  /** One ticket: `read` (metadata view answers it redacted), `content` (needs the full view), `write`. */
-  | { kind: 'ticket'; need: 'read' | 'content' | 'write' }
+  /** One ticket: `read` (metadata view answers it redacted), `content` (needs the full view), `write`; the capability, when set, is needed first. */
+  | { kind: 'ticket'; need: 'read' | 'content' | 'write'; capability?: Capability }
   /** A list filtered to what the caller may see; the capability, when set, is needed first. */
   | { kind: 'ticketList'; capability?: Capability };
 
@@ -26,7 +26,7 @@ export type RouteEntry = RouteRule & { audit?: string; unaudited?: string };
 const publicRoute: RouteEntry = { kind: 'public' };
 const signedIn: RouteEntry = { kind: 'signedIn' };
 const can = (capability: Capability, audit?: string): RouteEntry => ({ kind: 'capability', capability, ...(audit ? { audit } : {}) });
-const ticket = (need: 'read' | 'content' | 'write', audit?: string): RouteEntry => ({ kind: 'ticket', need, ...(audit ? { audit } : {}) });
+const ticket = (need: 'read' | 'content' | 'write', audit?: string, capability?: Capability): RouteEntry => ({ kind: 'ticket', need, ...(audit ? { audit } : {}), ...(capability ? { capability } : {}) });
 
 /**
  * Every route of the API, `METHOD /path` below the `/api/v1` prefix, and what it asks. The one
@@ -88,6 +88,14 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteEntry>> = {
   'POST /tickets/:id/merge': ticket('write', 'ticket.merged'),
   'POST /tickets/:id/split': ticket('write', 'ticket.split'),
   'GET /tickets/:id/history': ticket('read'),
+  // Seeing the ticket is enough to preserve it; the reason is on the audit record.
+  'POST /tickets/:id/holds': ticket('read', 'hold.placed', 'holds:manage'),
+  // A person is shown to callers who read one of their tickets in full (the use case decides).
+  'POST /contacts/:id/holds': can('holds:manage', 'hold.placed'),
+  // Ticket holds of the tickets the caller sees, and every person's.
+  'GET /holds': can('holds:manage'),
+  'GET /holds/:id': can('holds:manage'),
+  'DELETE /holds/:id': can('holds:manage', 'hold.released'),
   'GET /tickets/:ticketId/attachments/:attachmentId': ticket('content'),
   'POST /tickets/:id/presence': { ...ticket('read'), unaudited: 'a heartbeat every few seconds per viewer; changes nothing of the case' },
   // The stream carries only the events of queues the caller sees; the use case applies the rule per event.

@@ -23,6 +23,8 @@ export function statusOf(code: DomainErrorCode): HttpStatus {
     case 'TicketChanged':
     case 'TriageNotDismissable':
     case 'MergeRefused':
+    case 'LegalHoldActive':
+    case 'HoldRefused':
     case 'InvalidStatusTransition':
     case 'DeadLetterNotRedrivable':
       return HttpStatus.CONFLICT;
@@ -31,8 +33,10 @@ export function statusOf(code: DomainErrorCode): HttpStatus {
     case 'InvalidMailbox':
     case 'InvalidSla':
     case 'InvalidSplit':
+    case 'InvalidHold':
       return HttpStatus.BAD_REQUEST;
     case 'ContactNotFound':
+    case 'HoldNotFound':
     case 'DraftNotFound':
     case 'SlaPolicyNotFound':
     case 'SlaCalendarNotFound':

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Subjects } from '@casework/contracts';
-import { SlaClockRepository, TicketHistoryRepository, TicketMergeRepository, TicketReadRepository, type MergeLockedTicket, type TicketRecord } from '@casework/database';
-import { decideMerge, DomainError, mergedTags, type MergeHold } from '@casework/domain';
+import { LegalHoldRepository, SlaClockRepository, TicketHistoryRepository, TicketMergeRepository, TicketReadRepository, type MergeLockedTicket, type TicketRecord } from '@casework/database';
+import { decideMerge, DomainError, mergedTags, requireNotHeld } from '@casework/domain';
 import { UnitOfWork } from '@casework/messaging';
 import { TicketAccessService } from '../access/ticket-access.service.js';
 import type { Caller } from '../auth/caller.js';
@@ -34,6 +34,7 @@ export class MergeTicketUseCase {
     @Inject(TicketHistoryRepository) private readonly history: TicketHistoryRepository,
     @Inject(SlaClockRepository) private readonly slaClocks: SlaClockRepository,
     @Inject(MergeQueueFactsLoader) private readonly queueFacts: MergeQueueFactsLoader,
+    @Inject(LegalHoldRepository) private readonly holds: LegalHoldRepository,
   ) {}
 
   async execute(caller: Caller, sourceId: string, targetId: string): Promise<MergeOutcome> {
@@ -52,9 +53,9 @@ export class MergeTicketUseCase {
       scope.require(target, 'write');
       const sourceQueue = await this.queueFacts.load(tx, source.queueId);
       const targetQueue = await this.queueFacts.load(tx, target.queueId);
-      // Issue 15 (legal hold) loads the source's active holds here: a held ticket cannot be merged away.
-      const sourceHolds: MergeHold[] = [];
-      const decision = decideMerge({ source, target, sourceQueue, targetQueue, sourceHolds });
+      // A held ticket cannot be merged away (its material would live on under another number).
+      requireNotHeld('merge', (await this.holds.lockHoldsOfTickets(tx, [source.id])).get(source.id) ?? [], new Date());
+      const decision = decideMerge({ source, target, sourceQueue, targetQueue });
       if (!decision.allowed) throw MergeErrors.refused(decision.reason);
 
       const articlesMoved = await this.merges.moveAllArticles(tx, source.id, target.id);

@@ -12,5 +12,6 @@ import { WorkspaceController } from './workspace.controller.js';
   imports: [TicketsModule],
   controllers: [WorkspaceController, PeopleController],
   providers: [AddNoteUseCase, ContactsUseCase, DraftsService, TagsUseCase],
+  exports: [ContactsUseCase],
 })
 export class WorkspaceModule {}

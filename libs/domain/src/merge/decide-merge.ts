@@ -1,6 +1,7 @@
 /**
  * Whether one ticket may be merged into another. The API loads the facts (both tickets, their
- * queues' restricted flags and grant holders, the source's legal holds) and stores the result;
+ * queues' restricted flags and grant holders) and stores the result; a legal hold on the source
+ * is refused before, by the hold rule (evidence/legal-hold.ts requireNotHeld);
  * the rule lives here so the API, a future CLI and the tests share it.
  *
  * Content never moves into a less restricted queue: FreeScout merges across mailboxes with only
@@ -22,22 +23,14 @@ export interface MergeQueueFacts {
   grantHolders: ReadonlySet<string>;
 }
 
-/** A legal hold on the source (issue 15): a held ticket cannot be merged away. */
-export interface MergeHold {
-  id: string;
-  reason: string;
-}
-
 export interface MergeInput {
   source: MergeTicketFacts;
   target: MergeTicketFacts;
   sourceQueue: MergeQueueFacts;
   targetQueue: MergeQueueFacts;
-  /** The source's active holds; empty until holds exist (issue 15 loads them in the merge use case). */
-  sourceHolds: readonly MergeHold[];
 }
 
-export type MergeRefusal = 'same_ticket' | 'source_merged' | 'target_merged' | 'held' | 'wider_queue';
+export type MergeRefusal = 'same_ticket' | 'source_merged' | 'target_merged' | 'wider_queue';
 
 export type MergeDecision = { allowed: true } | { allowed: false; refusal: MergeRefusal; reason: string };
 
@@ -46,9 +39,6 @@ export function decideMerge(input: MergeInput): MergeDecision {
   if (source.id === target.id) return refuse('same_ticket', 'a ticket cannot be merged into itself');
   if (source.mergedIntoId !== null) return refuse('source_merged', 'the ticket has already been merged into another');
   if (target.mergedIntoId !== null) return refuse('target_merged', 'the target ticket has been merged into another; merge into that one');
-  if (input.sourceHolds.length > 0) {
-    return refuse('held', `the ticket is under legal hold ${input.sourceHolds.map((hold) => hold.id).join(', ')} and cannot be merged away`);
-  }
   if (!targetQueueIsNoWider(sourceQueue, targetQueue)) {
     return refuse('wider_queue', 'the target queue is open to people the source queue is not; content never moves into a less restricted queue');
   }

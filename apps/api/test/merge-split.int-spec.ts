@@ -121,7 +121,7 @@ describe('api merge, split and history (built process)', () => {
     expect((await detail(body.id)).articles.map((a) => a.id)).toEqual([outbound.id, noteId]);
     expect((await detail(ticket.id)).articles.map((a) => a.id)).toEqual([inbound.id]);
     const [event] = await app.ds.query(`SELECT envelope -> 'data' AS data FROM outbox WHERE subject = 'casework.ticket.split'`);
-    expect(event.data).toEqual({ sourceTicketId: ticket.id, newTicketId: body.id, queueId: expect.any(String), articleIds: [outbound.id, noteId], byUserId: specialist.id });
+    expect(event.data).toEqual({ sourceTicketId: ticket.id, newTicketId: body.id, queueId: expect.any(String), articleIds: [outbound.id, noteId], byUserId: specialist.id, priority: 'normal' });
   });
 
   it('refuses a split of no, unknown or all articles (400 naming them)', async () => {

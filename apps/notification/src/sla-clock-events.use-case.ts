@@ -11,6 +11,7 @@ import { SlaSchedulerService } from './sla-scheduler.service.js';
 const CONSUMER = 'notification';
 
 export type TicketOpened = EventEnvelope<typeof Subjects.TicketOpened>;
+export type TicketSplit = EventEnvelope<typeof Subjects.TicketSplit>;
 
 /** Events that move a ticket's existing clocks. */
 export type ClockEvent = EventEnvelope<typeof Subjects.ReplySent> | EventEnvelope<typeof Subjects.TicketFollowup> | EventEnvelope<typeof Subjects.TicketStatusChanged>;
@@ -34,6 +35,23 @@ export class SlaClockEventsUseCase {
 
   openAll(events: TicketOpened[]): Promise<BatchOutcome[]> {
     return this.togetherElseOneByOne('ticket.opened', events, (batch) => this.open(batch));
+  }
+
+  /**
+   * A ticket split off another owes its requester an answer like a new one: its clocks start at
+   * the split (no acknowledgement is sent, and emergencies were paged on the source already).
+   */
+  splitAll(events: TicketSplit[]): Promise<BatchOutcome[]> {
+    return this.togetherElseOneByOne('ticket.split', events, async (batch) => {
+      let times: Date[] = [];
+      await this.unitOfWork.runOnceAll(CONSUMER, batch, async (tx, _emit, fresh) => {
+        times = await this.lifecycle.ticketsOpened(
+          tx,
+          fresh.map(({ data, occurredAt }) => ({ ticketId: data.newTicketId, queueId: data.queueId, priority: data.priority ?? 'normal', at: new Date(occurredAt) })),
+        );
+      });
+      this.wake(times);
+    });
   }
 
   updateAll(events: ClockEvent[]): Promise<BatchOutcome[]> {

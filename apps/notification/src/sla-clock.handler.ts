@@ -4,12 +4,13 @@ import type { NotificationSettings } from '@casework/config';
 import { Subjects, type EventEnvelope } from '@casework/contracts';
 import { GROUP_COMMIT_IN_FLIGHT, GroupCommitBatcher, OnEvent } from '@casework/messaging';
 import { NOTIFICATION_SETTINGS } from './notification.tokens.js';
-import { SlaClockEventsUseCase, type ClockEvent, type TicketOpened } from './sla-clock-events.use-case.js';
+import { SlaClockEventsUseCase, type ClockEvent, type TicketOpened, type TicketSplit } from './sla-clock-events.use-case.js';
 
 /** Drives the SLA clocks from ticket and reply events (see SlaLifecycleService for the rules). */
 @Controller()
 export class SlaClockHandler {
   private readonly opened: GroupCommitBatcher<TicketOpened>;
+  private readonly split: GroupCommitBatcher<TicketSplit>;
   // One batch at a time, events in order: a ticket's events move its clocks in the order they came.
   private readonly clockUpdates: GroupCommitBatcher<ClockEvent>;
 
@@ -18,12 +19,18 @@ export class SlaClockHandler {
     @Inject(NOTIFICATION_SETTINGS) settings: NotificationSettings,
   ) {
     this.opened = new GroupCommitBatcher(settings.SLA_EVENT_BATCH_SIZE, (events) => clockEvents.openAll(events));
+    this.split = new GroupCommitBatcher(settings.SLA_EVENT_BATCH_SIZE, (events) => clockEvents.splitAll(events));
     this.clockUpdates = new GroupCommitBatcher(settings.SLA_EVENT_BATCH_SIZE, (events) => clockEvents.updateAll(events));
   }
 
   @OnEvent(Subjects.TicketOpened, { concurrency: GROUP_COMMIT_IN_FLIGHT })
   onTicketOpened(@Payload() event: EventEnvelope<typeof Subjects.TicketOpened>): Promise<void> {
     return this.opened.submit(event);
+  }
+
+  @OnEvent(Subjects.TicketSplit, { concurrency: GROUP_COMMIT_IN_FLIGHT })
+  onTicketSplit(@Payload() event: EventEnvelope<typeof Subjects.TicketSplit>): Promise<void> {
+    return this.split.submit(event);
   }
 
   /** Only a specialist's reply answers the stakeholder; the acknowledgement does not. */

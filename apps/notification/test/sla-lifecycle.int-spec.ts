@@ -10,6 +10,7 @@ const DURABLE: Partial<Record<EventSubject, string>> = {
   [Subjects.TicketFollowup]: 'notification_casework_ticket_followup',
   [Subjects.TicketStatusChanged]: 'notification_casework_ticket_status_changed',
   [Subjects.TicketPriorityChanged]: 'notification_casework_ticket_priority_changed',
+  [Subjects.TicketSplit]: 'notification_casework_ticket_split',
 };
 
 interface Ticket {
@@ -249,5 +250,19 @@ describe('SLA lifecycle (built notification process)', () => {
     const clock = await one(ticket, 'first_response', 'running');
     // 20 minutes under the high-priority policy, counted from the original start (24/7 calendar).
     expect(Math.abs(clock.due_at!.getTime() - (start.getTime() + 20 * 60_000))).toBeLessThan(1000);
+  });
+
+  it("starts a split-off ticket's clocks at the split, under its queue and priority's policy", async () => {
+    const source = await seedTicket(cycleQueueId);
+    const split = await seedTicket(cycleQueueId);
+    const at = new Date(Date.now() - 5 * MIN);
+    const event = { sourceTicketId: source.id, newTicketId: split.id, queueId: cycleQueueId, articleIds: [], byUserId: '00000000-0000-4000-8000-000000000009' };
+    await handled(envelope(Subjects.TicketSplit, { ...event, priority: 'high' }, at));
+    expect((await one(split, 'first_response')).due_at?.getTime()).toBe(at.getTime() + 20 * MIN);
+    expect(await clocks(source)).toHaveLength(0);
+    // An event from before the priority was carried: the normal policy.
+    const older = await seedTicket(cycleQueueId);
+    await handled(envelope(Subjects.TicketSplit, { ...event, newTicketId: older.id }, at));
+    expect((await one(older, 'first_response')).due_at?.getTime()).toBe(at.getTime() + 60 * MIN);
   });
 });

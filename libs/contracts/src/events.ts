@@ -207,6 +207,8 @@ export interface TicketSplitV1 {
   queueId: string;
   articleIds: string[];
   byUserId: string;
+  /** The new ticket's (the source's) priority, for its SLA clocks; absent from earlier events: normal. */
+  priority?: string;
 }
 
 /** One map from subject to payload: a subject cannot be published with the wrong payload. */

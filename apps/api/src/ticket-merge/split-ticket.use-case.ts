@@ -59,7 +59,7 @@ export class SplitTicketUseCase {
         { ticketId: source.id, kind: 'split_to', details: { ticketId: opened.id, number: opened.number, articles: moved.length }, actorId: caller.userId },
         { ticketId: opened.id, kind: 'split_from', details: { ticketId: source.id, number: source.number, articles: moved.length }, actorId: caller.userId },
       ]);
-      await emit(Subjects.TicketSplit, { sourceTicketId: source.id, newTicketId: opened.id, queueId: source.queueId, articleIds: moved, byUserId: caller.userId });
+      await emit(Subjects.TicketSplit, { sourceTicketId: source.id, newTicketId: opened.id, queueId: source.queueId, articleIds: moved, byUserId: caller.userId, priority: source.priority });
       const ticket = await this.ticketReads.find(tx, opened.id);
       return { source, ticket: ticket!, articleIds: moved };
     });

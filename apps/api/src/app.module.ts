@@ -46,7 +46,7 @@ export class AppModule {
           poolSize: config.DATABASE_POOL_SIZE,
           connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
         }),
-        MessagingModule.forRoot({ natsUrl: config.NATS_URL, serviceName: 'api' }),
+        MessagingModule.forRoot({ natsUrl: config.NATS_URL, streamReplicas: config.NATS_STREAM_REPLICAS, serviceName: 'api' }),
         ObservabilityModule.register({ dataSource: DataSource, nats: NatsConnectionHolder, imports: [] }),
         QueuesModule,
         RulesModule,

@@ -19,7 +19,7 @@ export class IngestModule {
       imports: [
         LoggerModule.forRoot(logger),
         DatabaseModule.forRoot({ url: settings.DATABASE_URL, applicationName: 'casework-ingest' }),
-        MessagingModule.forRoot({ natsUrl: settings.NATS_URL, serviceName: 'ingest' }),
+        MessagingModule.forRoot({ natsUrl: settings.NATS_URL, streamReplicas: settings.NATS_STREAM_REPLICAS, serviceName: 'ingest' }),
         ObservabilityModule.register({ dataSource: DataSource, nats: NatsConnectionHolder, imports: [] }),
       ],
       providers: [{ provide: INGEST_SETTINGS, useValue: settings }, MailStoreService, MailboxSupervisorService, SmtpPushUseCase, SmtpListenerService],

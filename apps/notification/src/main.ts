@@ -8,7 +8,7 @@ const settings = loadConfigOrExit('notification', NotificationSettings);
 const logger = createLogger('notification', settings.LOG_LEVEL);
 await bootstrapWorker(NotificationModule.register(settings, logger), {
   serviceName: 'notification',
-  natsUrl: settings.NATS_URL,
+  natsUrl: settings.NATS_URL, streamReplicas: settings.NATS_STREAM_REPLICAS,
   httpPort: settings.HTTP_PORT,
   maxDeliver: settings.EVENT_MAX_DELIVER,
   logger,

@@ -26,7 +26,7 @@ export class NotificationModule {
       imports: [
         LoggerModule.forRoot(logger),
         DatabaseModule.forRoot({ url: settings.DATABASE_URL, applicationName: 'casework-notification' }),
-        MessagingModule.forRoot({ natsUrl: settings.NATS_URL, serviceName: 'notification' }),
+        MessagingModule.forRoot({ natsUrl: settings.NATS_URL, streamReplicas: settings.NATS_STREAM_REPLICAS, serviceName: 'notification' }),
         ObservabilityModule.register({ dataSource: DataSource, nats: NatsConnectionHolder, imports: [] }),
       ],
       controllers: [SlaClockHandler, PagingHandler],

@@ -27,7 +27,7 @@ export class RoutingModule implements OnApplicationShutdown {
       imports: [
         LoggerModule.forRoot(logger),
         DatabaseModule.forRoot({ url: settings.DATABASE_URL, applicationName: 'casework-routing' }),
-        MessagingModule.forRoot({ natsUrl: settings.NATS_URL, serviceName: 'routing' }),
+        MessagingModule.forRoot({ natsUrl: settings.NATS_URL, streamReplicas: settings.NATS_STREAM_REPLICAS, serviceName: 'routing' }),
         ObservabilityModule.register({ dataSource: DataSource, nats: NatsConnectionHolder, imports: [] }),
       ],
       controllers: [MailReceivedHandler],

@@ -8,7 +8,7 @@ const settings = loadConfigOrExit('template-reply', TemplateReplySettings);
 const logger = createLogger('template-reply', settings.LOG_LEVEL);
 await bootstrapWorker(TemplateReplyModule.register(settings, logger), {
   serviceName: 'template-reply',
-  natsUrl: settings.NATS_URL,
+  natsUrl: settings.NATS_URL, streamReplicas: settings.NATS_STREAM_REPLICAS,
   httpPort: settings.HTTP_PORT,
   maxDeliver: settings.EVENT_MAX_DELIVER,
   logger,

@@ -19,7 +19,7 @@ export class TemplateReplyModule {
       imports: [
         LoggerModule.forRoot(logger),
         DatabaseModule.forRoot({ url: settings.DATABASE_URL, applicationName: 'casework-template-reply' }),
-        MessagingModule.forRoot({ natsUrl: settings.NATS_URL, serviceName: 'template-reply' }),
+        MessagingModule.forRoot({ natsUrl: settings.NATS_URL, streamReplicas: settings.NATS_STREAM_REPLICAS, serviceName: 'template-reply' }),
         ObservabilityModule.register({ dataSource: DataSource, nats: NatsConnectionHolder, imports: [] }),
       ],
       controllers: [TemplateReplyHandler],

@@ -33,4 +33,14 @@ describe('loadConfig', () => {
       /(?=[\s\S]*DATABASE_URL)(?=[\s\S]*SLA_FIRST_RESPONSE_MINUTES)/,
     );
   });
+
+  it('takes a cluster as NATS_URL (members separated by commas) and a stream replica count', () => {
+    const config = loadConfig(NotificationSettings, { NATS_URL: 'nats://n1:4222, nats://n2:4222,nats://n3:4222', NATS_STREAM_REPLICAS: '3' });
+    expect(config.NATS_URL).toBe('nats://n1:4222, nats://n2:4222,nats://n3:4222');
+    expect(config.NATS_STREAM_REPLICAS).toBe(3);
+    expect(loadConfig(NotificationSettings, {}).NATS_STREAM_REPLICAS).toBe(1);
+    for (const [key, value] of [['NATS_URL', 'nats://n1:4222,,nats://n2'], ['NATS_URL', 'http://n1:4222'], ['NATS_STREAM_REPLICAS', '0'], ['NATS_STREAM_REPLICAS', '7']]) {
+      expect(() => loadConfig(NotificationSettings, { [key]: value })).toThrow(new RegExp(key));
+    }
+  });
 });

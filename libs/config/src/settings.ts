@@ -27,8 +27,13 @@ export class BaseSettings {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL' })
   DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/casework';
 
-  @Matches(/^(nats|tls):\/\/[^\s]+$|^[^\s:/]+:\d+$/, { message: 'must be a nats:// URL' })
+  /** One server, or several separated by commas (the members of a cluster: any one reached is enough). */
+  @Matches(/^\s*(((nats|tls):\/\/[^\s,]+|[^\s:/,]+:\d+)\s*)(,\s*((nats|tls):\/\/[^\s,]+|[^\s:/,]+:\d+)\s*)*$/, { message: 'must be a nats:// URL, or several separated by commas' })
   NATS_URL: string = 'nats://127.0.0.1:4222';
+
+  /** Copies JetStream keeps of the CASEWORK stream (and its consumers): 3 on a 3-node cluster. Never lowered automatically. */
+  @IsInt() @Min(1) @Max(5)
+  NATS_STREAM_REPLICAS: number = 1;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';

@@ -7,6 +7,7 @@ export * from './require-binary.js';
 export * from './spawn-service.js';
 export * from './start-dovecot.js';
 export * from './start-nats.js';
+export * from './start-nats-cluster.js';
 export * from './start-postgres.js';
 export * from './start-smtp-catcher.js';
 export * from './system-user.js';

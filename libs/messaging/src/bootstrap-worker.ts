@@ -9,6 +9,8 @@ import { JetStreamServer } from './jetstream.server.js';
 export interface WorkerOptions {
   serviceName: string;
   natsUrl: string;
+  /** NATS_STREAM_REPLICAS. */
+  streamReplicas: number;
   httpPort: number;
   logger: Logger;
   /** Deliveries before a failing event is dead-lettered (EVENT_MAX_DELIVER). */
@@ -24,9 +26,9 @@ export async function bootstrapWorker(module: unknown, options: WorkerOptions): 
   app.enableShutdownHooks();
   const db = app.get(DataSource);
   const deadLetters = app.get(DeadLetterRepository);
-  const { natsUrl, serviceName, logger, maxDeliver } = options;
+  const { natsUrl, streamReplicas, serviceName, logger, maxDeliver } = options;
   app.connectMicroservice(
-    { strategy: new JetStreamServer({ natsUrl, serviceName, logger, maxDeliver, deadLetters: (letter) => deadLetters.record(db, letter) }) },
+    { strategy: new JetStreamServer({ natsUrl, streamReplicas, serviceName, logger, maxDeliver, deadLetters: (letter) => deadLetters.record(db, letter) }) },
     { inheritAppConfig: true },
   );
   await app.startAllMicroservices();

@@ -7,7 +7,7 @@ import { STREAM_NAME } from '@casework/contracts';
 import type { NewDeadLetter } from '@casework/database';
 import { eventHandlingSeconds, eventsHandled } from '@casework/observability';
 import { dispositionOf, readEnvelope, type EventFailure, type UnreadableEnvelope } from './event-disposition.js';
-import { connectNats, ensureStream } from './nats-connection.js';
+import { connectNats, ensureStream, warnNotLowered } from './nats-connection.js';
 
 /** What a dead letter keeps of the event. */
 type DeadEvent = Pick<UnreadableEnvelope, 'object' | 'eventId'>;
@@ -29,6 +29,8 @@ export interface JetStreamServerOptions {
   /** Durable consumer names are `<service>_<subject>`: replicas of a service share the work. */
   serviceName: string;
   logger: Logger;
+  /** NATS_STREAM_REPLICAS (default 1). */
+  streamReplicas?: number;
   ackWaitMs?: number;
   /** Deliveries before an event that keeps failing becomes a dead letter (default 10). */
   maxDeliver?: number;
@@ -63,7 +65,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
   async listen(callback: (error?: unknown) => void): Promise<void> {
     try {
       this.nc = await connectNats(this.options.natsUrl, `casework-${this.options.serviceName}-consumer`);
-      await ensureStream(this.nc);
+      await ensureStream(this.nc, this.options.streamReplicas, (current) => warnNotLowered(this.options.logger, current, this.options.streamReplicas ?? 1));
       for (const [subject, handler] of this.messageHandlers) {
         if (handler.isEventHandler) await this.consume(subject, handler);
       }

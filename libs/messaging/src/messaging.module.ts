@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { LOGGER } from '@casework/observability';
 import { JetStreamPublisher } from './jetstream-publisher.js';
-import { connectNats, ensureStream } from './nats-connection.js';
+import { connectNats, ensureStream, warnNotLowered } from './nats-connection.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { UnitOfWork } from './unit-of-work.js';
 
@@ -34,18 +34,20 @@ class MessagingShutdown implements OnApplicationShutdown {
 @Global()
 @Module({})
 export class MessagingModule {
-  static forRoot(options: { natsUrl: string; serviceName: string }): DynamicModule {
+  /** `streamReplicas`: NATS_STREAM_REPLICAS (default 1). */
+  static forRoot(options: { natsUrl: string; serviceName: string; streamReplicas?: number }): DynamicModule {
     return {
       module: MessagingModule,
       global: true,
       providers: [
         {
           provide: NatsConnectionHolder,
-          useFactory: async () => {
+          useFactory: async (logger: Logger) => {
             const nc = await connectNats(options.natsUrl, `casework-${options.serviceName}`);
-            await ensureStream(nc);
+            await ensureStream(nc, options.streamReplicas, (current) => warnNotLowered(logger, current, options.streamReplicas ?? 1));
             return new NatsConnectionHolder(nc);
           },
+          inject: [LOGGER],
         },
         {
           provide: JetStreamPublisher,
@@ -72,3 +74,4 @@ export class MessagingModule {
     };
   }
 }
+

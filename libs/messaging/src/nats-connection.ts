@@ -1,11 +1,20 @@
 import { jetstreamManager, RetentionPolicy, StorageType, type StreamConfig } from '@nats-io/jetstream';
 import { connect, nanos, type NatsConnection } from '@nats-io/transport-node';
+import type { Logger } from 'pino';
 import { STREAM_NAME, STREAM_SUBJECTS } from '@casework/contracts';
 
-/** Connects with endless reconnects: a NATS restart must not stop a service. */
+/** The servers of a NATS_URL: one, or a cluster's members separated by commas. */
+export function natsServers(url: string): string[] {
+  return url.split(',').map((server) => server.trim()).filter((server) => server !== '');
+}
+
+/**
+ * Connects with endless reconnects: a NATS restart must not stop a service. Given a cluster's
+ * members the client tries them in random order and learns the others from the one it reaches.
+ */
 export async function connectNats(url: string, name: string): Promise<NatsConnection> {
   return connect({
-    servers: url,
+    servers: natsServers(url),
     name,
     maxReconnectAttempts: -1,
     reconnectTimeWait: 250,
@@ -27,18 +36,31 @@ const STREAM: Partial<StreamConfig> & { name: string } = {
   duplicate_window: nanos(5 * 60 * 1000),
 };
 
-/** Creates the CASEWORK stream, or brings an existing one to our configuration. */
-export async function ensureStream(nc: NatsConnection): Promise<void> {
+/**
+ * Creates the CASEWORK stream with `replicas` copies, or brings an existing one to our
+ * configuration. The replica count is raised, never lowered: one service started with a stale
+ * NATS_STREAM_REPLICAS must not shrink the copies every other service relies on (`onLowered`
+ * hears of it; lowering is an operator's `nats stream edit`).
+ */
+export async function ensureStream(nc: NatsConnection, replicas = 1, onLowered?: (current: number) => void): Promise<void> {
   const jsm = await jetstreamManager(nc);
+  let current: number;
   try {
-    await jsm.streams.info(STREAM_NAME);
-    await jsm.streams.update(STREAM_NAME, STREAM);
+    current = (await jsm.streams.info(STREAM_NAME)).config.num_replicas;
   } catch (error) {
     if (!isNotFound(error)) throw error;
-    await jsm.streams.add(STREAM);
+    await jsm.streams.add({ ...STREAM, num_replicas: replicas });
+    return;
   }
+  if (current > replicas) onLowered?.(current);
+  await jsm.streams.update(STREAM_NAME, { ...STREAM, num_replicas: Math.max(current, replicas) });
 }
 
 function isNotFound(error: unknown): boolean {
   return error instanceof Error && /not found/i.test(error.message);
+}
+
+/** A service configured with fewer stream replicas than the stream has: kept, and said so. */
+export function warnNotLowered(logger: Logger, current: number, configured: number): void {
+  logger.warn({ current, configured }, 'the CASEWORK stream keeps more replicas than NATS_STREAM_REPLICAS asks: not lowered (use `nats stream edit` to lower it)');
 }

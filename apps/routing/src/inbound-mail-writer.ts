@@ -48,6 +48,8 @@ export class InboundMailWriter {
         link: decision.link,
         spam: decision.spam && { signals: decision.spam.signals, intendedQueueId: decision.intendedQueueId, acknowledgementHeld: decision.spam.acknowledgeOnRelease },
         assigneeId: decision.assigneeId ?? roundRobin[i],
+        // Numbered in arrival order, whichever router commits first.
+        sequence: steps[i].arrivalNumber,
       })),
     );
     const automations = steps.map(({ mail }) => automationOf(mail, [this.settings.MAIL_FROM]));

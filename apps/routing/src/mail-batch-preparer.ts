@@ -11,13 +11,16 @@ import { RoutingSignals } from './routing-signals.js';
 /** Bytes of raw mail one batch loads at most (a bigger first message is loaded alone). */
 const BATCH_BYTE_BUDGET = 32 * 1024 * 1024;
 
+/** A reply waits for an original stored this recently that another router has not finished. */
+const ORIGINAL_WAIT_MS = 60_000;
+
 export type MailReceived = EventEnvelope<typeof Subjects.MailReceived>;
 
 /** What one event of a batch comes to once its mail is parsed and decided. */
 export type Step =
   | { kind: 'skip'; event: MailReceived }
   | { kind: 'quarantine'; event: MailReceived; rawMessageId: string; reason: string }
-  | { kind: 'route'; event: MailReceived; rawMessageId: string; mailboxId: string; mail: ParsedMail; decision: RoutingDecision };
+  | { kind: 'route'; event: MailReceived; rawMessageId: string; mailboxId: string; arrivalNumber: bigint | null; mail: ParsedMail; decision: RoutingDecision };
 
 export type RouteStep = Extract<Step, { kind: 'route' }>;
 
@@ -30,7 +33,7 @@ export type DecidedStep<A extends RoutingDecision['action']> = RouteStep & { dec
  * loaded for lack of byte budget (`later`).
  */
 export type ParsedRaw =
-  | { kind: 'parsed'; mailboxId: string; envelopeTo: string[] | null; mail: ParsedMail }
+  | { kind: 'parsed'; mailboxId: string; envelopeTo: string[] | null; arrivalNumber: bigint | null; mail: ParsedMail }
   | { kind: 'failed'; size: number; error: unknown }
   | { kind: 'gone' }
   | { kind: 'later' };
@@ -62,7 +65,7 @@ export class MailBatchPreparer {
         if (!raw) return [id, { kind: 'gone' }];
         if (!raw.raw) return [id, { kind: 'later' }];
         try {
-          return [id, { kind: 'parsed', mailboxId: raw.mailboxId, envelopeTo: raw.envelopeTo, mail: await this.parser.parse(raw.raw) }];
+          return [id, { kind: 'parsed', mailboxId: raw.mailboxId, envelopeTo: raw.envelopeTo, arrivalNumber: raw.arrivalNumber, mail: await this.parser.parse(raw.raw) }];
         } catch (error) {
           return [id, { kind: 'failed', size: raw.size, error }];
         }
@@ -74,8 +77,11 @@ export class MailBatchPreparer {
   /**
    * Parses (unless parsed ahead) and decides a prefix of `events`; the events after it (past the
    * byte budget, or answering a mail of this prefix) are deferred to a later transaction.
+   * `waiting`: mail of the prefix answering a mail stored earlier that is not routed yet (another
+   * router has it: with several routers on one consumer it may commit after this batch), or
+   * answering such a waiting mail; they are handed back to be delivered again shortly.
    */
-  async prepare(events: MailReceived[], ahead: ParsedAhead): Promise<{ steps: Step[]; deferred: MailReceived[] }> {
+  async prepare(events: MailReceived[], ahead: ParsedAhead): Promise<{ steps: Step[]; deferred: MailReceived[]; waiting: MailReceived[] }> {
     // Not loaded yet, or the pool (not the message) failed: load and parse again.
     const usable = (entry: ParsedRaw | undefined): entry is ParsedRaw =>
       entry !== undefined && entry.kind !== 'later' && !(entry.kind === 'failed' && !(entry.error instanceof MailParseError));
@@ -86,7 +92,7 @@ export class MailBatchPreparer {
     let end = events.findIndex((event) => parsedRaw(event).kind === 'later');
     if (end < 0) end = events.length;
     const claimed = new Set<string>();
-    type Parsed = { event: MailReceived; rawMessageId: string; mailboxId: string; mail: ParsedMail; toDecide: MailToDecide };
+    type Parsed = { event: MailReceived; rawMessageId: string; mailboxId: string; arrivalNumber: bigint | null; mail: ParsedMail; toDecide: MailToDecide };
     const signals = await this.signals.forBatch();
     const parsed = events.slice(0, end).map((event): Step | Parsed => {
       const rawMessageId = event.data.rawMessageId;
@@ -98,29 +104,44 @@ export class MailBatchPreparer {
         const facts = routingFactsOf(raw.mail, raw.envelopeTo);
         const { triage, language } = signals.contentOf(raw.mail);
         const rules = signals.rulesFor(raw.mail, facts, triage, language);
-        return { event, rawMessageId, mailboxId: raw.mailboxId, mail: raw.mail, toDecide: { mail: facts, mailboxId: raw.mailboxId, triage, language, rules } };
+        return { event, rawMessageId, mailboxId: raw.mailboxId, arrivalNumber: raw.arrivalNumber, mail: raw.mail, toDecide: { mail: facts, mailboxId: raw.mailboxId, triage, language, rules } };
       }
       // Anything but a MailParseError (a closed pool, a parser that cannot start) is ours: retry later.
       if (!(raw.error instanceof MailParseError)) throw raw.error;
       return { kind: 'quarantine', event, rawMessageId, reason: quarantineReason(raw.error, raw.size, this.parser.maxBytes) };
     });
     const toDecide = parsed.flatMap((p) => ('toDecide' in p ? [p.toDecide] : []));
-    if (toDecide.length === 0) return { steps: parsed as Step[], deferred: events.slice(parsed.length) };
-    const context = await this.context.load(toDecide);
+    if (toDecide.length === 0) return { steps: parsed as Step[], deferred: events.slice(parsed.length), waiting: [] };
+    const answered = (facts: MailToDecide['mail']) => [...threadingCandidates(facts), ...reportedMessageIds(facts)];
+    const [context, pending] = await Promise.all([
+      this.context.load(toDecide),
+      this.rawMessages.pendingOriginals(this.dataSource, [...new Set(toDecide.flatMap((item) => answered(item.mail)))], events.map((event) => event.data.rawMessageId), ORIGINAL_WAIT_MS),
+    ]);
     const steps: Step[] = [];
+    const waiting: MailReceived[] = [];
     const messageIdsInBatch = new Set<string>();
+    let consumed = 0;
     for (const item of parsed) {
       if (!('toDecide' in item)) {
         steps.push(item);
+        consumed += 1;
+        continue;
+      }
+      const ids = answered(item.toDecide.mail);
+      // Its original is another router's, not committed yet (or waits itself): wait for it.
+      if (ids.some((id) => pending.has(id))) {
+        waiting.push(item.event);
+        if (item.mail.messageId) pending.add(item.mail.messageId);
+        consumed += 1;
         continue;
       }
       // A mail answering (or reporting on) one earlier in this batch must see the ticket that one opens.
-      const facts = item.toDecide.mail;
-      if ([...threadingCandidates(facts), ...reportedMessageIds(facts)].some((id) => messageIdsInBatch.has(id))) break;
+      if (ids.some((id) => messageIdsInBatch.has(id))) break;
       const { toDecide, ...step } = item;
       steps.push({ kind: 'route', ...step, decision: decideRouting(context.inputFor(toDecide)) });
       if (item.mail.messageId) messageIdsInBatch.add(item.mail.messageId);
+      consumed += 1;
     }
-    return { steps, deferred: events.slice(steps.length) };
+    return { steps, deferred: events.slice(consumed), waiting };
   }
 }

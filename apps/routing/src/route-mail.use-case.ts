@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
 import { Subjects } from '@casework/contracts';
 import { RawMessageRepository } from '@casework/database';
-import type { RoutingDecision } from '@casework/domain';
+import { DomainError, type RoutingDecision } from '@casework/domain';
 import { togetherElseOneByOne, UnitOfWork, type BatchOutcome, type Emit } from '@casework/messaging';
 import { LOGGER } from '@casework/observability';
 import { InboundMailWriter } from './inbound-mail-writer.js';
@@ -35,13 +35,16 @@ export class RouteMailUseCase {
 
   /** Routes one event (a batch of one). */
   async execute(event: MailReceived, ahead?: ParsedAhead): Promise<void> {
+    let waiting: Set<string>;
     try {
-      await this.routeTogether([event], ahead);
+      waiting = await this.routeTogether([event], ahead);
     } catch (error) {
       // Content Postgres refuses (SQLSTATE class 22) will never store: keep it raw, move on.
       if (!isDataException(error)) throw error;
       await this.quarantineAlone(event, `content rejected by the database: ${(error as Error).message}`);
+      return;
     }
+    if (waiting.has(event.id)) throw awaitingEarlierMail();
   }
 
   /**
@@ -49,12 +52,18 @@ export class RouteMailUseCase {
    * message the database refuses, a lock timeout) its events are routed one by one, so one bad
    * message costs the others nothing.
    */
-  executeAll(events: MailReceived[], ahead?: ParsedAhead): Promise<BatchOutcome[]> {
-    return togetherElseOneByOne(
+  async executeAll(events: MailReceived[], ahead?: ParsedAhead): Promise<BatchOutcome[]> {
+    const waiting = new Set<string>();
+    const outcomes = await togetherElseOneByOne(
       events,
-      (batch) => (batch.length === 1 ? this.execute(batch[0], ahead) : this.routeTogether(batch, ahead)),
+      async (batch) => {
+        if (batch.length === 1) return this.execute(batch[0], ahead);
+        for (const id of await this.routeTogether(batch, ahead)) waiting.add(id);
+      },
       (error) => this.logger.warn({ err: error, events: events.length }, 'routing a batch failed: routing its events one by one'),
     );
+    // A waiting mail fails alone (a retryable error: delivered again shortly); the batch committed.
+    return outcomes.map((outcome, i) => (outcome.ok && waiting.has(events[i].id) ? { ok: false, error: awaitingEarlierMail() } : outcome));
   }
 
   /**
@@ -65,13 +74,17 @@ export class RouteMailUseCase {
     return this.preparer.loadAndParse([...new Set(events.map((event) => event.data.rawMessageId))]);
   }
 
-  private async routeTogether(events: MailReceived[], ahead: ParsedAhead = new Map()): Promise<void> {
+  /** Returns the ids of the events left waiting for an earlier mail (see MailBatchPreparer.prepare). */
+  private async routeTogether(events: MailReceived[], ahead: ParsedAhead = new Map()): Promise<Set<string>> {
+    const waiting = new Set<string>();
     let rest = events;
     while (rest.length > 0) {
-      const { steps, deferred } = await this.preparer.prepare(rest, ahead);
-      await this.commit(steps);
-      rest = deferred;
+      const prepared = await this.preparer.prepare(rest, ahead);
+      if (prepared.steps.length > 0) await this.commit(prepared.steps);
+      for (const event of prepared.waiting) waiting.add(event.id);
+      rest = prepared.deferred;
     }
+    return waiting;
   }
 
   private async commit(steps: Step[]): Promise<void> {
@@ -129,4 +142,8 @@ function isDecided<A extends RoutingDecision['action']>(step: RouteStep, action:
 function isDataException(error: unknown): boolean {
   const code = (error as { code?: unknown; driverError?: { code?: unknown } }).driverError?.code ?? (error as { code?: unknown }).code;
   return typeof code === 'string' && code.startsWith('22');
+}
+
+function awaitingEarlierMail(): DomainError {
+  return new DomainError('AwaitingEarlierMail', 'this mail answers one stored earlier that is still being routed: it waits for its ticket');
 }

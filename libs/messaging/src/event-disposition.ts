@@ -61,6 +61,8 @@ export function retryable(code: DomainErrorCode): boolean {
     case 'TemplateNotFound':
     case 'TemplateConflict':
     case 'HoldNotFound':
+    // The original of a reply is being routed elsewhere: in a moment it will have its ticket.
+    case 'AwaitingEarlierMail':
       return true;
     case 'InvalidStatusTransition':
     case 'TicketNotInSpam':

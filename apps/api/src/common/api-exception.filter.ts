@@ -25,6 +25,8 @@ export function statusOf(code: DomainErrorCode): HttpStatus {
     case 'MergeRefused':
     case 'LegalHoldActive':
     case 'HoldRefused':
+    // Routing's: a reply waiting for its original (never an API answer).
+    case 'AwaitingEarlierMail':
     case 'InvalidStatusTransition':
     case 'DeadLetterNotRedrivable':
       return HttpStatus.CONFLICT;

@@ -35,6 +35,24 @@ export class RoutingBed {
    * its mail.received and waits until routing acked it. Returns the raw message's id.
    */
   async route(source: Buffer, options: { envelopeTo?: string[] } = {}): Promise<string> {
+    const rawMessageId = await this.store(source, options);
+    const ack = await this.publish(rawMessageId);
+    await this.bed.waitForConsumer(CONSUMER, ack.seq);
+    return rawMessageId;
+  }
+
+  /** Publishes a stored message's mail.received (as ingest does after storing it). */
+  publish(rawMessageId: string): Promise<{ seq: number }> {
+    return this.bed.publish(envelope(Subjects.MailReceived, { rawMessageId, mailboxId: this.mailboxId }));
+  }
+
+  /** Waits until routing acked every event up to this stream sequence. */
+  waitForRouting(streamSeq: number, timeoutMs?: number): Promise<void> {
+    return this.bed.waitForConsumer(CONSUMER, streamSeq, timeoutMs);
+  }
+
+  /** Stores the raw message as ingest does (its Message-ID read from the header, when given) without announcing it. */
+  async store(source: Buffer, options: { envelopeTo?: string[]; messageId?: string } = {}): Promise<string> {
     this.uid += 1;
     const smtp = options.envelopeTo !== undefined;
     const rawMessageId = await this.rawMessages.insertFromSource(this.bed.ds, {
@@ -45,12 +63,10 @@ export class RoutingBed {
       envelopeFrom: smtp ? 'sender@example.org' : null,
       envelopeTo: options.envelopeTo ?? null,
       sha256: sha256(source),
-      messageId: null,
+      messageId: options.messageId ?? null,
       raw: source,
     });
     if (!rawMessageId) throw new Error('raw message not inserted');
-    const ack = await this.bed.publish(envelope(Subjects.MailReceived, { rawMessageId, mailboxId: this.mailboxId }));
-    await this.bed.waitForConsumer(CONSUMER, ack.seq);
     return rawMessageId;
   }
 

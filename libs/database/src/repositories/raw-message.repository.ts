@@ -37,6 +37,8 @@ export interface ReceivedRawMessage {
   raw: Buffer | null;
   /** The SMTP push's accepted RCPT TO addresses; null for IMAP. */
   envelopeTo: string[] | null;
+  /** Its place in arrival order, drawn from the ticket number sequence (null: stored before it was kept). */
+  arrivalNumber: bigint | null;
 }
 
 export class RawMessageRepository {
@@ -91,15 +93,33 @@ export class RawMessageRepository {
    */
   async findReceived(db: Db, ids: string[], byteBudget = Number.MAX_SAFE_INTEGER): Promise<Map<string, ReceivedRawMessage>> {
     if (ids.length === 0) return new Map();
-    const rows: { id: string; mailbox_id: string; size: number; raw: Buffer | null; envelope_to: string[] | null }[] = await db.query(
-      `SELECT id, mailbox_id, size, envelope_to, CASE WHEN loaded_before = 0 OR loaded_before + size <= $2 THEN raw END AS raw
-         FROM (SELECT r.id, r.mailbox_id, r.size, r.raw, r.envelope_to,
+    const rows: { id: string; mailbox_id: string; size: number; raw: Buffer | null; envelope_to: string[] | null; arrival_number: string | null }[] = await db.query(
+      `SELECT id, mailbox_id, size, envelope_to, arrival_number, CASE WHEN loaded_before = 0 OR loaded_before + size <= $2 THEN raw END AS raw
+         FROM (SELECT r.id, r.mailbox_id, r.size, r.raw, r.envelope_to, r.arrival_number,
                       coalesce(sum(r.size) OVER (ORDER BY w.n ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS loaded_before
                  FROM unnest($1::uuid[]) WITH ORDINALITY AS w(id, n) JOIN raw_message r ON r.id = w.id
                 WHERE r.status = 'received') waiting`,
       [ids, byteBudget],
     );
-    return new Map(rows.map((row) => [row.id, { id: row.id, mailboxId: row.mailbox_id, size: row.size, raw: row.raw, envelopeTo: row.envelope_to }]));
+    return new Map(
+      rows.map((row) => [row.id, { id: row.id, mailboxId: row.mailbox_id, size: row.size, raw: row.raw, envelopeTo: row.envelope_to, arrivalNumber: row.arrival_number === null ? null : BigInt(row.arrival_number) }]),
+    );
+  }
+
+  /**
+   * Of these Message-IDs, those of mail stored within `withinMs` and not routed yet, other than
+   * the raw messages `except` (the batch asking): a reply to one of them waits for it. Older
+   * ones are not waited for (a mail stuck that long is the reconciler's and the dead letters').
+   */
+  async pendingOriginals(db: Db, messageIds: string[], except: string[], withinMs: number): Promise<Set<string>> {
+    if (messageIds.length === 0) return new Set();
+    const rows: { message_id: string }[] = await db.query(
+      `SELECT DISTINCT message_id FROM raw_message
+        WHERE status = 'received' AND message_id = ANY($1::text[]) AND NOT (id = ANY($2::uuid[]))
+          AND received_at > now() - make_interval(secs => $3::double precision / 1000)`,
+      [messageIds, except, withinMs],
+    );
+    return new Set(rows.map((row) => row.message_id));
   }
 
   /** Locks a raw message still waiting for routing; false when it was routed meanwhile. */

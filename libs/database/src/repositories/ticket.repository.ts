@@ -23,6 +23,8 @@ export interface NewTicket {
   spam?: { signals: string[]; intendedQueueId: string; acknowledgementHeld: boolean } | null;
   /** Who holds it from the start (a rule's `assign`); a user who is unknown or disabled by now leaves it unassigned. */
   assigneeId?: string | null;
+  /** The sequence value its number is made of (its mail's arrival number); absent: drawn now. */
+  sequence?: bigint | null;
 }
 
 export type ArticleFlag = 'unknown_sender';
@@ -111,8 +113,11 @@ export class TicketRepository {
   /** Opens tickets in one statement; their numbers follow the given order. */
   async openMany(tx: Db, tickets: NewTicket[]): Promise<{ id: string; number: string }[]> {
     if (tickets.length === 0) return [];
-    const sequence: { seq: string }[] = await tx.query(`SELECT nextval('ticket_number_seq') AS seq FROM generate_series(1, $1)`, [tickets.length]);
-    const opened = tickets.map((_, i) => ({ id: randomUUID(), number: ticketNumberFromSequence(BigInt(sequence[i].seq)) }));
+    // A mail's ticket takes the number its arrival drew; the others draw theirs now, in order.
+    const drawing = tickets.filter((t) => t.sequence == null).length;
+    const drawn: { seq: string }[] = drawing === 0 ? [] : await tx.query(`SELECT nextval('ticket_number_seq') AS seq FROM generate_series(1, $1)`, [drawing]);
+    let next = 0;
+    const opened = tickets.map((t) => ({ id: randomUUID(), number: ticketNumberFromSequence(t.sequence ?? BigInt(drawn[next++].seq)) }));
     await tx.query(
       `INSERT INTO ticket (id, number, subject, queue_id, requester_id, priority, language, triage, tags, linked_ticket_id, linked_ticket_number, link_reason,
                            spam_signals, intended_queue_id, acknowledgement_held, assignee_id)

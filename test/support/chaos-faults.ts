@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ImapFlow } from 'imapflow';
-import type { CaseworkSuite, ManagedProcess, ServiceName } from '@casework/devkit';
+import { STREAM_NAME } from '@casework/contracts';
+import { replicaKey, type CaseworkSuite, type ManagedProcess, type ServiceName } from '@casework/devkit';
 import type { ChaosEvent, ChaosTarget } from './chaos-schedule.js';
 
 /*
@@ -22,7 +23,7 @@ export class FaultInjector {
     /** Writes a line of the run's timeline. */
     private readonly note: (line: string) => void,
   ) {
-    this.incarnations = [...suite.services.values()];
+    this.incarnations = [...suite.services.values(), ...suite.replicas.values()];
   }
 
   isDown(target: ChaosTarget, at: number): boolean {
@@ -37,29 +38,38 @@ export class FaultInjector {
       this.note('restarting nats-server');
       await this.suite.nats.restart();
       this.note(`nats-server back after ${Date.now() - began} ms`);
+    } else if (event.target === 'nats-leader') {
+      const leader = await this.suite.natsCluster!.streamLeader(STREAM_NAME);
+      await leader.kill('SIGKILL');
+      this.note(`SIGKILL nats ${leader.name}, the ${STREAM_NAME} stream leader`);
+      // Down long enough for the others to elect a new leader and run on without it.
+      await sleep(5000);
+      await leader.start();
+      this.note(`nats ${leader.name} back after ${Date.now() - began} ms`);
     } else if (event.target === 'postgres') {
       this.note('restarting PostgreSQL (fast shutdown)');
       await this.suite.postgres!.restart();
       this.note(`PostgreSQL back after ${Date.now() - began} ms`);
     } else {
-      const victim = this.suite.services.get(event.target)!;
+      const name = replicaKey(event.target, event.replica);
+      const victim = this.suite.replica(event.target, event.replica)!;
       await victim.kill('SIGKILL');
-      this.note(`SIGKILL ${event.target} (pid ${victim.pid})`);
-      const attempts = await this.restart(event.target);
-      this.note(`${event.target} healthy again after ${Date.now() - began} ms${attempts > 1 ? ` (${attempts} attempts)` : ''}`);
+      this.note(`SIGKILL ${name} (pid ${victim.pid})`);
+      const attempts = await this.restart(event.target, event.replica);
+      this.note(`${name} healthy again after ${Date.now() - began} ms${attempts > 1 ? ` (${attempts} attempts)` : ''}`);
     }
     interval.to = Date.now();
   }
 
   /** Starts a service again, retrying while it cannot come up (Postgres or NATS restarting under it). */
-  private async restart(name: ServiceName): Promise<number> {
+  private async restart(name: ServiceName, replica: number): Promise<number> {
     const began = Date.now();
     for (let attempt = 1; ; attempt++) {
       try {
-        this.incarnations.push(await this.suite.startService(name));
+        this.incarnations.push(await this.suite.startService(name, replica));
         return attempt;
       } catch (error) {
-        const failed = this.suite.services.get(name);
+        const failed = this.suite.replica(name, replica);
         if (failed) {
           if (!this.incarnations.includes(failed)) this.incarnations.push(failed);
           await failed.kill('SIGKILL');

@@ -1,19 +1,26 @@
 import type { SeededRandom } from './seeded-random.js';
 
-/** What a chaos event hits: a service SIGKILLed (and started again), or a server restarted. */
-export type ChaosTarget = 'ingest' | 'routing' | 'template-reply' | 'nats' | 'postgres';
+/**
+ * What a chaos event hits: a service SIGKILLed (and started again), a server restarted, or
+ * (on a cluster) the node leading the stream SIGKILLed and started again.
+ */
+export type ChaosTarget = 'ingest' | 'routing' | 'template-reply' | 'notification' | 'api' | 'nats' | 'nats-leader' | 'postgres';
 
 export interface ChaosEvent {
   /** Milliseconds after the start of the run. */
   atMs: number;
   target: ChaosTarget;
+  /** Which replica of a service (1 when the suite runs one of each). */
+  replica: number;
 }
 
 export interface ChaosScheduleOptions {
   /** The events are spread over [from, to) ms of the run. */
   fromMs: number;
   toMs: number;
-  counts: Record<ChaosTarget, number>;
+  counts: Partial<Record<ChaosTarget, number>>;
+  /** Replicas of each service: each kill picks one at random (default 1). */
+  replicas?: number;
 }
 
 /**
@@ -31,7 +38,7 @@ export function chaosSchedule(random: SeededRandom, options: ChaosScheduleOption
       if (attempt < 1000 && times.some((t) => Math.abs(t - at) < minGapMs)) continue;
       times.push(Math.round(at));
     }
-    for (const atMs of times) events.push({ atMs, target });
+    for (const atMs of times) events.push({ atMs, target, replica: 1 + Math.floor(random.next() * (options.replicas ?? 1)) });
   }
   return events.sort((a, b) => a.atMs - b.atMs);
 }

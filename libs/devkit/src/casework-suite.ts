@@ -7,6 +7,7 @@ import { freePort } from './free-port.js';
 import type { ManagedProcess } from './spawn-service.js';
 import { startDovecot, type PrivateDovecot } from './start-dovecot.js';
 import { startNats, type PrivateNats } from './start-nats.js';
+import { startNatsCluster, type PrivateNatsCluster } from './start-nats-cluster.js';
 import { startPostgres, type PrivatePostgres } from './start-postgres.js';
 import { startSmtpCatcher, type SmtpCatcher, type StartSmtpCatcherOptions } from './start-smtp-catcher.js';
 import { createMigratedDatabase } from './template-database.js';
@@ -33,6 +34,15 @@ export interface SuiteOptions {
   smtpRelay?: StartSmtpCatcherOptions['relay'];
   /** Services started by start() (default: all five); the others can be started later with startService(). */
   services?: readonly ServiceName[];
+  /** A private JetStream cluster of this many nodes (the stream at 3 replicas, or fewer nodes' worth) instead of one nats-server. */
+  natsCluster?: number;
+  /** Processes of each service started (default 1); replica 1 is `services`, the others `replicas` (`routing#2`). */
+  replicas?: number;
+}
+
+/** The key of one replica of a service: `routing` for the first, `routing#2` after it. */
+export function replicaKey(name: ServiceName, replica: number): string {
+  return replica === 1 ? name : `${name}#${replica}`;
 }
 
 /**
@@ -41,6 +51,10 @@ export interface SuiteOptions {
  */
 export class CaseworkSuite {
   readonly services = new Map<ServiceName, ManagedProcess>();
+  /** Replicas beyond the first, by replicaKey. */
+  readonly replicas = new Map<string, ManagedProcess>();
+  /** With `natsCluster`: the cluster (`nats` then stands for all of it: its url lists every member, restart restarts each in turn). */
+  natsCluster: PrivateNatsCluster | undefined;
   readonly token = 'suite-token-' + Math.random().toString(36).slice(2).padEnd(12, '0');
 
   private constructor(
@@ -79,7 +93,7 @@ export class CaseworkSuite {
       } finally {
         await dataSource.destroy();
       }
-      const servers = [track(startNats()), track(startDovecot()), track(startSmtpCatcher({ parse: options.parseCaughtMail, relay: options.smtpRelay }))] as const;
+      const servers = [track(options.natsCluster ? startNatsCluster(options.natsCluster).then(clusterAsNats) : startNats()), track(startDovecot()), track(startSmtpCatcher({ parse: options.parseCaughtMail, relay: options.smtpRelay }))] as const;
       // Settled all before looking at any, so none of them is left running untracked.
       await Promise.allSettled(servers);
       [nats, dovecot, smtp] = await Promise.all(servers);
@@ -107,13 +121,18 @@ export class CaseworkSuite {
       SLA_SWEEP_MAX_SLEEP_MS: '250',
       PORT: String(apiPort),
       LOG_LEVEL: options.logLevel ?? 'info',
+      NATS_STREAM_REPLICAS: String(Math.min(3, options.natsCluster ?? 1)),
       MAILBOX_SECRET_KEY: randomBytes(32).toString('base64'),
       ...options.env,
     };
     const suite = new CaseworkSuite(database, nats, dovecot, smtp, apiPort, { ...env, API_BOOTSTRAP_TOKEN: '' }, options.logLine ?? options.printLogs ?? false, postgres);
     suite.env.API_BOOTSTRAP_TOKEN = suite.token;
+    suite.natsCluster = (nats as ClusterAsNats).cluster;
     try {
       await Promise.all((options.services ?? SERVICE_NAMES).map((name) => suite.startService(name)));
+      for (let replica = 2; replica <= (options.replicas ?? 1); replica++) {
+        await Promise.all((options.services ?? SERVICE_NAMES).map((name) => suite.startService(name, replica)));
+      }
     } catch (error) {
       await suite.stop();
       throw error;
@@ -125,25 +144,32 @@ export class CaseworkSuite {
     return `http://127.0.0.1:${this.apiPort}/api/v1`;
   }
 
-  /** (Re)starts one service and waits for its /health. */
-  async startService(name: ServiceName): Promise<ManagedProcess> {
+  /** (Re)starts one service (replica 1: the one `services` names) and waits for its /health. */
+  async startService(name: ServiceName, replica = 1): Promise<ManagedProcess> {
     const output = this.serviceOutput;
+    // The first api serves the suite's API URL; other replicas and services their own port.
+    const servesSuiteApi = name === 'api' && replica === 1;
     const { service } = await startOnFreePort(
       (port) => {
-        // The api serves the suite's API URL; the others only their /health and /metrics.
-        if (name === 'api') {
+        if (servesSuiteApi) {
           this.apiPort = port;
           this.env.PORT = String(port);
         }
-        const env = name === 'api' ? this.env : { ...this.env, HTTP_PORT: String(port) };
+        const env = name === 'api' ? { ...this.env, PORT: String(port) } : { ...this.env, HTTP_PORT: String(port) };
         const started = startService(name, env, typeof output === 'function' ? (line) => output(name, line) : output);
-        this.services.set(name, started);
+        if (replica === 1) this.services.set(name, started);
+        else this.replicas.set(replicaKey(name, replica), started);
         return started;
       },
-      (port) => (name === 'api' ? `${this.apiUrl}/health` : `http://127.0.0.1:${port}/health`),
-      name === 'api' ? this.apiPort : undefined,
+      (port) => (name === 'api' ? `http://127.0.0.1:${port}/api/v1/health` : `http://127.0.0.1:${port}/health`),
+      servesSuiteApi ? this.apiPort : undefined,
     );
     return service;
+  }
+
+  /** One replica's process (replica 1: `services`). */
+  replica(name: ServiceName, replica: number): ManagedProcess | undefined {
+    return replica === 1 ? this.services.get(name) : this.replicas.get(replicaKey(name, replica));
   }
 
   /** A connected IMAP client on the suite's mailbox, as a stakeholder's mail server would be. */
@@ -182,14 +208,32 @@ export class CaseworkSuite {
 
   /** Output of every service, for a failing test's message. */
   logs(): string {
-    return [...this.services.values()].map((s) => `--- ${s.name}\n${s.recentOutput()}`).join('\n');
+    return [...this.services.values(), ...this.replicas.values()].map((s) => `--- ${s.name}\n${s.recentOutput()}`).join('\n');
   }
 
   async stop(): Promise<void> {
-    await Promise.allSettled([...this.services.values()].map((s) => s.kill()));
+    await Promise.allSettled([...this.services.values(), ...this.replicas.values()].map((s) => s.kill()));
     await Promise.allSettled([this.nats.stop(), this.dovecot.stop(), this.smtp.stop()]);
     // A private cluster is removed with its data dir; no need to drop the database first.
     if (this.postgres) await this.postgres.stop().catch(() => undefined);
     else await this.database.drop().catch(() => undefined);
   }
+}
+
+type ClusterAsNats = PrivateNats & { cluster?: PrivateNatsCluster };
+
+/** A cluster in the shape of one server: its URL lists every member; a restart restarts each member in turn. */
+function clusterAsNats(cluster: PrivateNatsCluster): ClusterAsNats {
+  return {
+    cluster,
+    url: cluster.url,
+    port: cluster.nodes[0].port,
+    stop: () => cluster.stop(),
+    async restart() {
+      for (const node of cluster.nodes) {
+        await node.kill('SIGTERM');
+        await node.start();
+      }
+    },
+  };
 }

@@ -30,6 +30,7 @@ export { reportedMessageIds } from './routing/decide-machine-report.js';
 export type {
   AttachNote,
   DropMail,
+  HashListHit,
   Followup,
   KnownOutbound,
   KnownThreads,

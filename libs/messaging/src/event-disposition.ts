@@ -60,6 +60,7 @@ export function retryable(code: DomainErrorCode): boolean {
     case 'RawMessageNotFound':
     case 'TemplateNotFound':
     case 'TemplateConflict':
+    case 'HashListNotFound':
       return true;
     case 'InvalidStatusTransition':
     case 'TicketNotInSpam':
@@ -83,6 +84,8 @@ export function retryable(code: DomainErrorCode): boolean {
     case 'InvalidTemplate':
     case 'InvalidRecipient':
     case 'AttachmentsTooLarge':
+    case 'InvalidHashList':
+    case 'AttachmentBlocked':
       return false;
   }
 }

@@ -8,7 +8,7 @@ const UNKNOWN_ID = '8c0a9b4e-3f57-4c1e-9d2a-6f0e1b2c3d4e';
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 function parsed(filename: string | null, contentType: string, content: Buffer, extra: Partial<ParsedAttachment> = {}): ParsedAttachment {
-  return { filename, contentType, size: content.length, sha256: sha256(content), content, contentId: null, inline: false, ...extra };
+  return { filename, contentType, size: content.length, sha256: sha256(content), md5: createHash('md5').update(content).digest('hex'), content, contentId: null, inline: false, ...extra };
 }
 
 describe('attachments API (built api process)', () => {

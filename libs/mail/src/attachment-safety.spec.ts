@@ -173,6 +173,7 @@ describe('storableAttachment', () => {
     contentType: 'image/png',
     size: content.length,
     sha256: createHash('sha256').update(content).digest('hex'),
+    md5: createHash('md5').update(content).digest('hex'),
     content,
     contentId: null,
     inline: false,

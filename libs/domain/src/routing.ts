@@ -31,6 +31,7 @@ export type {
   AttachNote,
   DropMail,
   HashListHit,
+  HashListMatch,
   Followup,
   KnownOutbound,
   KnownThreads,

@@ -32,7 +32,7 @@ describe('applyHashListHit: a new ticket', () => {
 
   it('opens in the child-safety queue as an emergency with level-2 child-safety triage, tagged, the step recorded', () => {
     const decision = opened(applyHashListHit(decided(), hit, CHILD, 'de'));
-    expect(decision).toMatchObject({ queueId: CHILD, intendedQueueId: CHILD, priority: 'emergency', spam: null, hashListHit: hit });
+    expect(decision).toMatchObject({ queueId: CHILD, intendedQueueId: CHILD, priority: 'emergency', spam: null, hashListHit: { ...hit, childSafetyQueueId: CHILD, language: 'de' } });
     expect(decision.triage).toEqual({ level: 2, categories: [{ category: 'child_safety', level: 2, language: 'de', evidence: HASH_LIST_EVIDENCE }] });
     expect(decision.tags).toEqual(['triage:child_safety', HASH_LIST_MATCH_TAG]);
     expect(decision.steps).toEqual([
@@ -73,13 +73,13 @@ describe('applyHashListHit: a new ticket', () => {
   it('marks a follow-up with the hit, for the writer to escalate its ticket', () => {
     const followup = decided({ ticket: ticket(), mail: mail({ inReplyTo: ['ours-1@casework.test'] }) });
     expect(followup.action).toBe('followup');
-    expect(applyHashListHit(followup, hit, CHILD, null)).toEqual({ ...followup, hashListHit: hit });
+    expect(applyHashListHit(followup, hit, CHILD, null)).toEqual({ ...followup, hashListHit: { ...hit, childSafetyQueueId: CHILD, language: null } });
   });
 });
 
 describe('escalateForHashListHit: an existing ticket', () => {
   it('moves it to the child-safety queue and raises it to emergency (which pages)', () => {
-    expect(escalateForHashListHit({ queueId: SAFETY, priority: 'normal', triage: null }, hit, CHILD, 'fr')).toEqual({
+    expect(escalateForHashListHit({ queueId: SAFETY, priority: 'normal', triage: null }, { ...hit, childSafetyQueueId: CHILD, language: 'fr' })).toEqual({
       queueId: CHILD,
       priority: 'emergency',
       triage: { level: 2, categories: [{ category: 'child_safety', level: 2, language: 'fr', evidence: HASH_LIST_EVIDENCE }] },
@@ -89,7 +89,7 @@ describe('escalateForHashListHit: an existing ticket', () => {
   });
 
   it('leaves a ticket already there and already an emergency where it is', () => {
-    const escalation = escalateForHashListHit({ queueId: CHILD, priority: 'emergency', triage: null }, hit, CHILD, null);
+    const escalation = escalateForHashListHit({ queueId: CHILD, priority: 'emergency', triage: null }, { ...hit, childSafetyQueueId: CHILD, language: null });
     expect(escalation).toMatchObject({ queueId: null, priority: null });
     expect(escalation.steps.map((s) => s.kind)).toEqual(['hash_list_matched']);
   });

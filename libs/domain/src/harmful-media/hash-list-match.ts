@@ -1,4 +1,4 @@
-import type { HashListHit, OpenTicket, RoutingDecision, RoutingStep } from '../routing/routing-decision.js';
+import type { HashListHit, HashListMatch, OpenTicket, RoutingDecision, RoutingStep } from '../routing/routing-decision.js';
 import { higherPriority, triageTags } from '../routing/triage-effects.js';
 import type { TicketPriority } from '../ticket-status.js';
 import { mergeTriage, type TriageResult } from '../triage/triage.js';
@@ -61,12 +61,14 @@ function matchedStep(hit: HashListHit): RoutingStep {
  */
 export function applyHashListHit(decision: RoutingDecision, hit: HashListHit | null, childSafetyQueueId: string, language: string | null): RoutingDecision {
   if (hit === null || decision.action === 'drop') return decision;
-  if (decision.action !== 'open') return { ...decision, hashListHit: hit };
-  return openedForHit(decision, hit, childSafetyQueueId, language);
+  const match: HashListMatch = { ...hit, childSafetyQueueId, language };
+  if (decision.action !== 'open') return { ...decision, hashListHit: match };
+  return openedForHit(decision, match);
 }
 
-function openedForHit(decision: OpenTicket, hit: HashListHit, childSafetyQueueId: string, language: string | null): OpenTicket {
-  const triage = mergeTriage(decision.triage, hashListTriage(language));
+function openedForHit(decision: OpenTicket, hit: HashListMatch): OpenTicket {
+  const { childSafetyQueueId } = hit;
+  const triage = mergeTriage(decision.triage, hashListTriage(hit.language));
   const steps: RoutingStep[] = [...decision.steps.filter((step) => step.kind !== 'filed_as_spam'), matchedStep(hit)];
   if (decision.spam) steps.push({ kind: 'spam_overruled_by_triage', signals: decision.spam.signals });
   if (decision.queueId !== childSafetyQueueId) steps.push({ kind: 'queue_chosen', by: 'hash_list', address: null, queueId: childSafetyQueueId });
@@ -105,8 +107,9 @@ export interface HashListEscalation {
  * wherever it was, spam included), raised to emergency (a change that pages), level-2 triage and
  * its tags. A ticket there already is left in place.
  */
-export function escalateForHashListHit(ticket: EscalatableTicket, hit: HashListHit, childSafetyQueueId: string, language: string | null): HashListEscalation {
-  const triage = mergeTriage(ticket.triage, hashListTriage(language));
+export function escalateForHashListHit(ticket: EscalatableTicket, hit: HashListMatch): HashListEscalation {
+  const { childSafetyQueueId } = hit;
+  const triage = mergeTriage(ticket.triage, hashListTriage(hit.language));
   const priority = higherPriority(ticket.priority, 'emergency');
   const moves = ticket.queueId !== childSafetyQueueId;
   const steps: RoutingStep[] = [matchedStep(hit)];

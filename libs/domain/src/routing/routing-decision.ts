@@ -73,6 +73,12 @@ export interface HashListHit {
   listIds: string[];
 }
 
+/** A hit as a decision carries it: with where it sends the ticket and the mail's language (for its triage). */
+export interface HashListMatch extends HashListHit {
+  childSafetyQueueId: string;
+  language: string | null;
+}
+
 /** Why a new ticket is linked to an earlier one. */
 export type LinkReason = 'ticket_closed' | 'reopen_window_passed' | 'unknown_sender';
 
@@ -101,7 +107,7 @@ export interface OpenTicket {
   threading: ThreadDecision;
   steps: RoutingStep[];
   /** Attachments on a hash list: kept blocked (applyHashListHit already moved and raised the ticket). */
-  hashListHit?: HashListHit;
+  hashListHit?: HashListMatch;
 }
 
 /** The mail continues a ticket. */
@@ -121,7 +127,7 @@ export interface Followup {
   language: string | null;
   steps: RoutingStep[];
   /** Attachments on a hash list: kept blocked, and the ticket escalated (escalateForHashListHit). */
-  hashListHit?: HashListHit;
+  hashListHit?: HashListMatch;
 }
 
 export type SystemNote = 'bounce' | 'auto_reply';
@@ -135,7 +141,7 @@ export interface AttachNote {
   bounce: { outboundId: string; status: string | null; failed: boolean } | null;
   steps: RoutingStep[];
   /** As for a follow-up. */
-  hashListHit?: HashListHit;
+  hashListHit?: HashListMatch;
 }
 
 /** Mail we do not keep as a ticket or article (the raw message is kept, with the reason). */

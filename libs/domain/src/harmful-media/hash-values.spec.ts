@@ -46,6 +46,6 @@ describe('parseHashValues', () => {
 
   it(`takes at most ${MAX_HASH_VALUES_PER_UPLOAD} values at once`, () => {
     const many = Array.from({ length: MAX_HASH_VALUES_PER_UPLOAD + 1 }, (_, i) => i.toString(16).padStart(32, '0'));
-    expect(parseHashValues(many, 'array')).toMatchObject({ ok: false, message: expect.stringContaining('at most') });
+    expect(parseHashValues(many, 'array')).toMatchObject({ ok: false, line: 0, message: expect.stringContaining('at most') });
   });
 });

@@ -19,7 +19,7 @@ const ECHOED_CHARS = 40;
 
 export type HashValuesParse =
   | { ok: true; values: HashValue[] }
-  /** `line`: 1-based line of the text, or 1-based position in the array. */
+  /** `line`: 1-based line of the text, or 1-based position in the array (0 when there are simply too many). */
   | { ok: false; line: number; value: string; message: string };
 
 const HEX = /^[0-9a-f]+$/;
@@ -65,7 +65,7 @@ export function parseHashValues(lines: readonly string[], form: 'text' | 'array'
     values.push(value);
   }
   if (values.length > MAX_HASH_VALUES_PER_UPLOAD) {
-    return { ok: false, line: lines.length, value: '', message: `at most ${MAX_HASH_VALUES_PER_UPLOAD} values per upload; add more with POST /hash-lists/:id/entries` };
+    return { ok: false, line: 0, value: '', message: `at most ${MAX_HASH_VALUES_PER_UPLOAD} values per upload; add more with POST /hash-lists/:id/entries` };
   }
   return { ok: true, values };
 }

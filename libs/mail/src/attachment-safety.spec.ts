@@ -189,6 +189,7 @@ describe('storableAttachment', () => {
       sniffedContentType: 'application/x-msdownload',
       size: exe.length,
       sha256: createHash('sha256').update(exe).digest('hex'),
+      md5: createHash('md5').update(exe).digest('hex'),
       contentId: 'img1@x',
       inline: false,
       content: exe,

@@ -11,6 +11,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { createValidationPipe } from './common/validation-exception.factory.js';
 import { DeadLettersModule } from './dead-letters/dead-letters.module.js';
+import { HashListsModule } from './hash-lists/hash-lists.module.js';
 import { LiveModule } from './live/live.module.js';
 import { MailboxesModule } from './mailboxes/mailboxes.module.js';
 import { OncallModule } from './oncall/oncall.module.js';
@@ -53,6 +54,7 @@ export class AppModule {
         TicketsModule,
         WorkspaceModule,
         TriageModule,
+        HashListsModule,
         TicketMergeModule,
         HoldsModule,
         SearchModule,

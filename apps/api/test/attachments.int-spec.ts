@@ -6,9 +6,10 @@ import { ApiFixture, type SeededTicket } from './api-fixture.js';
 
 const UNKNOWN_ID = '8c0a9b4e-3f57-4c1e-9d2a-6f0e1b2c3d4e';
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+const md5 = (bytes: Buffer) => createHash('md5').update(bytes).digest('hex');
 
 function parsed(filename: string | null, contentType: string, content: Buffer, extra: Partial<ParsedAttachment> = {}): ParsedAttachment {
-  return { filename, contentType, size: content.length, sha256: sha256(content), content, contentId: null, inline: false, ...extra };
+  return { filename, contentType, size: content.length, sha256: sha256(content), md5: md5(content), content, contentId: null, inline: false, ...extra };
 }
 
 describe('attachments API (built api process)', () => {
@@ -58,19 +59,19 @@ describe('attachments API (built api process)', () => {
     expect(inbound.attachments).toEqual([
       {
         ...{ id: ids[0], filename: 'cute-cat.png', contentType: 'text/html', declaredContentType: 'image/png', sniffedContentType: 'text/html' },
-        ...{ size: html.length, sha256: sha256(html), inline: false, stored: true, omittedReason: null },
+        ...{ size: html.length, sha256: sha256(html), md5: md5(html), media: true, blocked: false, inline: false, stored: true, omittedReason: null },
       },
       {
         ...{ id: ids[1], filename: 'Grüße _aus_ Köln.exe', contentType: 'application/x-msdownload', declaredContentType: 'application/pdf' },
-        ...{ sniffedContentType: 'application/x-msdownload', size: exe.length, sha256: sha256(exe), inline: false, stored: true, omittedReason: null },
+        ...{ sniffedContentType: 'application/x-msdownload', size: exe.length, sha256: sha256(exe), md5: md5(exe), media: false, blocked: false, inline: false, stored: true, omittedReason: null },
       },
       {
         ...{ id: ids[2], filename: 'capture.bin', contentType: 'application/octet-stream', declaredContentType: 'application/octet-stream', sniffedContentType: null },
-        ...{ size: big.length, sha256: sha256(big), inline: false, stored: false, omittedReason: 'over the 1024-byte attachment limit' },
+        ...{ size: big.length, sha256: sha256(big), md5: md5(big), media: false, blocked: false, inline: false, stored: false, omittedReason: 'over the 1024-byte attachment limit' },
       },
       {
         ...{ id: ids[3], filename: 'attachment.bin', contentType: 'image/jpeg', declaredContentType: 'image/jpeg', sniffedContentType: 'image/jpeg' },
-        ...{ size: 10, sha256: expect.stringMatching(/^[0-9a-f]{64}$/), inline: true, stored: true, omittedReason: null },
+        ...{ size: 10, sha256: expect.stringMatching(/^[0-9a-f]{64}$/), md5: expect.stringMatching(/^[0-9a-f]{32}$/), media: true, blocked: false, inline: true, stored: true, omittedReason: null },
       },
     ]);
   });

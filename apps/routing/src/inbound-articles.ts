@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { RoutingSettings } from '@casework/config';
 import { AttachmentRepository, TicketHistoryRepository, TicketRepository, type ArticleDirection, type ArticleFlag, type NewHistoryEntry, type SystemNoteKind } from '@casework/database';
-import type { RoutingStep } from '@casework/domain';
+import type { HashListHit, RoutingStep } from '@casework/domain';
 import { storableAttachment, type ParsedMail } from '@casework/mail';
 import { ROUTING_SETTINGS } from './routing.tokens.js';
 
@@ -15,6 +15,8 @@ export interface MailArticle {
   direction?: ArticleDirection;
   flagged?: ArticleFlag | null;
   systemNote?: SystemNoteKind | null;
+  /** Attachments a hash list matched: stored blocked. */
+  hashListHit?: HashListHit | null;
 }
 
 /**
@@ -54,9 +56,9 @@ export class InboundArticles {
       options,
     );
     const maxBytes = this.settings.ATTACHMENT_MAX_BYTES;
-    for (const [i, { mail }] of inbound.entries()) {
+    for (const [i, { mail, hashListHit = null }] of inbound.entries()) {
       if (mail.attachments.length === 0) continue;
-      await this.attachments.addToArticle(tx, articleIds[i], mail.attachments.map((attachment) => storableAttachment(attachment, maxBytes)));
+      await this.attachments.addToArticle(tx, articleIds[i], mail.attachments.map((attachment) => storableAttachment(attachment, maxBytes)), hashListHit);
     }
     return articleIds;
   }

@@ -3,8 +3,8 @@ import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
 import type { RoutingSettings } from '@casework/config';
 import { Subjects } from '@casework/contracts';
-import { AutoAssignRepository, OutboundRepository, TicketRepository, type LockedTicket, type NewHistoryEntry } from '@casework/database';
-import { chooseAutoAssignee, requesterOf, statusAfterFollowup } from '@casework/domain';
+import { AutoAssignRepository, OutboundRepository, TicketEscalationRepository, TicketRepository, type LockedTicket, type NewHistoryEntry } from '@casework/database';
+import { chooseAutoAssignee, escalateForHashListHit, requesterOf, statusAfterFollowup, type HashListMatch, type RoutingStep, type TicketPriority } from '@casework/domain';
 import { automationOf } from '@casework/mail';
 import type { Emit } from '@casework/messaging';
 import { LOGGER } from '@casework/observability';
@@ -26,6 +26,7 @@ export class InboundMailWriter {
     @Inject(OutboundRepository) private readonly outbound: OutboundRepository,
     @Inject(InboundArticles) private readonly articles: InboundArticles,
     @Inject(AutoAssignRepository) private readonly autoAssign: AutoAssignRepository,
+    @Inject(TicketEscalationRepository) private readonly escalations: TicketEscalationRepository,
   ) {}
 
   /** Opens a ticket per step where its decision says, with the first article and ticket.opened. */
@@ -55,7 +56,7 @@ export class InboundMailWriter {
     const automations = steps.map(({ mail }) => automationOf(mail, [this.settings.MAIL_FROM]));
     const articleIds = await this.articles.add(
       tx,
-      steps.map((step, i) => ({ ticketId: opened[i].id, rawMessageId: step.rawMessageId, mail: step.mail, automated: automations[i].automated, systemNote: step.decision.systemNote })),
+      steps.map((step, i) => ({ ticketId: opened[i].id, rawMessageId: step.rawMessageId, mail: step.mail, automated: automations[i].automated, systemNote: step.decision.systemNote, hashListHit: step.decision.hashListHit })),
       { ticketsOpenedInThisTransaction: true },
     );
     await this.articles.record(
@@ -79,7 +80,7 @@ export class InboundMailWriter {
         automation: { automated: automation.automated, reason: automation.automated ? automation.reason : null },
         acknowledgement: { suppressed: decision.suppressAcknowledgement !== null, reason: decision.suppressAcknowledgement },
       });
-      this.logger.info({ ticketId: opened[i].id, ticketNumber: opened[i].number, rawMessageId, queueId: decision.queueId, spam: decision.spam !== null }, 'ticket opened');
+      this.logger.info({ ticketId: opened[i].id, ticketNumber: opened[i].number, rawMessageId, queueId: decision.queueId, spam: decision.spam !== null, hashListMatch: decision.hashListHit !== undefined }, 'ticket opened');
       const assignee = roundRobin[i];
       if (assignee) await emit(Subjects.TicketAssigned, { ticketId: opened[i].id, queueId: decision.queueId, fromUserId: null, toUserId: assignee, byUserId: null });
     }
@@ -109,7 +110,7 @@ export class InboundMailWriter {
     const { decision } = step;
     const ticket = await this.lock(tx, decision.ticketId);
     const automation = automationOf(step.mail, [this.settings.MAIL_FROM]);
-    const [articleId] = await this.articles.add(tx, [{ ticketId: ticket.id, rawMessageId: step.rawMessageId, mail: step.mail, automated: automation.automated, flagged: decision.flagged }]);
+    const [articleId] = await this.articles.add(tx, [{ ticketId: ticket.id, rawMessageId: step.rawMessageId, mail: step.mail, automated: automation.automated, flagged: decision.flagged, hashListHit: decision.hashListHit }]);
     const status = decision.reopen ? statusAfterFollowup(ticket.status) : ticket.status;
     if (status !== ticket.status) {
       await this.tickets.setStatus(tx, ticket.id, status);
@@ -120,7 +121,8 @@ export class InboundMailWriter {
       // An emergency pages whoever is on call (notification listens for it).
       await emit(Subjects.TicketPriorityChanged, { ticketId: ticket.id, from: ticket.priority, to: decision.raisePriorityTo, queueId: ticket.queueId });
     }
-    await this.articles.record(tx, [{ ticketId: ticket.id, articleId, steps: decision.steps }]);
+    const escalated = decision.hashListHit ? await this.escalate(tx, emit, ticket, decision.raisePriorityTo ?? ticket.priority, decision.hashListHit) : [];
+    await this.articles.record(tx, [{ ticketId: ticket.id, articleId, steps: [...decision.steps, ...escalated] }]);
     await emit(Subjects.TicketFollowup, {
       ticketId: ticket.id,
       ticketNumber: ticket.number,
@@ -141,15 +143,30 @@ export class InboundMailWriter {
     const { decision } = step;
     const ticket = await this.lock(tx, decision.ticketId);
     const [articleId] = await this.articles.add(tx, [
-      { ticketId: ticket.id, rawMessageId: step.rawMessageId, mail: step.mail, automated: true, direction: 'note', systemNote: decision.note },
+      { ticketId: ticket.id, rawMessageId: step.rawMessageId, mail: step.mail, automated: true, direction: 'note', systemNote: decision.note, hashListHit: decision.hashListHit },
     ]);
     if (decision.bounce) {
       const { outboundId, status, failed } = decision.bounce;
       await this.outbound.markBounced(tx, outboundId, status, failed);
       await emit(Subjects.OutboundBounced, { outboundId, ticketId: ticket.id, articleId, status, failed });
     }
-    await this.articles.record(tx, [{ ticketId: ticket.id, articleId, steps: decision.steps }]);
+    const escalated = decision.hashListHit ? await this.escalate(tx, emit, ticket, ticket.priority, decision.hashListHit) : [];
+    await this.articles.record(tx, [{ ticketId: ticket.id, articleId, steps: [...decision.steps, ...escalated] }]);
     this.logger.info({ ticketId: ticket.id, rawMessageId: step.rawMessageId, note: decision.note, outboundId: decision.bounce?.outboundId }, 'system note attached');
+  }
+
+  /**
+   * An attachment of this mail is on a hash list: its ticket (locked) goes to the child-safety
+   * queue as an emergency with level-2 triage (escalateForHashListHit); raising it to emergency
+   * emits ticket.priority_changed, which pages whoever is on call. Answers the history steps.
+   */
+  private async escalate(tx: EntityManager, emit: Emit, ticket: LockedTicket, priority: TicketPriority, match: HashListMatch): Promise<RoutingStep[]> {
+    const escalation = escalateForHashListHit({ queueId: ticket.queueId, priority, triage: await this.escalations.triageOf(tx, ticket.id) }, match);
+    await this.escalations.escalate(tx, ticket.id, escalation);
+    const queueId = escalation.queueId ?? ticket.queueId;
+    if (escalation.priority !== null) await emit(Subjects.TicketPriorityChanged, { ticketId: ticket.id, from: priority, to: escalation.priority, queueId });
+    this.logger.warn({ ticketId: ticket.id, queueId, attachments: match.positions.length, lists: match.listIds }, 'attachment on a hash list: ticket escalated');
+    return escalation.steps;
   }
 
   private async lock(tx: EntityManager, ticketId: string): Promise<LockedTicket> {

@@ -2,8 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EventEnvelope, Subjects } from '@casework/contracts';
 import { RawMessageRepository } from '@casework/database';
-import { decideRouting, reportedMessageIds, threadingCandidates, type RoutingDecision } from '@casework/domain';
+import { applyHashListHit, decideRouting, reportedMessageIds, threadingCandidates, type RoutingDecision } from '@casework/domain';
 import { MailParseError, MailParserPool, routingFactsOf, type ParsedMail } from '@casework/mail';
+import { HashListScreen } from './hash-list-screen.js';
 import { quarantineReason } from './quarantine-reason.js';
 import { RoutingContextLoader, type MailToDecide } from './routing-context-loader.js';
 import { RoutingSignals } from './routing-signals.js';
@@ -44,7 +45,8 @@ export type ParsedAhead = Map<string, ParsedRaw>;
 /**
  * The part of routing a batch that writes nothing: its raw messages loaded (within the byte
  * budget) and parsed in the parser pool, their rule outcome, triage and language computed, the
- * look-ups of the whole batch made, and each mail decided (libs/domain decideRouting).
+ * look-ups of the whole batch made (its attachments against the hash lists among them), and each
+ * mail decided (libs/domain decideRouting, then applyHashListHit).
  */
 @Injectable()
 export class MailBatchPreparer {
@@ -54,6 +56,7 @@ export class MailBatchPreparer {
     @Inject(MailParserPool) private readonly parser: MailParserPool,
     @Inject(RoutingContextLoader) private readonly context: RoutingContextLoader,
     @Inject(RoutingSignals) private readonly signals: RoutingSignals,
+    @Inject(HashListScreen) private readonly hashLists: HashListScreen,
   ) {}
 
   /** Loads these raw messages (those still waiting, within the byte budget) and parses them. */
@@ -113,8 +116,9 @@ export class MailBatchPreparer {
     const toDecide = parsed.flatMap((p) => ('toDecide' in p ? [p.toDecide] : []));
     if (toDecide.length === 0) return { steps: parsed as Step[], deferred: events.slice(parsed.length), waiting: [] };
     const answered = (facts: MailToDecide['mail']) => [...threadingCandidates(facts), ...reportedMessageIds(facts)];
-    const [context, pending] = await Promise.all([
+    const [context, screen, pending] = await Promise.all([
       this.context.load(toDecide),
+      this.hashLists.screen(parsed.flatMap((p) => ('toDecide' in p ? [p.mail] : []))),
       this.rawMessages.pendingOriginals(this.dataSource, [...new Set(toDecide.flatMap((item) => answered(item.mail)))], events.map((event) => event.data.rawMessageId), ORIGINAL_WAIT_MS),
     ]);
     const steps: Step[] = [];
@@ -138,7 +142,9 @@ export class MailBatchPreparer {
       // A mail answering (or reporting on) one earlier in this batch must see the ticket that one opens.
       if (ids.some((id) => messageIdsInBatch.has(id))) break;
       const { toDecide, ...step } = item;
-      steps.push({ kind: 'route', ...step, decision: decideRouting(context.inputFor(toDecide)) });
+      const decision = decideRouting(context.inputFor(toDecide));
+      const hit = screen.hitOf(item.mail);
+      steps.push({ kind: 'route', ...step, decision: hit ? applyHashListHit(decision, hit, screen.childSafetyQueueId!, toDecide.language) : decision });
       if (item.mail.messageId) messageIdsInBatch.add(item.mail.messageId);
       consumed += 1;
     }

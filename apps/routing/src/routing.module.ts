@@ -6,6 +6,7 @@ import { DatabaseModule } from '@casework/database';
 import { MailParserPool } from '@casework/mail';
 import { MessagingModule, NatsConnectionHolder } from '@casework/messaging';
 import { LoggerModule, ObservabilityModule } from '@casework/observability';
+import { HashListScreen } from './hash-list-screen.js';
 import { InboundArticles } from './inbound-articles.js';
 import { InboundMailWriter } from './inbound-mail-writer.js';
 import { MailBatchPreparer } from './mail-batch-preparer.js';
@@ -36,6 +37,7 @@ export class RoutingModule implements OnApplicationShutdown {
         mailParserPoolProvider(settings),
         RoutingSignals,
         RoutingContextLoader,
+        HashListScreen,
         MailBatchPreparer,
         InboundArticles,
         InboundMailWriter,

@@ -7,12 +7,14 @@ import { t } from './i18n';
  * this page, its cookies or the API.
  */
 const FRAME_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+/** A restricted queue's mail: no image loads at all, even one the API should already have dropped. */
+const NO_MEDIA_FRAME_POLICY = "default-src 'none'; style-src 'unsafe-inline'";
 
-function documentOf(html: string): string {
-  return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${FRAME_POLICY}"></head><body dir="auto">${html}</body></html>`;
+function documentOf(html: string, policy: string): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${policy}"></head><body dir="auto">${html}</body></html>`;
 }
 
-/** An email's HTML, only ever inside a sandboxed frame (the API has sanitized it already). */
-export function EmailFrame({ html, from }: { html: string; from: string }) {
-  return <iframe className="email-html" sandbox="" referrerPolicy="no-referrer" srcDoc={documentOf(html)} title={t('ticket.htmlFrame', { from })} />;
+/** An email's HTML, only ever inside a sandboxed frame (the API has sanitized it already); `noMedia` for a restricted queue. */
+export function EmailFrame({ html, from, noMedia = false }: { html: string; from: string; noMedia?: boolean }) {
+  return <iframe className="email-html" sandbox="" referrerPolicy="no-referrer" srcDoc={documentOf(html, noMedia ? NO_MEDIA_FRAME_POLICY : FRAME_POLICY)} title={t('ticket.htmlFrame', { from })} />;
 }

@@ -4,6 +4,7 @@ import { api } from './api/client';
 import { ticketKey } from './api/query-keys';
 import type { Article, TicketDetail } from './api/types';
 import { formatTime, SlaBadge, TriageBadge } from './badges';
+import { AttachmentList } from './attachment-list';
 import { Composer } from './composer';
 import { EmailFrame } from './email-frame';
 import { t } from './i18n';
@@ -11,7 +12,7 @@ import { t } from './i18n';
 const byTime = (a: Article, b: Article) => a.createdAt.localeCompare(b.createdAt);
 const sender = (article: Article) => article.author?.name ?? article.from?.name ?? article.from?.email ?? '';
 
-function ArticleView({ article }: { article: Article }) {
+function ArticleView({ article, ticketId, noMedia }: { article: Article; ticketId: string; noMedia: boolean }) {
   const kind = article.direction === 'note' ? t('ticket.note') : article.direction === 'outbound' ? t('ticket.outbound') : null;
   return (
     <article className={`message ${article.direction}`} aria-label={`${sender(article)}, ${formatTime(article.createdAt)}`}>
@@ -24,12 +25,13 @@ function ArticleView({ article }: { article: Article }) {
         <time dateTime={article.createdAt}>{formatTime(article.createdAt)}</time>
       </header>
       {article.html ? (
-        <EmailFrame html={article.html} from={sender(article)} />
+        <EmailFrame html={article.html} from={sender(article)} noMedia={noMedia} />
       ) : (
         <div className="text-body" dir="auto">
           {article.text || t('ticket.noBody')}
         </div>
       )}
+      <AttachmentList ticketId={ticketId} attachments={article.attachments ?? []} />
     </article>
   );
 }
@@ -50,7 +52,7 @@ export function TicketView() {
       </p>
       <section aria-label={t('ticket.thread')} className="thread">
         {articles.map((article) => (
-          <ArticleView key={article.id} article={article} />
+          <ArticleView key={article.id} article={article} ticketId={detail.id} noMedia={detail.mediaWithheld} />
         ))}
       </section>
       <Composer ticketId={detail.id} status={detail.status} lastArticleId={articles.at(-1)?.id} />

@@ -155,6 +155,14 @@ export class RoutingSettings extends WorkerSettings {
   @IsInt() @Min(100)
   RECONCILE_INTERVAL_MS: number = 15000;
 
+  /**
+   * The slug of the queue a mail goes to when one of its attachments is on a hash list (known
+   * abuse material). Routing creates it, restricted (grant holders only), the first time it is
+   * needed if it does not exist; a queue of that slug that exists is used as it is.
+   */
+  @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'must be a queue slug: 1 to 63 lower-case letters, digits or dashes, starting with a letter or digit' })
+  CHILD_SAFETY_QUEUE: string = 'child-safety';
+
   /** Tests only: absolute path of a worker module replacing the built-in parser worker. Leave unset. */
   @IsOptional() @IsString() @Matches(/^\/.+\.js$/, { message: 'must be an absolute path to a .js file' })
   MAIL_PARSER_TEST_WORKER?: string;

@@ -6,6 +6,8 @@ import { WebSessionRepository } from './repositories/web-session.repository.js';
 import { AfterCommitActionRepository } from './repositories/after-commit-action.repository.js';
 import { AnswerContextRepository } from './repositories/answer-context.repository.js';
 import { AttachmentRepository } from './repositories/attachment.repository.js';
+import { HashListRepository } from './repositories/hash-list.repository.js';
+import { TicketEscalationRepository } from './repositories/ticket-escalation.repository.js';
 import { AuditRepository } from './repositories/audit.repository.js';
 import { AutoReplyLogRepository } from './repositories/auto-reply-log.repository.js';
 import { DeadLetterRepository } from './repositories/dead-letter.repository.js';
@@ -53,6 +55,8 @@ const REPOSITORIES = [
   AfterCommitActionRepository,
   AnswerContextRepository,
   AttachmentRepository,
+  HashListRepository,
+  TicketEscalationRepository,
   AuditRepository,
   AutoReplyLogRepository,
   DeadLetterRepository,

@@ -93,6 +93,10 @@ export const CAPABILITIES = [
   'tickets:override',
   /** Legal holds on tickets and people: place, list, release. */
   'holds:manage',
+  /** Hash lists of known abuse material (a hotline's SHA-256 / MD5 values): upload, list, delete. */
+  'hash-lists:manage',
+  /** Fetch an attachment blocked by a hash list, with a reason the audit trail keeps (the ticket rule still applies). */
+  'attachments:release-blocked',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 

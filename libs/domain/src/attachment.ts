@@ -10,6 +10,8 @@ export interface StorableAttachment {
   sniffedContentType: string | null;
   size: number;
   sha256: string;
+  /** Hex MD5 of the bytes, for hash lists that give MD5 values. */
+  md5: string;
   contentId: string | null;
   inline: boolean;
   content: Buffer | null;

@@ -27,3 +27,4 @@ export * from './triage/dismissal.js';
 export * from './merge.js';
 export * from './search/search-query.js';
 export * from './evidence.js';
+export * from './harmful-media.js';

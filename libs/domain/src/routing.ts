@@ -30,6 +30,8 @@ export { reportedMessageIds } from './routing/decide-machine-report.js';
 export type {
   AttachNote,
   DropMail,
+  HashListHit,
+  HashListMatch,
   Followup,
   KnownOutbound,
   KnownThreads,

@@ -22,6 +22,7 @@ export function storableAttachment(attachment: ParsedAttachment, maxBytes: numbe
     sniffedContentType: sniffContentType(attachment.content),
     size: attachment.size,
     sha256: attachment.sha256,
+    md5: attachment.md5,
     contentId: attachment.contentId === null ? null : headerText(attachment.contentId, 998) || null,
     inline: attachment.inline,
     content: tooLarge ? null : attachment.content,

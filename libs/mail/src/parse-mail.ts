@@ -179,6 +179,7 @@ function toAttachment(attachment: Attachment, html: string | null): ParsedAttach
     contentType: attachment.contentType || 'application/octet-stream',
     size: content.length,
     sha256: createHash('sha256').update(content).digest('hex'),
+    md5: createHash('md5').update(content).digest('hex'),
     content,
     contentId,
     // "Inline" means shown inside the body; Apple Mail marks every attachment inline, so the

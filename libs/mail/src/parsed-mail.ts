@@ -14,6 +14,8 @@ export interface ParsedAttachment {
   size: number;
   /** Hex SHA-256 of `content`: lets storage deduplicate and lets us prove what we received. */
   sha256: string;
+  /** Hex MD5 of `content`: what many hotlines' hash lists still give (with SHA-256). */
+  md5: string;
   content: Buffer;
   /** Without angle brackets, to match `cid:` URLs in the HTML. */
   contentId: string | null;

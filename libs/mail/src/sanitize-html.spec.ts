@@ -39,6 +39,12 @@ describe('sanitizeEmailHtml', () => {
     );
   });
 
+  it('with images: false (restricted queues) drops every image, cid: and data: included, keeping the text around it', () => {
+    const html = '<p>see <img src="cid:photo@x" alt="photo"> and <img src="data:image/png;base64,iVBORw0KGgo="> <a href="https://example.org">link</a></p>';
+    expect(sanitizeEmailHtml(html, { images: false })).toBe('<p>see  and  <a href="https://example.org" rel="noopener noreferrer nofollow" target="_blank">link</a></p>');
+    expect(sanitizeEmailHtml('<IMG SRC="cid:a"><picture><source srcset="data:image/png;base64,AA=="></picture>', { images: false })).not.toMatch(/cid:|data:|<img/i);
+  });
+
   it('drops embedded documents and forms with their content', () => {
     expect(
       sanitizeEmailHtml('<iframe src="https://x">a</iframe><object>b</object><embed src="c"><form action="/x"><input value="d">e</form>ok'),

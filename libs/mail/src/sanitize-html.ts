@@ -74,9 +74,21 @@ function keepUrlIf(attribs: sanitizeHtml.Attributes, name: string, safe: RegExp)
   return kept;
 }
 
-/** Email HTML is untrusted input: keep formatting, drop code, remote content and unsafe links. */
-export function sanitizeEmailHtml(html: string): string {
-  return sanitizeHtml(html, EMAIL_HTML_OPTIONS);
+// No image at all (restricted queues: no image is ever shown unasked): neither cid: nor data:, and no alt text left to hint.
+const NO_IMAGE_OPTIONS: sanitizeHtml.IOptions = {
+  ...EMAIL_HTML_OPTIONS,
+  allowedTags: ALLOWED_TAGS.filter((tag) => tag !== 'img'),
+  allowedSchemesByTag: {},
+  transformTags: { a: EMAIL_HTML_OPTIONS.transformTags!.a! },
+  exclusiveFilter: undefined,
+};
+
+/**
+ * Email HTML is untrusted input: keep formatting, drop code, remote content and unsafe links.
+ * `images: false` drops every image too (inline `cid:` and `data:` ones included).
+ */
+export function sanitizeEmailHtml(html: string, options: { images?: boolean } = {}): string {
+  return sanitizeHtml(html, options.images === false ? NO_IMAGE_OPTIONS : EMAIL_HTML_OPTIONS);
 }
 
 // Private-use markers survive sanitising and whitespace collapsing and mark where lines break.

@@ -63,6 +63,7 @@ export function retryable(code: DomainErrorCode): boolean {
     case 'HoldNotFound':
     // The original of a reply is being routed elsewhere: in a moment it will have its ticket.
     case 'AwaitingEarlierMail':
+    case 'HashListNotFound':
       return true;
     case 'InvalidStatusTransition':
     case 'TicketNotInSpam':
@@ -90,6 +91,8 @@ export function retryable(code: DomainErrorCode): boolean {
     case 'LegalHoldActive':
     case 'HoldRefused':
     case 'InvalidHold':
+    case 'InvalidHashList':
+    case 'AttachmentBlocked':
       return false;
   }
 }

@@ -14,6 +14,11 @@ export class TicketScope {
     return this.byQueue.get(queueId) ?? NO_TICKET_ACCESS;
   }
 
+  /** Whether the queue is restricted (need-to-know): its images and videos are never shown unasked. */
+  isRestricted(queueId: string): boolean {
+    return this.byQueue.get(queueId)?.restricted ?? false;
+  }
+
   /** Whether this caller sees this queue's tickets in full and the queue is restricted: such a read is audited. */
   seesRestrictedContent(queueId: string): boolean {
     return (this.byQueue.get(queueId)?.restricted ?? false) && this.of(queueId).view === 'full';

@@ -96,7 +96,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteEntry>> = {
   'GET /holds': can('holds:manage'),
   'GET /holds/:id': can('holds:manage'),
   'DELETE /holds/:id': can('holds:manage', 'hold.released'),
-  'GET /tickets/:ticketId/attachments/:attachmentId': ticket('content'),
+  // Every download is an explicit request and audited (a blocked one with the admin's reason).
+  'GET /tickets/:ticketId/attachments/:attachmentId': ticket('content', 'attachment.downloaded'),
   'POST /tickets/:id/presence': { ...ticket('read'), unaudited: 'a heartbeat every few seconds per viewer; changes nothing of the case' },
   // The stream carries only the events of queues the caller sees; the use case applies the rule per event.
   'GET /events': { kind: 'ticketList' },
@@ -133,6 +134,12 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteEntry>> = {
   'PATCH /mailboxes/:id': can('mailboxes:manage', 'mailbox.updated'),
   'DELETE /mailboxes/:id': can('mailboxes:manage', 'mailbox.deleted'),
   'GET /mailboxes/:id/status': can('mailboxes:manage'),
+
+  'POST /hash-lists': can('hash-lists:manage', 'hash_list.created'),
+  'GET /hash-lists': can('hash-lists:manage'),
+  'GET /hash-lists/:id': can('hash-lists:manage'),
+  'POST /hash-lists/:id/entries': can('hash-lists:manage', 'hash_list.entries_added'),
+  'DELETE /hash-lists/:id': can('hash-lists:manage', 'hash_list.deleted'),
 
   'GET /quarantine': can('mail:operate'),
   'GET /quarantine/:id/raw': can('mail:operate'),

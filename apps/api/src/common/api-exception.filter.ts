@@ -14,7 +14,12 @@ export function statusOf(code: DomainErrorCode): HttpStatus {
     case 'QuarantinedMessageNotFound':
     case 'DeadLetterNotFound':
     case 'AttachmentNotFound':
+    case 'HashListNotFound':
       return HttpStatus.NOT_FOUND;
+    case 'InvalidHashList':
+      return HttpStatus.BAD_REQUEST;
+    case 'AttachmentBlocked':
+      return HttpStatus.FORBIDDEN;
     case 'AttachmentNotStored':
       return HttpStatus.GONE;
     case 'MessageNotQuarantined':

@@ -10,8 +10,8 @@ export const JSON_BODY_LIMIT_BYTES = 1024 * 1024;
  */
 export const REPLY_JSON_BODY_LIMIT_BYTES = 16 * 1024 * 1024;
 
-/** The routes with the larger limit, as Express sees their paths (before Nest's prefix is stripped). */
-export const LARGE_BODY_ROUTES = /^\/api\/v1\/tickets\/[^/]+\/replies\/?$/;
+/** The routes with the larger limit, as Express sees their paths (before Nest's prefix is stripped): replies, and hash-list uploads (≈ 200,000 values). */
+export const LARGE_BODY_ROUTES = /^\/api\/v1\/(tickets\/[^/]+\/replies|hash-lists(\/[^/]+\/entries)?)\/?$/;
 
 const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
 

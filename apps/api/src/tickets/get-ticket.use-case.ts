@@ -9,6 +9,8 @@ import { isUuid } from '../common/uuid.util.js';
 export interface TicketWithArticles {
   /** `metadata`: the caller sees no subject, requester or articles (they are not even loaded). */
   view: 'full' | 'metadata';
+  /** The ticket's queue is restricted: no image or video is shown (HTML without images, attachments listed only). */
+  restricted: boolean;
   ticket: TicketRecord;
   articles: ArticleRecord[];
   attachments: AttachmentRecord[];
@@ -34,17 +36,18 @@ export class GetTicketUseCase {
   async execute(caller: Caller, id: string): Promise<TicketWithArticles> {
     // The caller's scope and the viewers load beside the ticket, not after it.
     const known = isUuid(id);
-    const [ticket, , viewers] = await Promise.all([known ? this.tickets.find(this.db, id) : null, this.access.scopeOf(caller), known ? this.presence.viewersOf(this.db, id) : []]);
+    const [ticket, scope, viewers] = await Promise.all([known ? this.tickets.find(this.db, id) : null, this.access.scopeOf(caller), known ? this.presence.viewersOf(this.db, id) : []]);
     if (!ticket) throw DomainError.ticketNotFound(id);
     const access = await this.access.requirePlaced(caller, { id, queueId: ticket.queue.id }, 'read');
     const view = access.view === 'full' ? 'full' : 'metadata';
-    if (view === 'metadata') return { view, ticket, articles: [], attachments: [], history: [], deliveries: new Map(), viewers };
+    const restricted = scope.isRestricted(ticket.queue.id);
+    if (view === 'metadata') return { view, restricted, ticket, articles: [], attachments: [], history: [], deliveries: new Map(), viewers };
     const [articles, attachments, history, deliveries] = await Promise.all([
       this.tickets.articles(this.db, id),
       this.attachments.forTicket(this.db, id),
       this.history.forTicket(this.db, id),
       this.deliveries.ofTicket(this.db, id),
     ]);
-    return { view, ticket, articles, attachments, history, deliveries, viewers };
+    return { view, restricted, ticket, articles, attachments, history, deliveries, viewers };
   }
 }

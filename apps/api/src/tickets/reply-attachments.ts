@@ -16,6 +16,7 @@ export function replyAttachments(attachments: readonly ReplyAttachmentDto[] = []
     sniffedContentType: sniffContentType(content),
     size: content.length,
     sha256: createHash('sha256').update(content).digest('hex'),
+    md5: createHash('md5').update(content).digest('hex'),
     contentId: null,
     inline: false,
     content,

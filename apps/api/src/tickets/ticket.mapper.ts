@@ -1,5 +1,5 @@
 import type { AddressRecord, ArticleRecord, AttachmentRecord, DeliveryRecord, HistoryEntryRecord, SlaSummary, TicketRecord, ViewerRecord } from '@casework/database';
-import { remainingBusinessTime } from '@casework/domain';
+import { isVisualMedia, remainingBusinessTime } from '@casework/domain';
 import { effectiveContentType, sanitizeEmailHtml } from '@casework/mail';
 import type { ArticleDto, AttachmentDto, DeliveryDto, HistoryEntryDto, TicketDetailDto } from './dto/ticket-detail.dto.js';
 import type { AddressDto, SlaClockDto, TicketDto, TicketPageDto, TriageDto } from './dto/ticket.dto.js';
@@ -66,8 +66,13 @@ export function toTicketPageDto(page: { tickets: TicketRecord[]; nextCursor: str
   return { items: page.tickets.map((ticket) => toTicketDto(ticket, now, viewOf(ticket))), nextCursor: page.nextCursor };
 }
 
-/** HTML was sanitised at ingest; it is sanitised again here in case a stored body predates a fix. */
-export function toArticleDto(article: ArticleRecord, attachments: AttachmentRecord[] = [], delivery: DeliveryRecord | null = null): ArticleDto {
+/**
+ * HTML was sanitised at ingest; it is sanitised again here in case a stored body predates a fix,
+ * and without any image unless `images` (a ticket of an unrestricted queue): a restricted queue's
+ * HTML never shows a `cid:` or `data:` image, and an article answered without its ticket (a
+ * collision's new articles) shows none either.
+ */
+export function toArticleDto(article: ArticleRecord, attachments: AttachmentRecord[] = [], delivery: DeliveryRecord | null = null, images = false): ArticleDto {
   return {
     id: article.id,
     direction: article.direction,
@@ -76,7 +81,7 @@ export function toArticleDto(article: ArticleRecord, attachments: AttachmentReco
     cc: (article.cc ?? []).map(toAddressDto),
     subject: article.subject,
     text: article.text,
-    html: article.html === null ? null : sanitizeEmailHtml(article.html),
+    html: article.html === null ? null : sanitizeEmailHtml(article.html, { images }),
     messageId: article.messageId,
     createdAt: article.createdAt.toISOString(),
     attachments: attachments.map(toAttachmentDto),
@@ -112,6 +117,9 @@ export function toAttachmentDto(attachment: AttachmentRecord): AttachmentDto {
     sniffedContentType: attachment.sniffedContentType,
     size: attachment.size,
     sha256: attachment.sha256,
+    md5: attachment.md5,
+    media: isVisualMedia(attachment.declaredContentType, attachment.sniffedContentType),
+    blocked: attachment.blocked,
     inline: attachment.inline,
     stored: attachment.stored,
     omittedReason: attachment.omittedReason,
@@ -119,16 +127,23 @@ export function toAttachmentDto(attachment: AttachmentRecord): AttachmentDto {
 }
 
 export function toTicketDetailDto(
-  detail: { ticket: TicketRecord; articles: ArticleRecord[]; attachments?: AttachmentRecord[]; history?: HistoryEntryRecord[]; deliveries?: Map<string, DeliveryRecord>; viewers?: ViewerRecord[] },
+  detail: { ticket: TicketRecord; restricted?: boolean; articles: ArticleRecord[]; attachments?: AttachmentRecord[]; history?: HistoryEntryRecord[]; deliveries?: Map<string, DeliveryRecord>; viewers?: ViewerRecord[] },
   view: TicketViewShown = 'full',
 ): TicketDetailDto {
   const viewers = (detail.viewers ?? []).map(toViewerDto);
-  if (view === 'metadata') return { ...toTicketDto(detail.ticket, new Date(), view), articles: [], history: [], viewers };
+  // Unknown counts as restricted: images are shown only where the queue is known to be open.
+  const mediaWithheld = detail.restricted ?? true;
+  if (view === 'metadata') return { ...toTicketDto(detail.ticket, new Date(), view), mediaWithheld, articles: [], history: [], viewers };
   const byArticle = new Map<string, AttachmentRecord[]>();
   for (const attachment of detail.attachments ?? []) byArticle.set(attachment.articleId, [...(byArticle.get(attachment.articleId) ?? []), attachment]);
   return {
     ...toTicketDto(detail.ticket),
-    articles: detail.articles.map((article) => toArticleDto(article, byArticle.get(article.id), detail.deliveries?.get(article.id) ?? null)),
+    mediaWithheld,
+    // An article with a blocked attachment shows no image either, whatever its queue.
+    articles: detail.articles.map((article) => {
+      const attachments = byArticle.get(article.id) ?? [];
+      return toArticleDto(article, attachments, detail.deliveries?.get(article.id) ?? null, !mediaWithheld && !attachments.some((a) => a.blocked));
+    }),
     history: (detail.history ?? []).map(toHistoryEntryDto),
     viewers,
   };

@@ -47,6 +47,19 @@ export interface TicketSummary {
   assignee: UserRef | null;
 }
 
+export interface Attachment {
+  id: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  /** An image or a video (declared or sniffed). */
+  media: boolean;
+  /** On a hash list: never downloadable here. */
+  blocked: boolean;
+  stored: boolean;
+}
+
 export interface Article {
   id: string;
   direction: 'inbound' | 'outbound' | 'note' | string;
@@ -58,9 +71,12 @@ export interface Article {
   systemNote: boolean;
   delivery: { state: string } | null;
   author: UserRef | null;
+  attachments: Attachment[];
 }
 
 export interface TicketDetail extends TicketSummary {
+  /** A restricted queue's ticket: its HTML carries no image, and the frame loads none either. */
+  mediaWithheld: boolean;
   articles: Article[];
 }
 

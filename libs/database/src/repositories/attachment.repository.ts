@@ -13,23 +13,35 @@ export interface AttachmentRecord {
   sniffedContentType: string | null;
   size: number;
   sha256: string;
+  /** Null for mail stored before MD5s were kept whose bytes were not stored either. */
+  md5: string | null;
   contentId: string | null;
   inline: boolean;
   /** False when the bytes were not kept (`omittedReason` says why). */
   stored: boolean;
   omittedReason: string | null;
+  /** On a hash list: kept as evidence, never shown (see decideAttachmentRelease). */
+  blocked: boolean;
+  blockedListIds: string[];
   createdAt: Date;
 }
 
-const COLUMNS = `a.id, a.article_id, ar.ticket_id, a.filename, a.declared_content_type, a.sniffed_content_type, a.size, a.sha256,
-                 a.content_id, a.inline, a.blob_sha256 IS NOT NULL AS stored, a.omitted_reason, a.created_at`;
+/** Attachments of one article a hash list matched: their positions in the mail, and the lists. */
+export interface BlockedPositions {
+  positions: readonly number[];
+  listIds: readonly string[];
+}
+
+const COLUMNS = `a.id, a.article_id, ar.ticket_id, a.filename, a.declared_content_type, a.sniffed_content_type, a.size, a.sha256, a.md5,
+                 a.content_id, a.inline, a.blob_sha256 IS NOT NULL AS stored, a.omitted_reason, a.blocked_at IS NOT NULL AS blocked, a.blocked_list_ids, a.created_at`;
 
 export class AttachmentRepository {
   /**
    * Stores an article's attachments in the caller's transaction, in their order in the mail.
-   * Content goes to `blob` once per SHA-256: bytes already stored are not sent again.
+   * Content goes to `blob` once per SHA-256: bytes already stored are not sent again. The
+   * `blocked` positions (a hash list matched them) are stored blocked, their bytes kept as evidence.
    */
-  async addToArticle(tx: Db, articleId: string, attachments: NewAttachment[]): Promise<string[]> {
+  async addToArticle(tx: Db, articleId: string, attachments: NewAttachment[], blocked: BlockedPositions | null = null): Promise<string[]> {
     const blobs = new Map<string, Buffer>();
     for (const attachment of attachments) if (attachment.content) blobs.set(attachment.sha256, attachment.content);
     if (blobs.size > 0) {
@@ -40,12 +52,13 @@ export class AttachmentRepository {
         await tx.query('INSERT INTO blob (sha256, size, content) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING', [sha256, content.length, content]);
       }
     }
+    const blockedHere = (position: number) => blocked !== null && blocked.positions.includes(position);
     const ids: string[] = [];
     for (const [position, attachment] of attachments.entries()) {
       const [row] = await tx.query(
         `INSERT INTO attachment (article_id, position, sha256, blob_sha256, filename, declared_content_type, sniffed_content_type, size,
-                                 content_id, inline, omitted_reason)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+                                 content_id, inline, omitted_reason, md5, blocked_at, blocked_list_ids)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, CASE WHEN $13::boolean THEN now() END, $14::uuid[]) RETURNING id`,
         [
           articleId,
           position,
@@ -58,6 +71,9 @@ export class AttachmentRepository {
           attachment.contentId,
           attachment.inline,
           attachment.content ? null : attachment.omittedReason ?? 'not stored',
+          attachment.md5,
+          blockedHere(position),
+          blockedHere(position) ? blocked!.listIds : [],
         ],
       );
       ids.push(row.id);
@@ -75,11 +91,11 @@ export class AttachmentRepository {
     return rows.map(mapAttachment);
   }
 
-  /** The stored attachments of one article with their bytes, in order: what an outgoing mail carries. */
+  /** The stored attachments of one article with their bytes, in order: what an outgoing mail carries (never a blocked one). */
   async contentOfArticle(db: Db, articleId: string): Promise<{ filename: string; contentType: string; content: Buffer }[]> {
     const rows: { filename: string; declared_content_type: string; content: Buffer }[] = await db.query(
       `SELECT a.filename, a.declared_content_type, b.content FROM attachment a JOIN blob b ON b.sha256 = a.blob_sha256
-        WHERE a.article_id = $1 ORDER BY a.position`,
+        WHERE a.article_id = $1 AND a.blocked_at IS NULL ORDER BY a.position`,
       [articleId],
     );
     return rows.map((row) => ({ filename: row.filename, contentType: row.declared_content_type, content: row.content }));
@@ -107,10 +123,13 @@ function mapAttachment(row: Record<string, unknown>): AttachmentRecord {
     // bigint arrives as a string; attachments stay far below 2^53 bytes.
     size: Number(row.size),
     sha256: row.sha256 as string,
+    md5: (row.md5 as string | null) ?? null,
     contentId: (row.content_id as string | null) ?? null,
     inline: row.inline as boolean,
     stored: row.stored as boolean,
     omittedReason: (row.omitted_reason as string | null) ?? null,
+    blocked: row.blocked === true,
+    blockedListIds: (row.blocked_list_ids as string[] | null) ?? [],
     createdAt: row.created_at as Date,
   };
 }

@@ -53,7 +53,8 @@ export interface RoutingInput {
 
 /** One decision step worth recording in the ticket's history (never a body). */
 export type RoutingStep =
-  | { kind: 'queue_chosen'; by: QueueChoice['by'] | 'rule'; address: string | null; queueId: string }
+  | { kind: 'queue_chosen'; by: QueueChoice['by'] | 'rule' | 'hash_list'; address: string | null; queueId: string }
+  | { kind: 'hash_list_matched'; positions: number[]; listIds: string[] }
   | { kind: 'rule_applied'; ruleId: string; name: string }
   | { kind: 'triage_raised'; level: 1 | 2; categories: string[] }
   | { kind: 'filed_as_spam'; signals: string[]; intendedQueueId: string }
@@ -64,6 +65,19 @@ export type RoutingStep =
   | { kind: 'bounce_attached'; outboundId: string | null; status: string | null; failed: boolean }
   | { kind: 'auto_reply_noted'; reason: string }
   | { kind: 'sent_to_postmaster'; reason: string };
+
+/** Attachments of one mail found on hash lists (libs/domain harmful-media): their positions in the mail, and the lists. */
+export interface HashListHit {
+  /** Positions (0-based, mail order) of the attachments to keep blocked. */
+  positions: number[];
+  listIds: string[];
+}
+
+/** A hit as a decision carries it: with where it sends the ticket and the mail's language (for its triage). */
+export interface HashListMatch extends HashListHit {
+  childSafetyQueueId: string;
+  language: string | null;
+}
 
 /** Why a new ticket is linked to an earlier one. */
 export type LinkReason = 'ticket_closed' | 'reopen_window_passed' | 'unknown_sender';
@@ -92,6 +106,8 @@ export interface OpenTicket {
   systemNote: SystemNote | null;
   threading: ThreadDecision;
   steps: RoutingStep[];
+  /** Attachments on a hash list: kept blocked (applyHashListHit already moved and raised the ticket). */
+  hashListHit?: HashListMatch;
 }
 
 /** The mail continues a ticket. */
@@ -110,6 +126,8 @@ export interface Followup {
   /** The language to record when the ticket has none yet; null: unchanged. */
   language: string | null;
   steps: RoutingStep[];
+  /** Attachments on a hash list: kept blocked, and the ticket escalated (escalateForHashListHit). */
+  hashListHit?: HashListMatch;
 }
 
 export type SystemNote = 'bounce' | 'auto_reply';
@@ -122,6 +140,8 @@ export interface AttachNote {
   /** The outbound message a bounce reports on, marked failed when `failed`. */
   bounce: { outboundId: string; status: string | null; failed: boolean } | null;
   steps: RoutingStep[];
+  /** As for a follow-up. */
+  hashListHit?: HashListMatch;
 }
 
 /** Mail we do not keep as a ticket or article (the raw message is kept, with the reason). */

@@ -27,6 +27,15 @@ export class AttachmentDto {
   @ApiProperty({ description: 'Hex SHA-256 of the content' })
   sha256!: string;
 
+  @ApiProperty({ type: String, nullable: true, description: 'Hex MD5 of the content (null for mail stored before MD5s were kept, without its bytes)' })
+  md5!: string | null;
+
+  @ApiProperty({ description: 'An image or a video, by the declared or the sniffed type: in a restricted queue never shown, only listed and downloaded on request' })
+  media!: boolean;
+
+  @ApiProperty({ description: 'On a hash list of known abuse material: kept as evidence, never shown; the download answers 403 AttachmentBlocked except to an admin giving ?reason=' })
+  blocked!: boolean;
+
   @ApiProperty({ description: 'Shown inside the body (a cid: image) rather than listed' })
   inline!: boolean;
 
@@ -142,6 +151,9 @@ export class HistoryEntryDto {
 }
 
 export class TicketDetailDto extends TicketDto {
+  @ApiProperty({ description: "The ticket's queue is restricted: its articles' HTML carries no image (cid: and data: ones dropped), and no image or video is shown — attachments are a list with an explicit download" })
+  mediaWithheld!: boolean;
+
   @ApiProperty({ type: () => [ArticleDto], description: 'Oldest first' })
   articles!: ArticleDto[];
 

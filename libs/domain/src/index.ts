@@ -26,3 +26,4 @@ export * from './workspace.js';
 export * from './triage/dismissal.js';
 export * from './merge.js';
 export * from './search/search-query.js';
+export * from './export.js';

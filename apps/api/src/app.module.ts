@@ -11,6 +11,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { createValidationPipe } from './common/validation-exception.factory.js';
 import { DeadLettersModule } from './dead-letters/dead-letters.module.js';
+import { ExportsModule } from './exports/exports.module.js';
 import { LiveModule } from './live/live.module.js';
 import { MailboxesModule } from './mailboxes/mailboxes.module.js';
 import { OncallModule } from './oncall/oncall.module.js';
@@ -58,6 +59,7 @@ export class AppModule {
         SlaModule,
         QuarantineModule,
         MailboxesModule.register(config),
+        ExportsModule.register(config),
         OncallModule,
         WebhooksModule,
         DeadLettersModule,

@@ -37,6 +37,8 @@ const REQUESTS: Record<string, { method: string; path: (ticketId: string) => str
   // An article of no ticket: allowed callers learn that (400), and the ticket keeps its articles.
   'POST /tickets/:id/split': { method: 'POST', path: (id) => `/tickets/${id}/split`, json: { articleIds: [NOBODY] }, allowed: 400 },
   'GET /tickets/:id/history': { method: 'GET', path: (id) => `/tickets/${id}/history`, allowed: 200 },
+  // Recorded (the zip is built at download): needs the content view, like reading the mail.
+  'POST /tickets/:id/exports': { method: 'POST', path: (id) => `/tickets/${id}/exports`, allowed: 202 },
   'GET /tickets/:ticketId/attachments/:attachmentId': { method: 'GET', path: (id) => `/tickets/${id}/attachments/${NOBODY}`, allowed: 404, allowedCode: 'AttachmentNotFound' },
 };
 

@@ -6,6 +6,7 @@ import { WebSessionRepository } from './repositories/web-session.repository.js';
 import { AfterCommitActionRepository } from './repositories/after-commit-action.repository.js';
 import { AnswerContextRepository } from './repositories/answer-context.repository.js';
 import { AttachmentRepository } from './repositories/attachment.repository.js';
+import { CaseExportRepository } from './repositories/case-export.repository.js';
 import { AuditRepository } from './repositories/audit.repository.js';
 import { AutoReplyLogRepository } from './repositories/auto-reply-log.repository.js';
 import { DeadLetterRepository } from './repositories/dead-letter.repository.js';
@@ -51,6 +52,7 @@ const REPOSITORIES = [
   AfterCommitActionRepository,
   AnswerContextRepository,
   AttachmentRepository,
+  CaseExportRepository,
   AuditRepository,
   AutoReplyLogRepository,
   DeadLetterRepository,

@@ -6,6 +6,7 @@ export * from './repositories/web-session.repository.js';
 export * from './repositories/after-commit-action.repository.js';
 export * from './repositories/answer-context.repository.js';
 export * from './repositories/attachment.repository.js';
+export * from './repositories/case-export.repository.js';
 export * from './repositories/audit.repository.js';
 export * from './repositories/auto-reply-log.repository.js';
 export * from './repositories/dead-letter.repository.js';

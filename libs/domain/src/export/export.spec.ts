@@ -1,3 +1,4 @@
+import { planExportEntries, type ExportArticleFacts } from '../export.js';
 import { attachmentEntryName, formatManifest, isSafeEntryPath, messageEntryName, outboundEntryName, parseManifest, safeEntryFilename, verifyExport, type ManifestLine } from '../export.js';
 
 const A = 'a'.repeat(64);
@@ -111,5 +112,35 @@ describe('verifyExport', () => {
 
   it('names an entry that appears twice in the zip', () => {
     expect(verifyExport({ entries: [...entries, entries[1]!], manifest, signatureValid: true }).problems).toEqual(['ticket.json: in the zip twice']);
+  });
+});
+
+describe('planExportEntries', () => {
+  const article = (id: string, over: Partial<ExportArticleFacts> = {}): ExportArticleFacts => ({ id, direction: 'inbound', rawMessageId: null, rawSha256: null, outboundId: null, hasSentRaw: false, ...over });
+
+  it('numbers inbound mail, sent mail and attachments apart, oldest first, and says where each article went', () => {
+    const articles = [
+      article('a1', { rawMessageId: 'r1', rawSha256: A }),
+      article('a2', { direction: 'outbound', outboundId: 'o1', hasSentRaw: true }),
+      article('a3', { direction: 'note' }),
+      article('a4', { rawMessageId: 'r2', rawSha256: B }),
+      article('a5', { direction: 'outbound', outboundId: 'o2', hasSentRaw: false }),
+    ];
+    const attachments = [
+      { id: 'x1', articleId: 'a4', position: 0, filename: 'same.png', stored: true },
+      { id: 'x2', articleId: 'a4', position: 1, filename: 'same.png', stored: true },
+      { id: 'x3', articleId: 'a1', position: 0, filename: 'big.iso', stored: false },
+    ];
+    const { entries, files } = planExportEntries(articles, attachments);
+    expect(entries).toEqual([
+      { path: `messages/001-${A}.eml`, source: { kind: 'raw', rawMessageId: 'r1' } },
+      { path: `messages/002-${B}.eml`, source: { kind: 'raw', rawMessageId: 'r2' } },
+      { path: 'outbound/001.eml', source: { kind: 'sent', outboundId: 'o1' } },
+      { path: 'attachments/004-00-same.png', source: { kind: 'attachment', attachmentId: 'x1' } },
+      { path: 'attachments/004-01-same.png', source: { kind: 'attachment', attachmentId: 'x2' } },
+    ]);
+    expect(files.get('a4')).toEqual({ message: `messages/002-${B}.eml`, attachments: ['attachments/004-00-same.png', 'attachments/004-01-same.png'] });
+    expect(files.get('a5')).toEqual({ attachments: [] });
+    expect(new Set(entries.map((e) => e.path)).size).toBe(entries.length);
   });
 });

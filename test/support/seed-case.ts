@@ -32,7 +32,7 @@ export async function seedCase(ds: DataSource, { subject, mails, sent = [] }: { 
     const requesterId = await tickets.upsertContact(tx, requester);
     const opened = await tickets.open(tx, { subject, queueId: queue!.id, requesterId, priority: 'normal' });
     const [mailbox] = await tx.query(
-      `INSERT INTO mailbox (address, imap_host, imap_port, imap_user, folder, queue_id, enabled) VALUES ($1, '127.0.0.1', 143, 'seed', 'INBOX', $2, false) RETURNING id`,
+      `INSERT INTO mailbox (address, imap_host, imap_port, imap_user, folder, queue_id, enabled) VALUES ($1, '127.0.0.1', 143, $1, 'INBOX', $2, false) RETURNING id`,
       [`seed-${randomUUID()}@casework.test`, queue!.id],
     );
     return { ticketId: opened.id as string, mailboxId: mailbox.id as string };

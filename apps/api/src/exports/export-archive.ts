@@ -21,8 +21,8 @@ export interface ExportArchiveInput {
 
 /**
  * A case export as a zip stream, built while it is read: the mail, sent mail and attachments,
- * each read from the snapshot only when its turn comes (one large value in memory at a time;
- * yazl pipes it with backpressure), ticket.json and audit.jsonl written a page at a time, every
+ * each read from the snapshot only when its turn comes, 1 MB slices at a time (yazl pipes them
+ * with backpressure), ticket.json and audit.jsonl written a page at a time, every
  * entry hashed as it passes, then MANIFEST.sha256 and manifest.sig last. `onError` gets any
  * failure once (the stream is destroyed with it: the client sees a truncated zip, which never
  * verifies).
@@ -66,7 +66,7 @@ export async function exportArchive(input: ExportArchiveInput, onError: (error: 
       ready(null, stream.pipe(hashing));
     });
 
-  for (const entry of entries) add(entry.path, entry.source.kind !== 'attachment', () => oneValue(() => bytesOf(input, entry.source, entry.path)));
+  for (const entry of entries) add(entry.path, entry.source.kind !== 'attachment', () => bytesOf(input, entry.source, entry.path));
   add(EXPORT_TICKET_JSON, true, () => ticketJson(input, articles.map((a) => a.id), files));
   add(EXPORT_AUDIT_JSONL, true, () => auditJsonl(input));
   zip.addReadStreamLazy(EXPORT_MANIFEST, { mtime }, (ready) => ready(null, Readable.from([Buffer.from(manifest.join(''))])));
@@ -75,16 +75,12 @@ export async function exportArchive(input: ExportArchiveInput, onError: (error: 
   return output;
 }
 
-async function* oneValue(read: () => Promise<Buffer>): AsyncIterable<Buffer> {
-  yield await read();
-}
-
-async function bytesOf({ db, exports }: ExportArchiveInput, source: ExportSource, path: string): Promise<Buffer> {
-  const bytes =
-    source.kind === 'raw' ? await exports.rawMessage(db, source.rawMessageId) : source.kind === 'sent' ? await exports.sentRaw(db, source.outboundId) : await exports.attachmentContent(db, source.attachmentId);
+async function* bytesOf({ db, exports }: ExportArchiveInput, source: ExportSource, path: string): AsyncIterable<Buffer> {
+  const [kind, id] = source.kind === 'raw' ? (['raw', source.rawMessageId] as const) : source.kind === 'sent' ? (['sent', source.outboundId] as const) : (['attachment', source.attachmentId] as const);
+  const slices = await exports.slices(db, kind, id);
   // The snapshot holds what the plan was made from: a value missing here is a broken database.
-  if (!bytes) throw new Error(`the stored bytes of ${path} are gone`);
-  return bytes;
+  if (!slices) throw new Error(`the stored bytes of ${path} are gone`);
+  yield* slices;
 }
 
 /** ticket.json: `{"export", "ticket", "requester", "queue", "slaClocks", "history", "articles": [...]}`, articles a page at a time, one per line. */

@@ -10,12 +10,19 @@ export interface CaseExportRecord {
   createdAt: Date;
 }
 
+/** Where each kind of stored bytes is (the row aliased `x`). */
+const BYTES_OF = {
+  raw: { column: 'x.raw', from: 'raw_message x' },
+  sent: { column: 'x.sent_raw', from: 'outbound_message x' },
+  attachment: { column: 'b.content', from: 'attachment x JOIN blob b ON b.sha256 = x.blob_sha256' },
+} as const;
+
 const COLUMNS = `id, ticket_id AS "ticketId", requested_by AS "requestedBy", requested_by_email AS "requestedByEmail", created_at AS "createdAt"`;
 
 /**
  * case_export rows, and the reads a case export is built from. The reads are meant for one
  * repeatable-read snapshot (every entry of one zip from one moment); each large value (a raw
- * mail, a sent mail, an attachment) is read alone, so at most one is in memory at a time.
+ * mail, a sent mail, an attachment) is read a slice at a time.
  */
 export class CaseExportRepository {
   async create(db: Db, input: { ticketId: string; requestedBy: string | null; requestedByEmail: string | null }): Promise<CaseExportRecord> {
@@ -80,18 +87,22 @@ export class CaseExportRepository {
     return ids.flatMap((id) => { const article = byId.get(id); return article ? [article] : []; });
   }
 
-  async rawMessage(db: Db, rawMessageId: string): Promise<Buffer | null> {
-    const [row] = await db.query(`SELECT raw FROM raw_message WHERE id = $1`, [rawMessageId]);
-    return row?.raw ?? null;
-  }
-
-  async sentRaw(db: Db, outboundId: string): Promise<Buffer | null> {
-    const [row] = await db.query(`SELECT sent_raw FROM outbound_message WHERE id = $1`, [outboundId]);
-    return row?.sent_raw ?? null;
-  }
-
-  async attachmentContent(db: Db, attachmentId: string): Promise<Buffer | null> {
-    const [row] = await db.query(`SELECT b.content FROM attachment x JOIN blob b ON b.sha256 = x.blob_sha256 WHERE x.id = $1`, [attachmentId]);
-    return row?.content ?? null;
+  /**
+   * The stored bytes of one raw mail, sent mail or attachment, `sliceBytes` at a time (substring
+   * of the bytea: a large value never sits whole in memory, here or in the driver); null when
+   * the row or its bytes are gone.
+   */
+  async slices(db: Db, source: 'raw' | 'sent' | 'attachment', id: string, sliceBytes = 1024 * 1024): Promise<AsyncIterable<Buffer> | null> {
+    const { column, from } = BYTES_OF[source];
+    const [row] = await db.query(`SELECT octet_length(${column}) AS size FROM ${from} WHERE x.id = $1`, [id]);
+    if (!row || row.size === null) return null;
+    const size = Number(row.size);
+    return (async function* () {
+      for (let offset = 0; offset < size; offset += sliceBytes) {
+        const [slice] = await db.query(`SELECT substring(${column} FROM $2 FOR $3) AS part FROM ${from} WHERE x.id = $1`, [id, offset + 1, sliceBytes]);
+        if (!slice?.part) throw new Error(`the bytes of ${source} ${id} changed while being read`);
+        yield slice.part as Buffer;
+      }
+    })();
   }
 }

@@ -1,7 +1,13 @@
 /**
- * `node dist/scripts/cli.js <command>`: operator commands against DATABASE_URL.
+ * `node dist/scripts/cli.js <command>`: operator commands.
  *
- *   mailbox:backfill <mailbox-id> [--timeout <seconds>]
+ *   export:verify <file.zip> [--public-key <PEM file | PEM | base64>]
+ *       Checks a case export offline: every entry's SHA-256 against MANIFEST.sha256, every entry
+ *       listed (and nothing unlisted), and manifest.sig against the public key you trust (the
+ *       flag, else EXPORT_PUBLIC_KEY; `GET /api/v1/exports/public-key` gives it). Prints the
+ *       key id; exits 0 when all holds, 1 naming each file at fault, 2 for a usage error.
+ *
+ *   mailbox:backfill <mailbox-id> [--timeout <seconds>]   (against DATABASE_URL)
  *       Follows the mailbox's catch-up (the backfill of a newly added mailbox, or a backlog)
  *       with a progress bar until nothing is left to store, then exits 0. Exits 1 with the
  *       reason when the mailbox is unknown or disabled, keeps failing (its last error), stays
@@ -10,10 +16,15 @@
  * The progress comes from mailbox_status, which the ingest replica holding the mailbox writes
  * every few seconds: this reads, it never talks to IMAP itself.
  */
-import { BaseSettings, loadConfigOrExit } from '@casework/config';
+import { existsSync, readFileSync } from 'node:fs';
+import { BaseSettings, keyIdOf, loadConfigOrExit, parseExportPublicKey } from '@casework/config';
 import { createDataSource, ManagedMailboxRepository, type MailboxStatusRecord } from '@casework/database';
+import { verifyExportArchive } from './lib/export-archive-reader.js';
 
-const USAGE = 'usage: node dist/scripts/cli.js mailbox:backfill <mailbox-id> [--timeout <seconds>]';
+const USAGE = [
+  'usage: node dist/scripts/cli.js mailbox:backfill <mailbox-id> [--timeout <seconds>]',
+  '       node dist/scripts/cli.js export:verify <file.zip> [--public-key <PEM file | PEM | base64>]   (or EXPORT_PUBLIC_KEY)',
+].join('\n');
 const POLL_MS = 500;
 /** Non-TTY output: one progress line this often. */
 const LINE_EVERY_MS = 3000;
@@ -35,11 +46,30 @@ class CliError extends Error {
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   if (command === 'mailbox:backfill') return backfill(rest);
+  if (command === 'export:verify') return verifyExportCommand(rest);
   if (command === undefined || command === '--help' || command === '-h') {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
   throw new CliError(`unknown command ${JSON.stringify(command)}\n${USAGE}`, 2);
+}
+
+async function verifyExportCommand(args: string[]): Promise<void> {
+  let file: string | undefined;
+  let keyText = process.env.EXPORT_PUBLIC_KEY;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--public-key') keyText = args[++i];
+    else if (file === undefined && !args[i].startsWith('-')) file = args[i];
+    else throw new CliError(`unexpected argument ${JSON.stringify(args[i])}\n${USAGE}`, 2);
+  }
+  if (!file) throw new CliError(`export:verify needs a zip file\n${USAGE}`, 2);
+  if (!keyText) throw new CliError('export:verify needs the public key you trust: --public-key <PEM file | PEM | base64> or EXPORT_PUBLIC_KEY (GET /api/v1/exports/public-key gives it)', 2);
+  const publicKey = parseExportPublicKey(!keyText.includes('-----BEGIN') && existsSync(keyText) ? readFileSync(keyText, 'utf8') : keyText);
+  if (!publicKey) throw new CliError('the public key is neither an Ed25519 SPKI PEM nor the base64 of its 32 bytes', 2);
+  process.stdout.write(`key ${keyIdOf(publicKey)} (Ed25519)\n`);
+  const verdict = await verifyExportArchive(file, publicKey);
+  if (!verdict.ok) throw new CliError(`${file}: NOT verified\n${verdict.problems.map((problem) => `  ${problem}`).join('\n')}`);
+  process.stdout.write(`${file}: OK, ${verdict.checked} files match MANIFEST.sha256 and its signature holds\n`);
 }
 
 function parseBackfillArgs(args: string[]): { id: string; timeoutMs: number | null } {

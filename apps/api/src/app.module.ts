@@ -12,6 +12,7 @@ import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { createValidationPipe } from './common/validation-exception.factory.js';
 import { DeadLettersModule } from './dead-letters/dead-letters.module.js';
 import { HashListsModule } from './hash-lists/hash-lists.module.js';
+import { ExportsModule } from './exports/exports.module.js';
 import { LiveModule } from './live/live.module.js';
 import { MailboxesModule } from './mailboxes/mailboxes.module.js';
 import { OncallModule } from './oncall/oncall.module.js';
@@ -62,6 +63,7 @@ export class AppModule {
         SlaModule,
         QuarantineModule,
         MailboxesModule.register(config),
+        ExportsModule.register(config),
         OncallModule,
         WebhooksModule,
         DeadLettersModule,

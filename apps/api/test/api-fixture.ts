@@ -4,6 +4,8 @@ import { createDataSource, QueueRepository, seedDefaults, TicketRepository } fro
 import type { DataSource } from 'typeorm';
 
 export const TOKEN = 'api-int-test-token-0123456789';
+/** The api's EXPORT_SIGNING_KEY in tests (a base64 Ed25519 seed); a test that wants none passes `EXPORT_SIGNING_KEY: ''`. */
+export const TEST_EXPORT_SIGNING_KEY = Buffer.alloc(32, 7).toString('base64');
 const ENTRY = resolve(process.cwd(), 'dist/apps/api/src/main.js');
 
 /** `token: null` sends no Authorization header; `json` is sent as the JSON body. */
@@ -40,7 +42,7 @@ export class ApiFixture {
       name: 'api',
       command: process.execPath,
       args: [ENTRY],
-      env: { DATABASE_URL: this.db.url, NATS_URL: this.nats.url, PORT: String(port), API_BOOTSTRAP_TOKEN: TOKEN, LOG_LEVEL: 'warn', ...env },
+      env: { DATABASE_URL: this.db.url, NATS_URL: this.nats.url, PORT: String(port), API_BOOTSTRAP_TOKEN: TOKEN, LOG_LEVEL: 'warn', EXPORT_SIGNING_KEY: TEST_EXPORT_SIGNING_KEY, ...env },
     });
     await awaitStartup(this.api, (signal) => waitForPort(port, '127.0.0.1', 20000, signal));
   }

@@ -38,6 +38,8 @@ const REQUESTS: Record<string, { method: string; path: (ticketId: string) => str
   'POST /tickets/:id/split': { method: 'POST', path: (id) => `/tickets/${id}/split`, json: { articleIds: [NOBODY] }, allowed: 400 },
   'GET /tickets/:id/history': { method: 'GET', path: (id) => `/tickets/${id}/history`, allowed: 200 },
   'POST /tickets/:id/holds': { method: 'POST', path: (id) => `/tickets/${id}/holds`, json: { reason: 'preservation request' }, allowed: 201 },
+  // Recorded (the zip is built at download): needs the content view, like reading the mail.
+  'POST /tickets/:id/exports': { method: 'POST', path: (id) => `/tickets/${id}/exports`, allowed: 202 },
   'GET /tickets/:ticketId/attachments/:attachmentId': { method: 'GET', path: (id) => `/tickets/${id}/attachments/${NOBODY}`, allowed: 404, allowedCode: 'AttachmentNotFound' },
 };
 

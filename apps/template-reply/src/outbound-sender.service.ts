@@ -113,7 +113,7 @@ export class OutboundSenderService implements OnApplicationBootstrap, OnApplicat
     const { message } = attempt;
     if (attempt.ok) {
       const rejected = attempt.acceptance.rejected;
-      return { id: message.id, state: 'sent', error: rejected.length > 0 ? `not accepted for ${rejected.join(', ')}` : null };
+      return { id: message.id, state: 'sent', raw: attempt.acceptance.raw, error: rejected.length > 0 ? `not accepted for ${rejected.join(', ')}` : null };
     }
     const next = afterFailedAttempt(attempt.failure, message.attempts, this.schedule);
     const error = attempt.failure.message;

@@ -16,6 +16,7 @@ const REFUSED = 'refused@example.org';
 interface Delivered {
   to: string[];
   messageId: string | null;
+  raw: Buffer;
 }
 
 /**
@@ -49,8 +50,9 @@ async function startRecordingServer(): Promise<{ port: number; delivered: Delive
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        const headers = Buffer.concat(chunks).toString('utf8').split('\r\n\r\n')[0];
-        delivered.push({ to: session.envelope.rcptTo.map((r) => r.address), messageId: /^Message-ID:\s*<([^>]+)>/im.exec(headers)?.[1] ?? null });
+        const raw = Buffer.concat(chunks);
+        const headers = raw.toString('utf8').split('\r\n\r\n')[0];
+        delivered.push({ to: session.envelope.rcptTo.map((r) => r.address), messageId: /^Message-ID:\s*<([^>]+)>/im.exec(headers)?.[1] ?? null, raw });
         setTimeout(() => callback(), 50);
       });
     },
@@ -221,6 +223,9 @@ describe('outbound sending in batches (Postgres, a recording SMTP server)', () =
     expect(smtp.maxOpenSessions()).toBeGreaterThan(1);
     expect(smtp.maxOpenSessions()).toBeLessThanOrEqual(5);
     for (const row of await rows(ids)) expect(row).toMatchObject({ status: 'sent', attempts: 1, last_error: null });
+    // Each row keeps the bytes the server received, exactly (what a case export holds as outbound/NNN.eml).
+    const kept: { message_id: string; sent_raw: Buffer }[] = await ds.query(`SELECT message_id, sent_raw FROM outbound_message WHERE id = ANY($1::uuid[])`, [ids]);
+    for (const row of kept) expect(row.sent_raw.equals(deliveriesOf(row.message_id)[0]!.raw)).toBe(true);
 
     const articles: { id: string; outbound_id: string; message_id: string }[] = await ds.query(`SELECT id, outbound_id, message_id FROM article WHERE outbound_id = ANY($1::uuid[])`, [ids]);
     expect(articles.map((a) => a.outbound_id).sort()).toEqual([...ids].sort());

@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
 import { ArrayNotEmpty, IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { dkimWanted, IsDkimKey, IsDkimKeyFile, type DkimSettings } from './dkim.js';
+import { IsExportSigningKey } from './export-signing-key.js';
 import { IsSecretKey } from './secret-box.js';
 
 // Implicit conversion would turn the string 'false' into true, so read the raw value.
@@ -284,6 +285,13 @@ export class ApiSettings extends BaseSettings {
    */
   @IsOptional() @IsSecretKey()
   MAILBOX_SECRET_KEY?: string;
+
+  /**
+   * Ed25519 key signing case exports' manifests (a PKCS8 PEM, or the base64 of the 32-byte
+   * seed). Unset: the API runs, and exports answer 503 naming this setting. Never logged.
+   */
+  @IsOptional() @IsExportSigningKey()
+  EXPORT_SIGNING_KEY?: string;
 
   /** Postgres connections this process holds at most; requests beyond them wait for one. */
   @IsInt() @Min(1) @Max(1000)

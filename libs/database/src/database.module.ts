@@ -8,6 +8,7 @@ import { AnswerContextRepository } from './repositories/answer-context.repositor
 import { AttachmentRepository } from './repositories/attachment.repository.js';
 import { HashListRepository } from './repositories/hash-list.repository.js';
 import { TicketEscalationRepository } from './repositories/ticket-escalation.repository.js';
+import { CaseExportRepository } from './repositories/case-export.repository.js';
 import { AuditRepository } from './repositories/audit.repository.js';
 import { AutoReplyLogRepository } from './repositories/auto-reply-log.repository.js';
 import { DeadLetterRepository } from './repositories/dead-letter.repository.js';
@@ -57,6 +58,7 @@ const REPOSITORIES = [
   AttachmentRepository,
   HashListRepository,
   TicketEscalationRepository,
+  CaseExportRepository,
   AuditRepository,
   AutoReplyLogRepository,
   DeadLetterRepository,

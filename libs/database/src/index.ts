@@ -8,6 +8,7 @@ export * from './repositories/answer-context.repository.js';
 export * from './repositories/attachment.repository.js';
 export * from './repositories/hash-list.repository.js';
 export * from './repositories/ticket-escalation.repository.js';
+export * from './repositories/case-export.repository.js';
 export * from './repositories/audit.repository.js';
 export * from './repositories/auto-reply-log.repository.js';
 export * from './repositories/dead-letter.repository.js';

@@ -3,11 +3,13 @@
  * code means for it in one exhaustive switch: the API's exception filter (an HTTP status) and
  * libs/messaging's dispositionOf (retry or dead letter).
  */
-export type DomainErrorCode = 'TicketNotFound' | 'QueueNotFound' | 'InvalidStatusTransition' | 'DeadLetterNotFound' | 'DeadLetterNotRedrivable' | 'AttachmentNotFound' | 'AttachmentNotStored' | 'InvalidCursor' | 'QuarantinedMessageNotFound' | 'MessageNotQuarantined' | 'TicketNotInSpam' | MailboxErrorCode | SlaErrorCode | OncallErrorCode | AccessErrorCode | QueueErrorCode | RuleErrorCode | TemplateErrorCode | OutboundErrorCode | WorkspaceErrorCode | MergeErrorCode | EvidenceErrorCode | HarmfulMediaErrorCode | 'AwaitingEarlierMail';
+export type DomainErrorCode = 'TicketNotFound' | 'QueueNotFound' | 'InvalidStatusTransition' | 'DeadLetterNotFound' | 'DeadLetterNotRedrivable' | 'AttachmentNotFound' | 'AttachmentNotStored' | 'InvalidCursor' | 'QuarantinedMessageNotFound' | 'MessageNotQuarantined' | 'TicketNotInSpam' | MailboxErrorCode | SlaErrorCode | OncallErrorCode | AccessErrorCode | QueueErrorCode | RuleErrorCode | TemplateErrorCode | OutboundErrorCode | WorkspaceErrorCode | MergeErrorCode | EvidenceErrorCode | HarmfulMediaErrorCode | ExportErrorCode | 'AwaitingEarlierMail';
 /** Failures of legal holds, exports, retention and erasure (issue 15). */
 export type EvidenceErrorCode = 'LegalHoldActive' | 'HoldRefused' | 'HoldNotFound' | 'InvalidHold';
 /** Hash lists and blocked attachments (factories in apps/api/src/hash-lists/hash-list.errors.ts). */
 export type HarmfulMediaErrorCode = 'HashListNotFound' | 'InvalidHashList' | 'AttachmentBlocked';
+/** Failures of case export (factories in apps/api/src/exports/export.errors.ts). */
+export type ExportErrorCode = 'ExportNotFound' | 'ExportSigningKeyMissing';
 /** Failures of the specialists' workspace: a collision, a refused assignment, an unknown contact or article. */
 export type WorkspaceErrorCode = 'TicketChanged' | 'AssignmentRefused' | 'ContactNotFound' | 'DraftNotFound' | 'InvalidTags' | 'TriageNotDismissable';
 /** Failures of merge and split (factories in apps/api/src/ticket-merge/merge.errors.ts). */

@@ -28,3 +28,4 @@ export * from './merge.js';
 export * from './search/search-query.js';
 export * from './evidence.js';
 export * from './harmful-media.js';
+export * from './export.js';

@@ -49,7 +49,7 @@ describe('SmtpMailer against a real SMTP listener', () => {
 
   it('signs with DKIM when configured: d= the domain, s= the selector, over From and Subject', async () => {
     const mailer = new SmtpMailer({ host: smtp.host, port: smtp.port, tls: false, dkim: { domain: 'casework.test', selector: 'casework2025', privateKey } });
-    await mailer.send({ from: 'safety@casework.test', to: { email: 'a@example.org', name: null }, subject: 'Signed', text: 'x\n', messageId: 'signed-1@casework.test' });
+    const { raw } = await mailer.send({ from: 'safety@casework.test', to: { email: 'a@example.org', name: null }, subject: 'Signed', text: 'x\n', messageId: 'signed-1@casework.test' });
     mailer.close();
     const caught = await smtp.waitFor((m) => m.messageId === '<signed-1@casework.test>');
     const signature = caught.headers.get('dkim-signature')?.replace(/\s+/g, ' ') ?? '';
@@ -57,6 +57,9 @@ describe('SmtpMailer against a real SMTP listener', () => {
     expect(signature).toMatch(/\bs=casework2025;/);
     expect(signature).toMatch(/\bh=[^;]*from[^;]*/i);
     expect(signature).toMatch(/\bb=[A-Za-z0-9+/= ]{100,}/);
+    // What the sender kept is byte for byte what the server received, signature included.
+    expect(raw.equals(caught.raw)).toBe(true);
+    expect(raw.toString('latin1').startsWith('DKIM-Signature:')).toBe(true);
   });
 
   it('reports the reply code of a refusal, and none for a connection that fails', async () => {

@@ -52,6 +52,8 @@ export function retryable(code: DomainErrorCode): boolean {
     case 'SlaConflict':
     case 'MessageNotQuarantined':
     case 'MailboxSecretKeyMissing':
+    case 'ExportSigningKeyMissing':
+    case 'ExportNotFound':
     case 'UserNotFound':
     case 'TokenNotFound':
     case 'UserConflict':

@@ -8,7 +8,7 @@ import { AuditTrail } from './audit-trail.service.js';
 
 /**
  * Records, before the answer leaves: one event per successful change (the route's `audit`
- * action in ROUTE_ACCESS) and one `ticket.read` per response carrying restricted-queue ticket
+ * action in ROUTE_ACCESS) or audited read (its `readAudit`: a case export's download), and one `ticket.read` per response carrying restricted-queue ticket
  * content (noted by the use case), listing every such ticket, and one `raw.read` per restricted
  * queue's ticketless raw message it carries (quarantine). A failed request records nothing.
  */
@@ -26,12 +26,13 @@ export class AuditInterceptor implements NestInterceptor {
         .pipe(
           mergeMap(async (body: unknown) => {
             const caller = callerOf(request);
-            if (entry.audit) {
+            const action = entry.audit ?? entry.readAudit;
+            if (action) {
               const { note } = scope;
               await this.trail.record(request, caller, {
-                action: entry.audit,
-                subject: note.subject ?? subjectOf(entry.audit, request, body),
-                ticketIds: note.ticketIds ?? ticketIdsOf(entry.audit, request),
+                action,
+                subject: note.subject ?? subjectOf(action, request, body),
+                ticketIds: note.ticketIds ?? ticketIdsOf(action, request),
                 queueId: note.queueId ?? null,
                 details: note.details ?? { fields: Object.keys(isObject(request.body) ? request.body : {}) },
               });

@@ -19,9 +19,11 @@ export type RouteRule =
 
 /**
  * A route's rule and, for a route that changes something, the audit action it records;
- * `unaudited`: why a non-GET route records none (it changes nothing of a case).
+ * `unaudited`: why a non-GET route records none (it changes nothing of a case); `readAudit`:
+ * the action a read records on every success (a download of case material), not only for
+ * restricted content.
  */
-export type RouteEntry = RouteRule & { audit?: string; unaudited?: string };
+export type RouteEntry = RouteRule & { audit?: string; unaudited?: string; readAudit?: string };
 
 const publicRoute: RouteEntry = { kind: 'public' };
 const signedIn: RouteEntry = { kind: 'signedIn' };
@@ -97,7 +99,12 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteEntry>> = {
   'GET /holds/:id': can('holds:manage'),
   'DELETE /holds/:id': can('holds:manage', 'hold.released'),
   // Every download is an explicit request and audited (a blocked one with the admin's reason).
-  'GET /tickets/:ticketId/attachments/:attachmentId': ticket('content', 'attachment.downloaded'),
+  'GET /tickets/:ticketId/attachments/:attachmentId': { ...ticket('content'), readAudit: 'attachment.downloaded' },
+  // The zip is built when downloaded; recording one needs the ticket's content (and EXPORT_SIGNING_KEY, else 503).
+  'POST /tickets/:id/exports': ticket('content', 'export.created'),
+  // The export's ticket rule is the use case's (content now; hidden → 404 as unknown); every download is recorded.
+  'GET /exports/:id': { kind: 'signedIn', readAudit: 'export.downloaded' },
+  'GET /exports/public-key': signedIn,
   'POST /tickets/:id/presence': { ...ticket('read'), unaudited: 'a heartbeat every few seconds per viewer; changes nothing of the case' },
   // The stream carries only the events of queues the caller sees; the use case applies the rule per event.
   'GET /events': { kind: 'ticketList' },

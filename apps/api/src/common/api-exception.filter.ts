@@ -55,7 +55,10 @@ export function statusOf(code: DomainErrorCode): HttpStatus {
     case 'MailboxConflict':
       return HttpStatus.CONFLICT;
     case 'MailboxSecretKeyMissing':
+    case 'ExportSigningKeyMissing':
       return HttpStatus.SERVICE_UNAVAILABLE;
+    case 'ExportNotFound':
+      return HttpStatus.NOT_FOUND;
     case 'InvalidOncallShift':
       return HttpStatus.BAD_REQUEST;
     case 'OncallShiftNotFound':

@@ -179,6 +179,15 @@ export class AuditRepository {
     return rows.map(toRecord);
   }
 
+  /** A ticket's events in chain order, `limit` at a time after `afterSeq` (a case export's audit.jsonl). */
+  async ofTicket(db: Db, ticketId: string, afterSeq: number, limit: number): Promise<AuditEventRecord[]> {
+    const rows: Record<string, unknown>[] = await db.query(
+      `SELECT ${COLUMNS} FROM audit_event WHERE ticket_ids @> ARRAY[$1]::uuid[] AND seq > $2 ORDER BY seq LIMIT $3`,
+      [ticketId, afterSeq, limit],
+    );
+    return rows.map(toRecord);
+  }
+
   /**
    * Walks the whole chain in `seq` order, a batch at a time, recomputing each hash: an event
    * is broken when its prevHash is not the hash of the event before it (one was removed or

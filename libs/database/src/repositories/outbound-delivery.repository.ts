@@ -7,8 +7,11 @@ export interface ClaimedOutbound extends OutboundRecord {
   hasAttachments: boolean;
 }
 
-/** How one attempt ended, to record: sent, queued again after `retryInMs`, or failed for good. */
-export type AttemptRecord = { id: string; error: string | null } & ({ state: 'sent' } | { state: 'queued'; retryInMs: number } | { state: 'failed' });
+/**
+ * How one attempt ended, to record: sent (with the exact bytes put on the wire, kept for case
+ * export), queued again after `retryInMs`, or failed for good.
+ */
+export type AttemptRecord = { id: string; error: string | null } & ({ state: 'sent'; raw: Buffer } | { state: 'queued'; retryInMs: number } | { state: 'failed' });
 
 /** What the ticket shows of an outgoing mail. */
 export interface DeliveryRecord {
@@ -62,16 +65,17 @@ export class OutboundDeliveryRepository {
   async record(tx: Db, claimId: string, outcomes: readonly AttemptRecord[]): Promise<Set<string>> {
     if (outcomes.length === 0) return new Set();
     const rows: { id: string }[] = await tx.query(
-      `WITH outcome (id, state, retry_ms, error) AS (SELECT * FROM unnest($1::uuid[], $2::text[], $3::float8[], $4::text[])),
+      `WITH outcome (id, state, retry_ms, error, raw) AS (SELECT * FROM unnest($1::uuid[], $2::text[], $3::float8[], $4::text[], $6::bytea[])),
        done AS (
          UPDATE outbound_message o
             SET status = x.state, last_error = left(x.error, 1000), claim_id = NULL, claimed_until = NULL,
                 sent_at = CASE WHEN x.state = 'sent' THEN now() ELSE o.sent_at END,
+                sent_raw = CASE WHEN x.state = 'sent' THEN x.raw ELSE o.sent_raw END,
                 next_attempt_at = CASE WHEN x.state = 'queued' THEN now() + make_interval(secs => x.retry_ms / 1000) ELSE o.next_attempt_at END
            FROM outcome x WHERE o.id = x.id AND o.claim_id = $5
          RETURNING o.id)
        SELECT id FROM done`,
-      [outcomes.map((o) => o.id), outcomes.map((o) => o.state), outcomes.map((o) => (o.state === 'queued' ? o.retryInMs : 0)), outcomes.map((o) => o.error), claimId],
+      [outcomes.map((o) => o.id), outcomes.map((o) => o.state), outcomes.map((o) => (o.state === 'queued' ? o.retryInMs : 0)), outcomes.map((o) => o.error), claimId, outcomes.map((o) => (o.state === 'sent' ? o.raw : null))],
     );
     return new Set(rows.map((row) => row.id));
   }

@@ -93,6 +93,12 @@ export const CAPABILITIES = [
   'tickets:override',
   /** Legal holds on tickets and people: place, list, release. */
   'holds:manage',
+  /** Delete a ticket's content now (the tombstone stays), as retention would. */
+  'tickets:delete',
+  /** Erase a person: their mail, names and addresses everywhere. */
+  'contacts:erase',
+  /** Retention: what a purge would take (dry-run). */
+  'retention:manage',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 

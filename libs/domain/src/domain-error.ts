@@ -5,7 +5,7 @@
  */
 export type DomainErrorCode = 'TicketNotFound' | 'QueueNotFound' | 'InvalidStatusTransition' | 'DeadLetterNotFound' | 'DeadLetterNotRedrivable' | 'AttachmentNotFound' | 'AttachmentNotStored' | 'InvalidCursor' | 'QuarantinedMessageNotFound' | 'MessageNotQuarantined' | 'TicketNotInSpam' | MailboxErrorCode | SlaErrorCode | OncallErrorCode | AccessErrorCode | QueueErrorCode | RuleErrorCode | TemplateErrorCode | OutboundErrorCode | WorkspaceErrorCode | MergeErrorCode | EvidenceErrorCode;
 /** Failures of legal holds, exports, retention and erasure (issue 15). */
-export type EvidenceErrorCode = 'LegalHoldActive' | 'HoldRefused' | 'HoldNotFound' | 'InvalidHold';
+export type EvidenceErrorCode = 'LegalHoldActive' | 'HoldRefused' | 'HoldNotFound' | 'InvalidHold' | 'TicketPurged';
 /** Failures of the specialists' workspace: a collision, a refused assignment, an unknown contact or article. */
 export type WorkspaceErrorCode = 'TicketChanged' | 'AssignmentRefused' | 'ContactNotFound' | 'DraftNotFound' | 'InvalidTags' | 'TriageNotDismissable';
 /** Failures of merge and split (factories in apps/api/src/ticket-merge/merge.errors.ts). */

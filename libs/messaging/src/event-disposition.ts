@@ -88,6 +88,8 @@ export function retryable(code: DomainErrorCode): boolean {
     case 'LegalHoldActive':
     case 'HoldRefused':
     case 'InvalidHold':
+    // Only the tombstone is left: nothing a retry could change.
+    case 'TicketPurged':
       return false;
   }
 }

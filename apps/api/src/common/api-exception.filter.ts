@@ -25,6 +25,7 @@ export function statusOf(code: DomainErrorCode): HttpStatus {
     case 'MergeRefused':
     case 'LegalHoldActive':
     case 'HoldRefused':
+    case 'TicketPurged':
     case 'InvalidStatusTransition':
     case 'DeadLetterNotRedrivable':
       return HttpStatus.CONFLICT;

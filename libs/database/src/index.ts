@@ -56,3 +56,4 @@ export * from './repositories/legal-hold.repository.js';
 export * from './repositories/ticket-content.repository.js';
 export * from './repositories/retention.repository.js';
 export * from './evidence/retention-purge.js';
+export * from './evidence/contact-erasure.js';

@@ -96,6 +96,12 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteEntry>> = {
   'GET /holds': can('holds:manage'),
   'GET /holds/:id': can('holds:manage'),
   'DELETE /holds/:id': can('holds:manage', 'hold.released'),
+  // Removes the content now, as retention would (the tombstone stays); the ticket must be visible.
+  'DELETE /tickets/:id': ticket('read', 'ticket.deleted', 'tickets:delete'),
+  // Erasure is a legal duty: the capability suffices, whatever queues the person's tickets are in.
+  'POST /contacts/:id/erase': can('contacts:erase', 'contact.erased'),
+  // Changes nothing, but lists what would go: recorded.
+  'POST /retention/dry-run': can('retention:manage', 'retention.dry_run'),
   'GET /tickets/:ticketId/attachments/:attachmentId': ticket('content'),
   'POST /tickets/:id/presence': { ...ticket('read'), unaudited: 'a heartbeat every few seconds per viewer; changes nothing of the case' },
   // The stream carries only the events of queues the caller sees; the use case applies the rule per event.

@@ -38,7 +38,8 @@ export class GetTicketUseCase {
     if (!ticket) throw DomainError.ticketNotFound(id);
     const access = await this.access.requirePlaced(caller, { id, queueId: ticket.queue.id }, 'read');
     const view = access.view === 'full' ? 'full' : 'metadata';
-    if (view === 'metadata') return { view, ticket, articles: [], attachments: [], history: [], deliveries: new Map(), viewers };
+    // A tombstone has nothing left to show but itself (its history's content-free rows aside).
+    if (view === 'metadata' || ticket.purgedAt) return { view, ticket, articles: [], attachments: [], history: [], deliveries: new Map(), viewers };
     const [articles, attachments, history, deliveries] = await Promise.all([
       this.tickets.articles(this.db, id),
       this.attachments.forTicket(this.db, id),

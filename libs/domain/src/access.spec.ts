@@ -35,7 +35,7 @@ describe('ticketAccess', () => {
 describe('role capabilities', () => {
   const expected: Record<Role, Capability[]> = {
     admin: [...CAPABILITIES],
-    lead: ['sla:manage', 'sla:view', 'oncall:manage', 'pages:ack', 'audit:read', 'rules:manage', 'templates:manage', 'triage:stats', 'tickets:override'],
+    lead: ['sla:manage', 'sla:view', 'oncall:manage', 'pages:ack', 'audit:read', 'rules:manage', 'templates:manage', 'triage:stats', 'tickets:override', 'holds:manage'],
     specialist: ['sla:view'],
     ops: ['sla:view', 'oncall:manage', 'pages:ack', 'metrics:read', 'triage:stats'],
   };

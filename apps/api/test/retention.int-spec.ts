@@ -74,6 +74,11 @@ describe('deletion, erasure and retention (built process)', () => {
     expect([shown.articles, shown.purgedAt]).toEqual([[], deleted.body.purgedAt]);
     expect(await search('Delete me')).not.toContain(seeded.id);
 
+    // Nothing is written to a tombstone: no reopening, no reply, no note.
+    for (const [path, method, json] of [[`/tickets/${seeded.id}`, 'PATCH', { status: 'open' }], [`/tickets/${seeded.id}/replies`, 'POST', { body: 'hello?' }], [`/tickets/${seeded.id}/notes`, 'POST', { body: 'n' }]] as const) {
+      const refusedWrite = await app.call<Failure>(path, { method, json });
+      expect([path, method, refusedWrite.status, refusedWrite.body.code]).toEqual([path, method, 409, 'TicketPurged']);
+    }
     const again = await app.call<Failure>(`/tickets/${seeded.id}`, { method: 'DELETE' });
     expect([again.status, again.body.code]).toEqual([409, 'TicketPurged']);
     const hold = await app.call<Failure>(`/tickets/${seeded.id}/holds`, { method: 'POST', json: { reason: 'late' } });

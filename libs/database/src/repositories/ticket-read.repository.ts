@@ -138,9 +138,9 @@ export class TicketReadRepository {
     return rows.map(mapTicket);
   }
 
-  /** Where a ticket is, for the access rule: its queue. */
-  async placement(db: Db, id: string): Promise<{ id: string; queueId: string } | null> {
-    const [row] = await db.query(`SELECT id, queue_id AS "queueId" FROM ticket WHERE id = $1`, [id]);
+  /** Where a ticket is, for the access rule: its queue; and whether only its tombstone is left. */
+  async placement(db: Db, id: string): Promise<{ id: string; queueId: string; purgedAt: Date | null } | null> {
+    const [row] = await db.query(`SELECT id, queue_id AS "queueId", purged_at AS "purgedAt" FROM ticket WHERE id = $1`, [id]);
     return row ?? null;
   }
 

@@ -1,7 +1,7 @@
 import { DomainError, erasedAddressOf, requireNotHeld, type LegalHold } from '@casework/domain';
 import type { Db } from '../db.js';
 import { LegalHoldRepository } from '../repositories/legal-hold.repository.js';
-import { addCounts, TicketContentRepository, type RemovalCounts } from '../repositories/ticket-content.repository.js';
+import { addCounts, FAIL_UNSENT, TicketContentRepository, type RemovalCounts } from '../repositories/ticket-content.repository.js';
 
 /** What an erasure changed, in numbers only (the answer and the audit event carry nothing else). */
 export interface ErasureReport {
@@ -89,7 +89,7 @@ export class ContactErasure {
       `WITH o AS (UPDATE outbound_message SET subject = '', body_text = '', body_html = NULL,
                          to_email = CASE WHEN lower(to_email) = $1 THEN $2 ELSE to_email END,
                          to_name = CASE WHEN lower(to_email) = $1 THEN NULL ELSE to_name END,
-                         cc_addresses = ${REPLACED('cc_addresses')}
+                         cc_addresses = ${REPLACED('cc_addresses')}, ${FAIL_UNSENT}
                    WHERE ticket_id = ANY($3::uuid[]) AND (lower(to_email) = $1 OR ${NAMES('cc_addresses')}) RETURNING 1)
        SELECT count(*)::int AS count FROM o`,
       [email, pseudonym, ticketIds],

@@ -18,6 +18,11 @@ export function addCounts(a: RemovalCounts, b: RemovalCounts): RemovalCounts {
 
 const FOREIGN_KEY_VIOLATION = '23503';
 
+/** SET items of an outbound_message UPDATE that removes it: one not sent yet never will be. */
+export const FAIL_UNSENT = `status = CASE WHEN status IN ('queued', 'sending') THEN 'failed' ELSE status END,
+  last_error = CASE WHEN status IN ('queued', 'sending') THEN 'removed before it was sent' ELSE last_error END,
+  claim_id = NULL, claimed_until = NULL`;
+
 /**
  * Removing mail from the database: the one place retention, deletion and erasure take content
  * away. The caller holds the row locks of the tickets concerned and has checked their holds
@@ -53,9 +58,7 @@ export class TicketContentRepository {
     const articles = await this.removeArticles(tx, articleIds, null);
     await tx.query(
       `WITH o AS (UPDATE outbound_message SET subject = '', body_text = '', body_html = NULL, to_email = '', to_name = NULL, cc_addresses = '[]',
-                         status = CASE WHEN status IN ('queued', 'sending') THEN 'failed' ELSE status END,
-                         last_error = CASE WHEN status IN ('queued', 'sending') THEN 'removed before it was sent' ELSE last_error END,
-                         claim_id = NULL, claimed_until = NULL
+                         ${FAIL_UNSENT}
                    WHERE ticket_id = ANY($1::uuid[]) RETURNING 1),
             d AS (DELETE FROM ticket_draft WHERE ticket_id = ANY($1::uuid[]) RETURNING 1),
             p AS (DELETE FROM ticket_presence WHERE ticket_id = ANY($1::uuid[]) RETURNING 1),

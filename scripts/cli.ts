@@ -15,15 +15,22 @@
  *
  * The progress comes from mailbox_status, which the ingest replica holding the mailbox writes
  * every few seconds: this reads, it never talks to IMAP itself.
+ *
+ *   retention:purge [--dry-run]
+ *       Runs retention's purge now (what the notification service does daily): every ticket
+ *       closed longer than its queue's retentionDays and under no legal hold becomes a tombstone,
+ *       in batches, progress on stderr as JSON lines, the totals on stdout. With --dry-run it
+ *       changes nothing and prints what would go: per queue (due, held) and each due ticket.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { BaseSettings, keyIdOf, loadConfigOrExit, parseExportPublicKey } from '@casework/config';
-import { createDataSource, ManagedMailboxRepository, type MailboxStatusRecord } from '@casework/database';
+import { createDataSource, ManagedMailboxRepository, RetentionPurge, type MailboxStatusRecord } from '@casework/database';
 import { verifyExportArchive } from './lib/export-archive-reader.js';
 
 const USAGE = [
   'usage: node dist/scripts/cli.js mailbox:backfill <mailbox-id> [--timeout <seconds>]',
   '       node dist/scripts/cli.js export:verify <file.zip> [--public-key <PEM file | PEM | base64>]   (or EXPORT_PUBLIC_KEY)',
+  '       node dist/scripts/cli.js retention:purge [--dry-run]',
 ].join('\n');
 const POLL_MS = 500;
 /** Non-TTY output: one progress line this often. */
@@ -47,6 +54,7 @@ async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   if (command === 'mailbox:backfill') return backfill(rest);
   if (command === 'export:verify') return verifyExportCommand(rest);
+  if (command === 'retention:purge') return retentionPurge(rest);
   if (command === undefined || command === '--help' || command === '-h') {
     process.stdout.write(`${USAGE}\n`);
     return;
@@ -90,6 +98,22 @@ function parseBackfillArgs(args: string[]): { id: string; timeoutMs: number | nu
 async function backfill(args: string[]): Promise<void> {
   const { id, timeoutMs } = parseBackfillArgs(args);
   if (!UUID.test(id)) throw new CliError(`mailbox ${JSON.stringify(id.slice(0, 64))} not found`);
+  await withDatabase((dataSource) => follow(id, timeoutMs, (mailboxId) => new ManagedMailboxRepository().readStatus(dataSource, mailboxId)));
+}
+
+async function retentionPurge(args: string[]): Promise<void> {
+  const unexpected = args.find((arg) => arg !== '--dry-run');
+  if (unexpected !== undefined) throw new CliError(`unexpected argument ${JSON.stringify(unexpected)}\n${USAGE}`, 2);
+  const logger = { info: (obj: object, msg: string) => process.stderr.write(`${JSON.stringify({ msg, ...obj })}\n`) };
+  await withDatabase(async (dataSource) => {
+    const purge = new RetentionPurge(dataSource, logger);
+    const result = args.includes('--dry-run') ? await purge.forecast(new Date()) : await purge.purgeDue(new Date());
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  });
+}
+
+/** Runs `work` on a one-connection pool of DATABASE_URL. */
+async function withDatabase(work: (dataSource: ReturnType<typeof createDataSource>) => Promise<void>): Promise<void> {
   const settings = loadConfigOrExit('cli', BaseSettings);
   const dataSource = createDataSource({ url: settings.DATABASE_URL, poolSize: 1, applicationName: 'casework-cli' });
   try {
@@ -98,7 +122,7 @@ async function backfill(args: string[]): Promise<void> {
     throw new CliError(`cannot reach PostgreSQL: ${error instanceof Error ? error.message : String(error)}`);
   }
   try {
-    await follow(id, timeoutMs, (mailboxId) => new ManagedMailboxRepository().readStatus(dataSource, mailboxId));
+    await work(dataSource);
   } finally {
     await dataSource.destroy().catch(() => undefined);
   }

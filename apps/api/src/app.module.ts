@@ -30,6 +30,7 @@ import { WorkspaceModule } from './workspace/workspace.module.js';
 import { TriageModule } from './triage/triage.module.js';
 import { TicketMergeModule } from './ticket-merge/ticket-merge.module.js';
 import { HoldsModule } from './holds/holds.module.js';
+import { RetentionModule } from './retention/retention.module.js';
 import { UsersModule } from './users/users.module.js';
 import { AccessModule } from './access/access.module.js';
 import { AuditModule } from './audit/audit.module.js';
@@ -58,6 +59,7 @@ export class AppModule {
         HashListsModule,
         TicketMergeModule,
         HoldsModule,
+        RetentionModule,
         SearchModule,
         TemplatesModule,
         SlaModule,

@@ -48,7 +48,7 @@ describe('api (built process)', () => {
 
   it('lists queues: the seeded one and the system queues routing files mail into (spam, postmaster)', async () => {
     const { body } = await app.call<QueueListDto>('/queues');
-    const routing = { addresses: [], unknownSenderFollowup: 'flag', reopenWindowDays: 30, defaultLocale: null, timeZone: null, emergency: false, autoAssign: false, maxOpenPerAssignee: 10 };
+    const routing = { addresses: [], unknownSenderFollowup: 'flag', reopenWindowDays: 30, defaultLocale: null, timeZone: null, emergency: false, autoAssign: false, maxOpenPerAssignee: 10, retentionDays: null };
     expect(body.items).toEqual([
       { id: expect.any(String), slug: 'postmaster', name: 'Postmaster', address: 'safety@casework.test', opsEmails: [], restricted: false, role: 'postmaster', ...routing, spamScoreThreshold: null },
       { id: expect.any(String), slug: 'safety', name: 'Safety', address: 'safety@casework.test', opsEmails: [], restricted: false, role: null, ...routing, spamScoreThreshold: 5 },
@@ -63,7 +63,7 @@ describe('api (built process)', () => {
       ...{ id: ticket.id, number: ticket.number, subject: 'Harassment report', status: 'open', priority: 'normal' },
       ...{ queue: { slug: 'safety', name: 'Safety' }, requester: { email: 'reporter@example.org', name: 'Rita Reporter' } },
       ...{ createdAt: ISO, updatedAt: ISO, sla: [{ kind: 'first_response', dueAt: ISO, state: 'breached', remainingMs: null }] },
-      ...{ language: null, triage: { level: 0, categories: [] }, tags: [], linkedTicket: null, spam: null, assignee: null },
+      ...{ language: null, triage: { level: 0, categories: [] }, tags: [], linkedTicket: null, spam: null, assignee: null, purgedAt: null, tombstone: null },
     });
     expect(first.nextCursor).toEqual(expect.any(String));
     const second = (await app.call<TicketPageDto>(`/tickets?limit=2&cursor=${first.nextCursor}`)).body;

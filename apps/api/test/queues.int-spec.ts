@@ -2,7 +2,7 @@ import type { ValidationErrorBody } from '../src/common/validation-exception.fac
 import type { QueueDto, QueueListDto } from '../src/queues/dto/queue.dto.js';
 import { ApiFixture } from './api-fixture.js';
 
-const ROUTING_DEFAULTS = { addresses: [], role: null, unknownSenderFollowup: 'flag', reopenWindowDays: 30, spamScoreThreshold: 5, defaultLocale: null, timeZone: null, emergency: false, autoAssign: false, maxOpenPerAssignee: 10 };
+const ROUTING_DEFAULTS = { addresses: [], role: null, unknownSenderFollowup: 'flag', reopenWindowDays: 30, spamScoreThreshold: 5, defaultLocale: null, timeZone: null, emergency: false, autoAssign: false, maxOpenPerAssignee: 10, retentionDays: null };
 
 describe('api /queues (built process): the ops list', () => {
   const app = new ApiFixture();

@@ -40,6 +40,8 @@ const REQUESTS: Record<string, { method: string; path: (ticketId: string) => str
   'POST /tickets/:id/holds': { method: 'POST', path: (id) => `/tickets/${id}/holds`, json: { reason: 'preservation request' }, allowed: 201 },
   // Recorded (the zip is built at download): needs the content view, like reading the mail.
   'POST /tickets/:id/exports': { method: 'POST', path: (id) => `/tickets/${id}/exports`, allowed: 202 },
+  // Held by the hold the row before placed: allowed callers (admins) learn it is held (409), and nothing is removed.
+  'DELETE /tickets/:id': { method: 'DELETE', path: (id) => `/tickets/${id}`, allowed: 409, allowedCode: 'LegalHoldActive' },
   'GET /tickets/:ticketId/attachments/:attachmentId': { method: 'GET', path: (id) => `/tickets/${id}/attachments/${NOBODY}`, allowed: 404, allowedCode: 'AttachmentNotFound' },
 };
 

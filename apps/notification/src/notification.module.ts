@@ -11,6 +11,7 @@ import { OpsMetricsService } from './ops-metrics.service.js';
 import { OpsNotifierService } from './ops-notifier.service.js';
 import { PagingHandler } from './paging.handler.js';
 import { PagingService } from './paging.service.js';
+import { RetentionSchedulerService } from './retention-scheduler.service.js';
 import { SlaClockEventsUseCase } from './sla-clock-events.use-case.js';
 import { SlaClockHandler } from './sla-clock.handler.js';
 import { SlaMetricsService } from './sla-metrics.service.js';
@@ -39,6 +40,7 @@ export class NotificationModule {
         OpsMetricsService,
         OpsNotifierService,
         PagingService,
+        RetentionSchedulerService,
         SlaClockEventsUseCase,
         SlaLifecycleService,
         SlaMetricsService,

@@ -255,6 +255,10 @@ export class NotificationSettings extends SmtpSettings {
   @IsInt() @Min(10) @Max(3_600_000)
   WEBHOOK_RETRY_BASE_MS: number = 5000;
 
+  /** How often the retention purge runs (minutes; daily by default, and once soon after start). 0: never here. */
+  @IsInt() @Min(0) @Max(10_080)
+  RETENTION_PURGE_INTERVAL_MINUTES: number = 1440;
+
   /** Most ticket or reply events handled in one SLA transaction (under load; a lone event goes at once). */
   @IsInt() @Min(1) @Max(100)
   SLA_EVENT_BATCH_SIZE: number = 50;

@@ -46,11 +46,15 @@ import { ContactReadRepository } from './repositories/contact-read.repository.js
 import { TriageReviewRepository } from './repositories/triage-review.repository.js';
 import { AutoAssignRepository } from './repositories/auto-assign.repository.js';
 import { LegalHoldRepository } from './repositories/legal-hold.repository.js';
+import { RetentionRepository } from './repositories/retention.repository.js';
+import { TicketContentRepository } from './repositories/ticket-content.repository.js';
 import { UserRepository } from './repositories/user.repository.js';
 import { WebhookRepository } from './repositories/webhook.repository.js';
 
 const REPOSITORIES = [
   LegalHoldRepository,
+  RetentionRepository,
+  TicketContentRepository,
   ApiTokenRepository,
   WebSessionRepository,
   AfterCommitActionRepository,

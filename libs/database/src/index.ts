@@ -56,3 +56,7 @@ export * from './repositories/contact-read.repository.js';
 export * from './repositories/triage-review.repository.js';
 export * from './repositories/auto-assign.repository.js';
 export * from './repositories/legal-hold.repository.js';
+export * from './repositories/ticket-content.repository.js';
+export * from './repositories/retention.repository.js';
+export * from './evidence/retention-purge.js';
+export * from './evidence/contact-erasure.js';

@@ -97,6 +97,12 @@ export const CAPABILITIES = [
   'hash-lists:manage',
   /** Fetch an attachment blocked by a hash list, with a reason the audit trail keeps (the ticket rule still applies). */
   'attachments:release-blocked',
+  /** Delete a ticket's content now (the tombstone stays), as retention would. */
+  'tickets:delete',
+  /** Erase a person: their mail, names and addresses everywhere. */
+  'contacts:erase',
+  /** Retention: what a purge would take (dry-run). */
+  'retention:manage',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 

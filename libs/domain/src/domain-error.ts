@@ -5,7 +5,7 @@
  */
 export type DomainErrorCode = 'TicketNotFound' | 'QueueNotFound' | 'InvalidStatusTransition' | 'DeadLetterNotFound' | 'DeadLetterNotRedrivable' | 'AttachmentNotFound' | 'AttachmentNotStored' | 'InvalidCursor' | 'QuarantinedMessageNotFound' | 'MessageNotQuarantined' | 'TicketNotInSpam' | MailboxErrorCode | SlaErrorCode | OncallErrorCode | AccessErrorCode | QueueErrorCode | RuleErrorCode | TemplateErrorCode | OutboundErrorCode | WorkspaceErrorCode | MergeErrorCode | EvidenceErrorCode | HarmfulMediaErrorCode | ExportErrorCode | 'AwaitingEarlierMail';
 /** Failures of legal holds, exports, retention and erasure (issue 15). */
-export type EvidenceErrorCode = 'LegalHoldActive' | 'HoldRefused' | 'HoldNotFound' | 'InvalidHold';
+export type EvidenceErrorCode = 'LegalHoldActive' | 'HoldRefused' | 'HoldNotFound' | 'InvalidHold' | 'TicketPurged';
 /** Hash lists and blocked attachments (factories in apps/api/src/hash-lists/hash-list.errors.ts). */
 export type HarmfulMediaErrorCode = 'HashListNotFound' | 'InvalidHashList' | 'AttachmentBlocked';
 /** Failures of case export (factories in apps/api/src/exports/export.errors.ts). */

@@ -95,6 +95,8 @@ export function retryable(code: DomainErrorCode): boolean {
     case 'InvalidHold':
     case 'InvalidHashList':
     case 'AttachmentBlocked':
+    // Only the tombstone is left: nothing a retry could change.
+    case 'TicketPurged':
       return false;
   }
 }

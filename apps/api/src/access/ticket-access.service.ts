@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { QueueGrantRepository, TicketReadRepository } from '@casework/database';
-import { DomainError, ticketAccess, NO_TICKET_ACCESS, type TicketAccess } from '@casework/domain';
+import { DomainError, ticketAccess, ticketPurged, NO_TICKET_ACCESS, type TicketAccess } from '@casework/domain';
 import { noteRestrictedRawRead, noteRestrictedRead } from '../audit/audit-context.js';
 import type { Caller } from '../auth/caller.js';
 import { isUuid } from '../common/uuid.util.js';
@@ -77,7 +77,10 @@ export class TicketAccessService {
   async requireTicket(caller: Caller, ticketId: string, need: 'read' | 'content' | 'write'): Promise<{ access: TicketAccess; queueId: string }> {
     const placement = isUuid(ticketId) ? await this.tickets.placement(this.db, ticketId) : null;
     if (!placement) throw DomainError.ticketNotFound(ticketId);
-    return { access: await this.requirePlaced(caller, placement, need), queueId: placement.queueId };
+    const access = await this.requirePlaced(caller, placement, need);
+    // A tombstone is kept, not worked on: nothing may be written to it (hidden ones stay 404 above).
+    if (need === 'write' && placement.purgedAt) throw ticketPurged(ticketId);
+    return { access, queueId: placement.queueId };
   }
 
   /** requireTicket for a ticket the caller has already loaded (its id and queue). */

@@ -98,6 +98,12 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteEntry>> = {
   'GET /holds': can('holds:manage'),
   'GET /holds/:id': can('holds:manage'),
   'DELETE /holds/:id': can('holds:manage', 'hold.released'),
+  // Removes the content now, as retention would (the tombstone stays); the ticket must be visible.
+  'DELETE /tickets/:id': ticket('read', 'ticket.deleted', 'tickets:delete'),
+  // Erasure is a legal duty: the capability suffices, whatever queues the person's tickets are in.
+  'POST /contacts/:id/erase': can('contacts:erase', 'contact.erased'),
+  // Changes nothing, but lists what would go: recorded.
+  'POST /retention/dry-run': can('retention:manage', 'retention.dry_run'),
   // Every download is an explicit request and audited (a blocked one with the admin's reason).
   'GET /tickets/:ticketId/attachments/:attachmentId': { ...ticket('content'), readAudit: 'attachment.downloaded' },
   // The zip is built when downloaded; recording one needs the ticket's content (and EXPORT_SIGNING_KEY, else 503).

@@ -32,6 +32,7 @@ export function statusOf(code: DomainErrorCode): HttpStatus {
     case 'HoldRefused':
     // Routing's: a reply waiting for its original (never an API answer).
     case 'AwaitingEarlierMail':
+    case 'TicketPurged':
     case 'InvalidStatusTransition':
     case 'DeadLetterNotRedrivable':
       return HttpStatus.CONFLICT;

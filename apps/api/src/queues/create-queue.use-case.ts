@@ -27,6 +27,7 @@ export class CreateQueueUseCase {
         defaultLocale: input.defaultLocale ?? null,
         timeZone: input.timeZone ?? null,
         emergency: input.emergency ?? false,
+        retentionDays: input.retentionDays ?? null,
         assignment: { autoAssign: input.autoAssign, maxOpenPerAssignee: input.maxOpenPerAssignee },
       });
       if (!queue) throw QueueErrors.slugTaken(input.slug);

@@ -15,6 +15,7 @@ export function toQueueDto(queue: QueueRecord): QueueDto {
     defaultLocale: queue.defaultLocale,
     timeZone: queue.timeZone,
     emergency: queue.emergency,
+    retentionDays: queue.retentionDays,
     autoAssign: queue.assignment.autoAssign,
     maxOpenPerAssignee: queue.assignment.maxOpenPerAssignee,
   };

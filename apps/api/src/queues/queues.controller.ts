@@ -34,7 +34,7 @@ export class QueuesController {
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'The slug or the address is taken' })
   async create(@Body() body: CreateQueueDto): Promise<QueueDto> {
     const queue = await this.createQueue.execute(body);
-    noteChange({ queueId: queue.id, details: { slug: queue.slug, name: queue.name, address: queue.address, addresses: queue.addresses, restricted: queue.restricted, ...queue.routing, defaultLocale: queue.defaultLocale, emergency: queue.emergency, ...queue.assignment } });
+    noteChange({ queueId: queue.id, details: { slug: queue.slug, name: queue.name, address: queue.address, addresses: queue.addresses, restricted: queue.restricted, ...queue.routing, defaultLocale: queue.defaultLocale, emergency: queue.emergency, retentionDays: queue.retentionDays, ...queue.assignment } });
     return toQueueDto(queue);
   }
 
@@ -46,7 +46,7 @@ export class QueuesController {
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'The address is taken' })
   async update(@Param('id') id: string, @Body() body: UpdateQueueDto): Promise<QueueDto> {
     const { before, after } = await this.updateQueue.execute(id, body);
-    noteChange({ queueId: id, details: { ...changedFields(before, after, ['name', 'address', 'restricted', 'opsEmails', 'addresses', 'defaultLocale', 'timeZone', 'emergency']), ...changedFields(before.routing, after.routing, ['unknownSenderFollowup', 'reopenWindowDays', 'spamScoreThreshold']), ...changedFields(before.assignment, after.assignment, ['autoAssign', 'maxOpenPerAssignee']) } });
+    noteChange({ queueId: id, details: { ...changedFields(before, after, ['name', 'address', 'restricted', 'opsEmails', 'addresses', 'defaultLocale', 'timeZone', 'emergency', 'retentionDays']), ...changedFields(before.routing, after.routing, ['unknownSenderFollowup', 'reopenWindowDays', 'spamScoreThreshold']), ...changedFields(before.assignment, after.assignment, ['autoAssign', 'maxOpenPerAssignee']) } });
     return toQueueDto(after);
   }
 

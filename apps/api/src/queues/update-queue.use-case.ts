@@ -39,6 +39,7 @@ export class UpdateQueueUseCase {
         defaultLocale: input.defaultLocale,
         timeZone: input.timeZone,
         emergency: input.emergency,
+        retentionDays: input.retentionDays,
         assignment: { autoAssign: input.autoAssign, maxOpenPerAssignee: input.maxOpenPerAssignee },
       });
       return { before, after: after! };

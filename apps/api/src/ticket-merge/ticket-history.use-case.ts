@@ -1,15 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { TicketHistoryRepository, type HistoryEntryWithActor } from '@casework/database';
+import { CONTENT_FREE_HISTORY_KINDS } from '@casework/domain';
 import { TicketAccessService } from '../access/ticket-access.service.js';
 import type { Caller } from '../auth/caller.js';
 
-/**
- * Kinds whose details are ids, numbers, counts, statuses and priorities only: a caller who sees
- * a ticket's metadata sees these in full. Every other kind (routing's steps name senders, rules,
- * triage categories) shows them only its kind, actor and time.
- */
-const CONTENT_FREE_KINDS: ReadonlySet<string> = new Set(['status_changed', 'priority_changed', 'released_from_spam', 'merged_into', 'merged_from', 'split_to', 'split_from', 'reopened']);
+/** Kinds a metadata view sees in full (libs/domain: the ones a removal keeps too). */
+const CONTENT_FREE_KINDS: ReadonlySet<string> = new Set(CONTENT_FREE_HISTORY_KINDS);
 
 export interface HistoryItem {
   entry: HistoryEntryWithActor;

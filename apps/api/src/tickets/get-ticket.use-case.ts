@@ -41,7 +41,8 @@ export class GetTicketUseCase {
     const access = await this.access.requirePlaced(caller, { id, queueId: ticket.queue.id }, 'read');
     const view = access.view === 'full' ? 'full' : 'metadata';
     const restricted = scope.isRestricted(ticket.queue.id);
-    if (view === 'metadata') return { view, restricted, ticket, articles: [], attachments: [], history: [], deliveries: new Map(), viewers };
+    // A tombstone has nothing left to show but itself (its history's content-free rows aside).
+    if (view === 'metadata' || ticket.purgedAt) return { view, restricted, ticket, articles: [], attachments: [], history: [], deliveries: new Map(), viewers };
     const [articles, attachments, history, deliveries] = await Promise.all([
       this.tickets.articles(this.db, id),
       this.attachments.forTicket(this.db, id),

@@ -35,6 +35,8 @@ export function toTicketDto(ticket: TicketRecord, now: Date = new Date(), view: 
     },
     assignee: ticket.assignee,
     ...(ticket.mergedInto !== undefined ? { mergedInto: ticket.mergedInto } : {}),
+    purgedAt: ticket.purgedAt?.toISOString() ?? null,
+    tombstone: ticket.tombstone,
   };
 }
 

@@ -22,24 +22,26 @@ export interface QueueRecord {
   timeZone: string | null;
   /** An emergency address: its acknowledgement says where to turn in immediate danger. */
   emergency: boolean;
+  /** Closed tickets are purged this many days after closing (null: kept). */
+  retentionDays: number | null;
   /** Round-robin on open: to the least-loaded user on shift with write access, each holding fewer than `maxOpenPerAssignee` of its open tickets. */
   assignment: { autoAssign: boolean; maxOpenPerAssignee: number };
 }
 
 /** The queue settings of the mail it sends, as created or changed. */
-type MailSettings = Partial<Pick<QueueRecord, 'defaultLocale' | 'timeZone' | 'emergency'>>;
+type MailSettings = Partial<Pick<QueueRecord, 'defaultLocale' | 'timeZone' | 'emergency' | 'retentionDays'>>;
 
 /** A queue to create or update by slug; without `opsEmails` an existing queue keeps its list. */
 export type QueueUpsert = Pick<QueueRecord, 'slug' | 'name' | 'address' | 'isDefault'> & { opsEmails?: string[] };
 
 export type NewQueue = Pick<QueueRecord, 'slug' | 'name' | 'address' | 'restricted'> & { addresses?: string[]; routing?: Partial<QueueRoutingSettings>; assignment?: Partial<QueueRecord['assignment']> } & MailSettings;
-/** `defaultLocale` / `timeZone` null clears them; undefined keeps them. */
+/** `defaultLocale` / `timeZone` / `retentionDays` null clears them; undefined keeps them. */
 export type QueueChange = Partial<Pick<QueueRecord, 'name' | 'address' | 'restricted' | 'opsEmails' | 'addresses'>> & {
   routing?: Partial<QueueRoutingSettings>;
   assignment?: Partial<QueueRecord['assignment']>;
 } & MailSettings;
 
-const COLUMNS = 'id, slug, name, address, is_default, ops_emails, restricted, addresses, role, unknown_sender_followup, reopen_window_days, spam_score_threshold, default_locale, time_zone, emergency, auto_assign, max_open_per_assignee';
+const COLUMNS = 'id, slug, name, address, is_default, ops_emails, restricted, addresses, role, unknown_sender_followup, reopen_window_days, spam_score_threshold, default_locale, time_zone, emergency, auto_assign, max_open_per_assignee, retention_days';
 
 export class QueueRepository {
   async list(db: Db): Promise<QueueRecord[]> {
@@ -89,9 +91,9 @@ export class QueueRepository {
   async create(db: Db, queue: NewQueue): Promise<QueueRecord | null> {
     const [row] = await db.query(
       `INSERT INTO queue (slug, name, address, restricted, addresses, unknown_sender_followup, reopen_window_days, spam_score_threshold, default_locale, time_zone, emergency,
-                          auto_assign, max_open_per_assignee)
+                          auto_assign, max_open_per_assignee, retention_days)
        VALUES ($1, $2, $3, $4, $5::text[], COALESCE($6, 'flag'), COALESCE($7, 30), CASE WHEN $8::boolean THEN $9::numeric ELSE 5 END, $10, $11, $12,
-               COALESCE($13, false), COALESCE($14, 10))
+               COALESCE($13, false), COALESCE($14, 10), $15)
        ON CONFLICT (slug) DO NOTHING RETURNING ${COLUMNS}`,
       [
         queue.slug,
@@ -108,6 +110,7 @@ export class QueueRepository {
         queue.emergency ?? false,
         queue.assignment?.autoAssign ?? null,
         queue.assignment?.maxOpenPerAssignee ?? null,
+        queue.retentionDays ?? null,
       ],
     );
     return row ? mapQueue(row) : null;
@@ -139,7 +142,8 @@ export class QueueRepository {
                 spam_score_threshold = CASE WHEN $9::boolean THEN $10::numeric ELSE spam_score_threshold END,
                 emergency = COALESCE($11, emergency),
                 default_locale = CASE WHEN $12 THEN $13 ELSE default_locale END, time_zone = CASE WHEN $14 THEN $15 ELSE time_zone END,
-                auto_assign = COALESCE($16, auto_assign), max_open_per_assignee = COALESCE($17, max_open_per_assignee)
+                auto_assign = COALESCE($16, auto_assign), max_open_per_assignee = COALESCE($17, max_open_per_assignee),
+                retention_days = CASE WHEN $18 THEN $19::integer ELSE retention_days END
           WHERE id = $1 RETURNING ${COLUMNS})
        SELECT ${COLUMNS} FROM updated`,
       [
@@ -160,6 +164,8 @@ export class QueueRepository {
         change.timeZone ?? null,
         change.assignment?.autoAssign ?? null,
         change.assignment?.maxOpenPerAssignee ?? null,
+        change.retentionDays !== undefined,
+        change.retentionDays ?? null,
       ],
     );
     return row ? mapQueue(row) : null;
@@ -211,6 +217,7 @@ export function mapQueue(row: Record<string, unknown>): QueueRecord {
     defaultLocale: (row.default_locale as string | null) ?? null,
     timeZone: (row.time_zone as string | null) ?? null,
     emergency: row.emergency === true,
+    retentionDays: row.retention_days === null || row.retention_days === undefined ? null : Number(row.retention_days),
     assignment: { autoAssign: row.auto_assign === true, maxOpenPerAssignee: Number(row.max_open_per_assignee ?? 10) },
   };
 }

@@ -73,7 +73,7 @@ export class RawMessageRepository {
          LEFT JOIN mailbox m ON m.id = r.mailbox_id
          LEFT JOIN article a ON a.raw_message_id = o.id
          LEFT JOIN ticket t ON t.id = a.ticket_id
-        WHERE r.id = $1`,
+        WHERE r.id = $1 AND o.raw IS NOT NULL`,
       [id],
     );
     if (!row) return null;
@@ -156,7 +156,7 @@ export class RawMessageRepository {
     if (sha256s.length === 0) return new Map();
     const rows: { sha256: string; id: string }[] = await db.query(
       `SELECT DISTINCT ON (sha256) sha256, id FROM raw_message
-        WHERE mailbox_id = $1 AND sha256 = ANY($2::text[]) AND status <> 'duplicate'
+        WHERE mailbox_id = $1 AND sha256 = ANY($2::text[]) AND status <> 'duplicate' AND raw IS NOT NULL
         ORDER BY sha256, received_at`,
       [mailboxId, sha256s],
     );

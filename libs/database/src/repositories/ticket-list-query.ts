@@ -53,7 +53,7 @@ const SORT_KEYS: Record<TicketSort, { key: string; descending: boolean }> = {
 };
 
 export const TICKET_PAGE_COLUMNS = `id, number, subject, status, priority, queue_id, requester_id, created_at, updated_at, language, triage, tags,
-  linked_ticket_id, linked_ticket_number, link_reason, spam_signals, intended_queue_id, acknowledgement_held, assignee_id, merged_into_id`;
+  linked_ticket_id, linked_ticket_number, link_reason, spam_signals, intended_queue_id, acknowledgement_held, assignee_id, merged_into_id, purged_at, tombstone`;
 
 /**
  * The page's ticket rows, chosen on the ticket table alone: equality on the filtered columns and

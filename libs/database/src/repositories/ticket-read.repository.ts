@@ -1,4 +1,4 @@
-import type { Calendar, LinkReason, TicketPriority, TicketStatus, TriageResult } from '@casework/domain';
+import type { Calendar, LinkReason, TicketPriority, TicketStatus, Tombstone, TriageResult } from '@casework/domain';
 import type { Db } from '../db.js';
 import { calendarOrFallback, RESOLVED_CALENDAR } from './resolved-calendar.js';
 import { ticketPageQuery, type SqlStatement, type TicketListFilter } from './ticket-list-query.js';
@@ -52,6 +52,9 @@ export interface TicketRecord {
   listPosition?: Date;
   /** The ticket this one was merged into (null: not merged). Loaded by `find` only: undefined in lists, whose plans read no second ticket. */
   mergedInto?: { id: string; number: string } | null;
+  /** Set when its content was removed (retention, deletion, erasure): only the row and its tombstone are left. */
+  purgedAt: Date | null;
+  tombstone: Tombstone | null;
 }
 
 export interface ArticleRecord {
@@ -95,7 +98,7 @@ interface SlaJson {
 const ticketSelect = (source: string, extraColumns = '') => `
   SELECT t.id, t.number, t.subject, t.status, t.priority, t.created_at, t.updated_at${extraColumns},
          t.language, t.triage, t.tags, ARRAY(SELECT d.category FROM triage_dismissal d WHERE d.ticket_id = t.id) AS triage_dismissed, t.link_reason, t.spam_signals, t.intended_queue_id, t.acknowledgement_held,
-         t.linked_ticket_id, t.linked_ticket_number, iq.slug AS intended_queue_slug, iq.name AS intended_queue_name,
+         t.linked_ticket_id, t.linked_ticket_number, t.purged_at, t.tombstone, iq.slug AS intended_queue_slug, iq.name AS intended_queue_name,
          q.id AS queue_id, q.slug AS queue_slug, q.name AS queue_name, q.address AS queue_address,
          r.email AS requester_email, r.name AS requester_name, a.id AS assignee_id, a.name AS assignee_name, a.email AS assignee_email,
          COALESCE((SELECT json_agg(json_build_object('kind', s.kind, 'dueAt', s.due_at, 'state', s.state, 'startedAt', s.started_at, 'pauses', s.pauses,
@@ -135,9 +138,9 @@ export class TicketReadRepository {
     return rows.map(mapTicket);
   }
 
-  /** Where a ticket is, for the access rule: its queue. */
-  async placement(db: Db, id: string): Promise<{ id: string; queueId: string } | null> {
-    const [row] = await db.query(`SELECT id, queue_id AS "queueId" FROM ticket WHERE id = $1`, [id]);
+  /** Where a ticket is, for the access rule: its queue; and whether only its tombstone is left. */
+  async placement(db: Db, id: string): Promise<{ id: string; queueId: string; purgedAt: Date | null } | null> {
+    const [row] = await db.query(`SELECT id, queue_id AS "queueId", purged_at AS "purgedAt" FROM ticket WHERE id = $1`, [id]);
     return row ?? null;
   }
 
@@ -216,6 +219,8 @@ function mapTicket(row: Record<string, unknown>): TicketRecord {
             acknowledgementHeld: row.acknowledgement_held === true,
           },
     assignee: userRefOf(row, 'assignee'),
+    purgedAt: (row.purged_at as Date | null) ?? null,
+    tombstone: (row.tombstone as Tombstone | null) ?? null,
     ...(row.list_position instanceof Date ? { listPosition: row.list_position } : {}),
   };
 }

@@ -91,6 +91,9 @@ export class QueueDto {
   @ApiProperty({ description: 'An emergency address: its acknowledgement says where to turn in immediate danger' })
   emergency!: boolean;
 
+  @ApiProperty({ type: 'integer', nullable: true, minimum: 1, maximum: 36500, example: 365, description: 'Closed tickets are purged (reduced to their tombstone) this many days after closing, unless held; null: kept' })
+  retentionDays!: number | null;
+
   @ApiProperty({ description: 'Round-robin on open: a new ticket goes to the least-loaded user on shift with write access' })
   autoAssign!: boolean;
 
@@ -114,6 +117,13 @@ class QueueMailSettingsDto extends QueueRoutingFieldsDto {
   @IsOptional()
   @IsBoolean()
   emergency?: boolean;
+
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 1, maximum: 36500, description: 'Days a closed ticket is kept before retention purges it; null: kept' })
+  @ValidateIf((_dto, value) => value !== undefined && value !== null)
+  @IsInt()
+  @Min(1)
+  @Max(36500)
+  retentionDays?: number | null;
 
   @ApiPropertyOptional({ default: false, description: 'Round-robin on open among users on shift with write access' })
   @IsOptional()

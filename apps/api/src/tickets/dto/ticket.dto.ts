@@ -102,6 +102,34 @@ export class SpamDto {
   intendedQueue!: QueueRefDto | null;
 }
 
+export class TicketArticleCountsDto {
+  @ApiProperty({ type: 'integer' })
+  inbound!: number;
+
+  @ApiProperty({ type: 'integer' })
+  outbound!: number;
+
+  @ApiProperty({ type: 'integer' })
+  notes!: number;
+}
+
+export class TombstoneDto {
+  @ApiProperty({ enum: ['retention', 'deletion', 'erasure'], description: 'What removed the content' })
+  reason!: string;
+
+  @ApiProperty({ type: () => TicketArticleCountsDto })
+  articles!: TicketArticleCountsDto;
+
+  @ApiProperty({ type: 'integer' })
+  attachments!: number;
+
+  @ApiProperty({ type: [String], description: 'SHA-256 of each raw message received, oldest first' })
+  rawMessageSha256!: string[];
+
+  @ApiProperty({ type: [String], description: 'SHA-256 of each attachment, in article order' })
+  attachmentSha256!: string[];
+}
+
 export class TicketDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
@@ -152,6 +180,12 @@ export class TicketDto {
   assignee!: UserRefDto | null;
   @ApiPropertyOptional({ type: () => MergedIntoDto, nullable: true, description: 'The ticket this one was merged into (its later mail lands there); on the ticket itself and the merge answer, not in lists' })
   mergedInto?: MergedIntoDto | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Set when the content was removed (retention, deletion, erasure): only this tombstone is left' })
+  purgedAt!: string | null;
+
+  @ApiProperty({ type: () => TombstoneDto, nullable: true, description: 'What the removed ticket held: counts and hashes' })
+  tombstone!: TombstoneDto | null;
 }
 
 export class TicketPageDto {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Subjects } from '@casework/contracts';
-import { QueueRepository } from '@casework/database';
+import { QueueRepository, TicketContentRepository } from '@casework/database';
 import { eventually } from '@casework/devkit';
 import { mail, RoutingBed } from './support/routing-bed.js';
 
@@ -96,5 +96,17 @@ describe('routing: queues by address and safe threading (built process)', () => 
       expect(await routing.ticket(article.ticket_id)).toMatchObject({ linked_ticket_id: ticket.id, link_reason: expected, status: 'open' });
       expect((await routing.ticket(ticket.id)).status).toBe(status.split("'")[1]);
     }
+  });
+
+  it("opens a new linked ticket for the requester's reply to a ticket retention purged, never writing into the tombstone", async () => {
+    const ticket = await ritaReports('Case purged later');
+    await routing.ds.query(`UPDATE ticket SET status = 'closed' WHERE id = $1`, [ticket.id]);
+    await routing.ds.transaction((tx) => new TicketContentRepository().removeTickets(tx, [ticket.id], 'retention'));
+    const raw = await routing.route(mail(['From: rita@example.org', 'To: safety@casework.test', `Subject: Re: Case [#${ticket.number}]`, `In-Reply-To: <${ticket.messageId}>`], 'It started again.'));
+    const article = await routing.articleOf(raw);
+    expect(article.ticket_id).not.toBe(ticket.id);
+    expect(await routing.ticket(article.ticket_id)).toMatchObject({ linked_ticket_id: ticket.id, link_reason: 'ticket_closed', status: 'open' });
+    const [{ n }] = await routing.ds.query(`SELECT count(*)::int AS n FROM article WHERE ticket_id = $1 AND body_text <> ''`, [ticket.id]);
+    expect(n).toBe(0);
   });
 });

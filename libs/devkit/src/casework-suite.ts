@@ -53,6 +53,8 @@ export class CaseworkSuite {
   readonly services = new Map<ServiceName, ManagedProcess>();
   /** Replicas beyond the first, by replicaKey. */
   readonly replicas = new Map<string, ManagedProcess>();
+  /** The HTTP port each replica serves (the api its API, the others /health and /metrics), by replicaKey. */
+  readonly httpPorts = new Map<string, number>();
   /** With `natsCluster`: the cluster (`nats` then stands for all of it: its url lists every member, restart restarts each in turn). */
   natsCluster: PrivateNatsCluster | undefined;
   readonly token = 'suite-token-' + Math.random().toString(36).slice(2).padEnd(12, '0');
@@ -159,6 +161,7 @@ export class CaseworkSuite {
         const started = startService(name, env, typeof output === 'function' ? (line) => output(name, line) : output);
         if (replica === 1) this.services.set(name, started);
         else this.replicas.set(replicaKey(name, replica), started);
+        this.httpPorts.set(replicaKey(name, replica), port);
         return started;
       },
       (port) => (name === 'api' ? `http://127.0.0.1:${port}/api/v1/health` : `http://127.0.0.1:${port}/health`),

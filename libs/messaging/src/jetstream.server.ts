@@ -7,7 +7,7 @@ import { STREAM_NAME } from '@casework/contracts';
 import type { NewDeadLetter } from '@casework/database';
 import { eventHandlingSeconds, eventsHandled } from '@casework/observability';
 import { dispositionOf, readEnvelope, type EventFailure, type UnreadableEnvelope } from './event-disposition.js';
-import { connectNats, ensureStream, warnNotLowered } from './nats-connection.js';
+import { connectNats, ensureStream, retryingTransient, warnNotLowered } from './nats-connection.js';
 
 /** What a dead letter keeps of the event. */
 type DeadEvent = Pick<UnreadableEnvelope, 'object' | 'eventId'>;
@@ -78,7 +78,6 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
   private async consume(subject: string, handler: MessageHandler): Promise<void> {
     const nc = this.nc!;
     const durable = `${this.options.serviceName}_${subject.replace(/[.*>]/g, '_')}`;
-    const jsm = await jetstreamManager(nc);
     const config = {
       durable_name: durable,
       filter_subject: subject,
@@ -88,13 +87,19 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       max_deliver: this.maxDeliver + SERVER_EXTRA_DELIVERIES,
       max_ack_pending: 1000,
     };
-    try {
-      await jsm.consumers.info(STREAM_NAME, durable);
+    // A cluster electing leaders, or another replica creating the same consumer: retried.
+    await retryingTransient(async () => {
+      const jsm = await jetstreamManager(nc, { timeout: 5000 });
+      try {
+        await jsm.consumers.info(STREAM_NAME, durable);
+      } catch (error) {
+        if (!/not found/i.test((error as Error).message)) throw error;
+        await jsm.consumers.add(STREAM_NAME, config);
+        return;
+      }
       await jsm.consumers.update(STREAM_NAME, durable, { ack_wait: config.ack_wait, max_ack_pending: config.max_ack_pending, max_deliver: config.max_deliver });
-    } catch {
-      await jsm.consumers.add(STREAM_NAME, config);
-    }
-    const consumer = await jetstream(nc).consumers.get(STREAM_NAME, durable);
+    });
+    const consumer = await retryingTransient(() => jetstream(nc).consumers.get(STREAM_NAME, durable));
     const concurrency = Math.max(1, (handler.extras as JetStreamHandlerExtras | undefined)?.concurrency ?? 1);
     const messages = await consumer.consume({ max_messages: Math.max(16, concurrency * 4), expires: 5000 });
     this.subscriptions.push(messages);

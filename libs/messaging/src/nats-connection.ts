@@ -40,10 +40,29 @@ const STREAM: Partial<StreamConfig> & { name: string } = {
  * Creates the CASEWORK stream with `replicas` copies, or brings an existing one to our
  * configuration. The replica count is raised, never lowered: one service started with a stale
  * NATS_STREAM_REPLICAS must not shrink the copies every other service relies on (`onLowered`
- * hears of it; lowering is an operator's `nats stream edit`).
+ * hears of it; lowering is an operator's `nats stream edit`). A cluster still electing its
+ * leaders answers with timeouts, and replicas starting together race to create the stream: both
+ * are retried for up to `withinMs`.
  */
-export async function ensureStream(nc: NatsConnection, replicas = 1, onLowered?: (current: number) => void): Promise<void> {
-  const jsm = await jetstreamManager(nc);
+export function ensureStream(nc: NatsConnection, replicas = 1, onLowered?: (current: number) => void, withinMs = 60_000): Promise<void> {
+  return retryingTransient(() => ensureStreamOnce(nc, replicas, onLowered), withinMs);
+}
+
+/** Runs a JetStream management step, again while it fails transiently (see isTransient), for up to `withinMs`. */
+export async function retryingTransient<T>(work: () => Promise<T>, withinMs = 60_000): Promise<T> {
+  const deadline = Date.now() + withinMs;
+  for (;;) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isTransient(error) || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+
+async function ensureStreamOnce(nc: NatsConnection, replicas: number, onLowered?: (current: number) => void): Promise<void> {
+  const jsm = await jetstreamManager(nc, { timeout: 5000 });
   let current: number;
   try {
     current = (await jsm.streams.info(STREAM_NAME)).config.num_replicas;
@@ -54,6 +73,11 @@ export async function ensureStream(nc: NatsConnection, replicas = 1, onLowered?:
   }
   if (current > replicas) onLowered?.(current);
   await jsm.streams.update(STREAM_NAME, { ...STREAM, num_replicas: Math.max(current, replicas) });
+}
+
+/** A timeout, no JetStream responder yet, or another replica creating the stream at the same moment. */
+function isTransient(error: unknown): boolean {
+  return error instanceof Error && /timeout|no responders|already in use|no suitable peers|insufficient resources|jetstream not (enabled|ready)|temporarily unavailable/i.test(`${error.name} ${error.message}`);
 }
 
 function isNotFound(error: unknown): boolean {

@@ -38,7 +38,9 @@ export function chaosSchedule(random: SeededRandom, options: ChaosScheduleOption
       if (attempt < 1000 && times.some((t) => Math.abs(t - at) < minGapMs)) continue;
       times.push(Math.round(at));
     }
-    for (const atMs of times) events.push({ atMs, target, replica: 1 + Math.floor(random.next() * (options.replicas ?? 1)) });
+    // Servers have no replicas: only a service's kill picks one.
+    const server = target === 'nats' || target === 'nats-leader' || target === 'postgres';
+    for (const atMs of times) events.push({ atMs, target, replica: server ? 1 : 1 + Math.floor(random.next() * (options.replicas ?? 1)) });
   }
   return events.sort((a, b) => a.atMs - b.atMs);
 }

@@ -145,6 +145,8 @@ async function main(): Promise<void> {
     if (unrouted === 0) break;
     await sleep(1000);
   }
+  // Dead tuples say something only where autovacuum runs (some development servers turn it off).
+  const autovacuum = ((await db.query(`SHOW autovacuum`)).rows[0] as { autovacuum: string }).autovacuum;
   const tables = (await db.query(`SELECT relname, n_live_tup::int AS live, n_dead_tup::int AS dead, last_autovacuum FROM pg_stat_user_tables ORDER BY n_dead_tup DESC LIMIT 8`)).rows as { relname: string; live: number; dead: number; last_autovacuum: Date | null }[];
   await db.end();
   await suite.stop();
@@ -160,6 +162,7 @@ async function main(): Promise<void> {
   const worst = Math.max(...Object.values(growth).map((g) => g.growthPct));
   const apiErrors = apiSamples.filter((s) => !s.ok).length;
   for (const [name, g] of Object.entries(growth)) console.log(`RSS after the ${warmup}-minute warm-up, ${name}: ${g.growthPct} % (slope ${g.slopeMbPerMin} MB/min; ceiling ${GROWTH_CEILING * 100} %)`);
+  console.log(`autovacuum on this server: ${autovacuum}`);
   for (const t of tables) console.log(`table ${t.relname}: ${t.live} live, ${t.dead} dead tuples, last autovacuum ${t.last_autovacuum?.toISOString() ?? 'never'}`);
   if (apiErrors) console.log(`API failures: ${JSON.stringify(apiFailures)}`);
   console.log(`mail: ${appendedAt.size} appended, ${unrouted} not routed a minute after the end; API: ${apiSamples.length} requests, ${apiErrors} errors (target 0); worst growth ${worst} % (ceiling ${GROWTH_CEILING * 100} %)`);
@@ -179,6 +182,7 @@ async function main(): Promise<void> {
       rssGrowthPct: growth,
       worstGrowthPct: worst,
       growthCeilingPct: GROWTH_CEILING * 100,
+      autovacuum,
       deadTuples: Object.fromEntries(tables.map((t) => [t.relname, { live: t.live, dead: t.dead }])),
       services: SERVICE_NAMES.length * 2,
       ok,

@@ -41,6 +41,7 @@ describe('the web inbox in Chromium', () => {
   let token = '';
   let userId = '';
   let origin = '';
+  let smtpPort = 0;
   const dialogs: string[] = [];
 
   const ticketBySubject = (subject: string) =>
@@ -48,7 +49,7 @@ describe('the web inbox in Chromium', () => {
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-    const smtpPort = await freePort();
+    smtpPort = await freePort();
     suite = await CaseworkSuite.start({ env: { SMTP_LISTEN_PORT: String(smtpPort), SMTP_LISTEN_HOST: '127.0.0.1' } });
     origin = suite.apiUrl.replace(/\/api\/v1$/, '');
     const index = await fetch(`${origin}/`);
@@ -130,8 +131,39 @@ describe('the web inbox in Chromium', () => {
     await eventually(async () => ((await suite.api<TicketItem>(`/tickets/${ticket.id}`)).body.status === 'pending' ? true : undefined), 10_000, 'the ticket pending');
   });
 
+  it('changes the priority, takes the ticket and tags it from the ticket view', async () => {
+    const ticket = await ticketBySubject(PLAIN_SUBJECT);
+    const detail = () => suite.api<{ priority: string; assignee: { id: string } | null; tags: string[] }>(`/tickets/${ticket.id}`).then((r) => r.body);
+    await page.getByLabel('Priority').selectOption('high');
+    await eventually(async () => ((await detail()).priority === 'high' ? true : undefined), 10_000, 'the ticket high');
+    await page.getByLabel('Assignee').selectOption(userId);
+    await eventually(async () => ((await detail()).assignee?.id === userId ? true : undefined), 10_000, 'the ticket assigned to Sam');
+    await page.getByLabel('Tags').fill('doxxing, Harassment');
+    await page.getByRole('button', { name: 'Save tags' }).click();
+    await eventually(async () => ((await detail()).tags.join(',') === 'doxxing,harassment' ? true : undefined), 10_000, 'the tags saved');
+    await page.getByLabel('Assignee').selectOption('');
+    await eventually(async () => ((await detail()).assignee === null ? true : undefined), 10_000, 'the ticket unassigned');
+  });
+
+  it('shows a new mail in the open queue within seconds, without a reload', async () => {
+    await page.getByRole('navigation', { name: 'Queues' }).getByRole('link', { name: 'Safety' }).click();
+    const rows = page.locator('table.tickets tbody tr');
+    await rows.first().waitFor();
+    const subject = `Live arrival ${Date.now()}`;
+    const transport = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true });
+    const sent = Date.now();
+    await transport.sendMail({ from: 'Nora <nora@example.org>', to: QUEUE_ADDRESS, subject, text: 'Please look at this account.' });
+    transport.close();
+    await rows.filter({ hasText: subject }).waitFor({ timeout: 10_000 });
+    process.stdout.write(`SMTP push → row in the open list: ${Date.now() - sent} ms\n`);
+  });
+
   it('refuses a reply written against an old thread, says so, and shows the new message', async () => {
     const ticket = await ticketBySubject(PLAIN_SUBJECT);
+    // The live stream cut (a dropped connection): the page cannot know of the colleague's note.
+    await page.route('**/api/v1/events', (route) => route.abort());
+    await page.goto(`${origin}/tickets/${ticket.id}`);
+    await page.getByRole('heading', { level: 1, name: PLAIN_SUBJECT }).waitFor();
     const sent = await suite.api(`/tickets/${ticket.id}/notes`, { method: 'POST', body: { body: 'A colleague got here first.' } });
     expect(sent.status).toBe(201);
     await page.getByLabel('Reply').fill('A second answer that must not go out unseen.');
@@ -140,6 +172,7 @@ describe('the web inbox in Chromium', () => {
     await page.locator('article', { hasText: 'A colleague got here first.' }).waitFor();
     expect(await page.getByLabel('Reply').inputValue()).toBe('A second answer that must not go out unseen.');
     expect(await page.locator('article.outbound', { hasText: 'A second answer' }).count()).toBe(0);
+    await page.unroute('**/api/v1/events');
   });
 
   it('renders an Arabic mail right-to-left', async () => {

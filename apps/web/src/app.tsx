@@ -1,6 +1,7 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { t } from './i18n';
 import { QueueNav } from './queue-nav';
+import { useLiveUpdates } from './live-updates';
 import { useSession } from './session';
 import { SignIn } from './sign-in';
 import { TicketList } from './ticket-list';
@@ -8,6 +9,7 @@ import { TicketView } from './ticket-view';
 
 export function App() {
   const { me, loading, signOut } = useSession();
+  useLiveUpdates(me !== null);
   if (loading) return <p className="loading">{t('loading')}</p>;
   if (!me) return <SignIn />;
   return (

@@ -7,6 +7,7 @@ import { formatTime, SlaBadge, TriageBadge } from './badges';
 import { AttachmentList } from './attachment-list';
 import { Composer } from './composer';
 import { EmailFrame } from './email-frame';
+import { TicketControls } from './ticket-controls';
 import { t } from './i18n';
 
 const byTime = (a: Article, b: Article) => a.createdAt.localeCompare(b.createdAt);
@@ -56,6 +57,7 @@ export function TicketView() {
         ))}
       </section>
       <Composer ticketId={detail.id} status={detail.status} lastArticleId={articles.at(-1)?.id} />
+      <TicketControls ticket={detail} />
     </div>
   );
 }

@@ -31,6 +31,8 @@ export interface Triage {
 
 export type TicketStatus = 'open' | 'pending' | 'resolved' | 'closed';
 export const TICKET_STATUSES: readonly TicketStatus[] = ['open', 'pending', 'resolved', 'closed'];
+export type TicketPriority = 'low' | 'normal' | 'high' | 'emergency';
+export const TICKET_PRIORITIES: readonly TicketPriority[] = ['low', 'normal', 'high', 'emergency'];
 
 export interface TicketSummary {
   id: string;
@@ -78,6 +80,7 @@ export interface TicketDetail extends TicketSummary {
   /** A restricted queue's ticket: its HTML carries no image, and the frame loads none either. */
   mediaWithheld: boolean;
   articles: Article[];
+  tags: string[];
 }
 
 export interface Session {

@@ -228,6 +228,32 @@ describe('the web inbox in Chromium', () => {
     await page.unroute(`**/api/v1/tickets/${ticket.id}`);
   });
 
+  it('shows a colleague viewing the same ticket, then replying, live', async () => {
+    const ticket = await ticketBySubject(PLAIN_SUBJECT);
+    const colleague = await suite.api<{ id: string }>('/users', { method: 'POST', body: { email: 'tess@specialists.test', name: 'Tess Colleague', role: 'specialist' } });
+    const colleagueToken = (await suite.api<{ token: string }>(`/users/${colleague.body.id}/tokens`, { method: 'POST', body: { name: 'browser' } })).body.token;
+    await page.goto(`${origin}/tickets/${ticket.id}`);
+    await page.getByRole('heading', { level: 1, name: PLAIN_SUBJECT }).waitFor();
+    const other = await browser.newContext();
+    try {
+      const theirs = await other.newPage();
+      await theirs.goto(`${origin}/`);
+      await theirs.getByLabel('API token').fill(colleagueToken);
+      await theirs.getByRole('button', { name: 'Sign in' }).click();
+      await theirs.getByRole('navigation', { name: 'Queues' }).waitFor();
+      await theirs.goto(`${origin}/tickets/${ticket.id}`);
+      await theirs.getByRole('heading', { level: 1, name: PLAIN_SUBJECT }).waitFor();
+      await page.getByText('Tess Colleague is viewing').waitFor({ timeout: 10_000 });
+      await theirs.getByLabel('Reply').fill('I can take this one.');
+      await page.getByText('Tess Colleague is replying').waitFor({ timeout: 10_000 });
+      // Each sees the other, never themselves.
+      await theirs.getByText('Sam Specialist is viewing').waitFor({ timeout: 10_000 });
+      expect(await page.getByText('Sam Specialist is').count()).toBe(0);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('signs out, and a session whose token was revoked goes back to sign-in', async () => {
     const meStatus = () => page.evaluate("fetch('/api/v1/me', { credentials: 'same-origin' }).then((response) => response.status)");
     await page.getByRole('button', { name: 'Sign out' }).click();

@@ -4,6 +4,7 @@ import { api, ApiError } from './api/client';
 import { TICKET_LISTS, ticketKey } from './api/query-keys';
 import { TICKET_STATUSES, type TicketStatus } from './api/types';
 import { t, type MessageKey } from './i18n';
+import { usePresence } from './presence';
 
 interface ComposerProps {
   ticketId: string;
@@ -16,6 +17,7 @@ interface ComposerProps {
 export function Composer({ ticketId, status, lastArticleId }: ComposerProps) {
   const client = useQueryClient();
   const [reply, setReply] = useState('');
+  usePresence(ticketId, reply.trim() !== '');
   const [note, setNote] = useState('');
   const [notice, setNotice] = useState<{ key: MessageKey; alert: boolean } | null>(null);
   const [error, setError] = useState<string | null>(null);

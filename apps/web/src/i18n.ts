@@ -54,6 +54,8 @@ const en = {
   'composer.changed': 'new messages arrived — review before sending',
   'composer.sent': 'Reply queued for sending.',
   'composer.noted': 'Note added.',
+  'presence.viewing': '{name} is viewing',
+  'presence.replying': '{name} is replying',
   'controls.heading': 'Ticket settings',
   'controls.priority': 'Priority',
   'controls.assignee': 'Assignee',

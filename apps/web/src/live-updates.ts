@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { API_BASE } from './api/client';
 import { TICKET_LISTS, ticketKey } from './api/query-keys';
 
-/** The `/events` names whose arrival changes what a list or a ticket shows (presence changes neither). */
+/** The `/events` names whose arrival changes what a list or a ticket shows (presence: the ticket only, below). */
 const TICKET_EVENTS = [
   'ticket.opened',
   'ticket.followup',
@@ -44,6 +44,11 @@ export function useLiveUpdates(enabled: boolean): void {
       }, LIST_REFRESH_MS);
     };
     for (const name of TICKET_EVENTS) source.addEventListener(name, onEvent);
+    // Someone opened, left or began answering a ticket: only that ticket's view changes.
+    source.addEventListener('ticket.presence', (event: MessageEvent<string>) => {
+      const ticketId = readTicketId(event.data);
+      if (ticketId) void client.invalidateQueries({ queryKey: ticketKey(ticketId) });
+    });
     return () => {
       clearTimeout(timer);
       source.close();

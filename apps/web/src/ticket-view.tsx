@@ -7,6 +7,7 @@ import { formatTime, SlaBadge, TriageBadge } from './badges';
 import { AttachmentList } from './attachment-list';
 import { Composer } from './composer';
 import { EmailFrame } from './email-frame';
+import { Viewers } from './presence';
 import { TicketControls } from './ticket-controls';
 import { t } from './i18n';
 
@@ -51,6 +52,7 @@ export function TicketView() {
       <p className="meta">
         <span>#{detail.number}</span> <span>{detail.queue.name}</span> <span>{detail.priority}</span> <TriageBadge triage={detail.triage} /> <SlaBadge clocks={detail.sla} />
       </p>
+      <Viewers viewers={detail.viewers ?? []} />
       <section aria-label={t('ticket.thread')} className="thread">
         {articles.map((article) => (
           <ArticleView key={article.id} article={article} ticketId={detail.id} noMedia={detail.mediaWithheld} />

@@ -81,6 +81,8 @@ export interface TicketDetail extends TicketSummary {
   mediaWithheld: boolean;
   articles: Article[];
   tags: string[];
+  /** Others whose presence heartbeat on the ticket is live (the caller too, when their page sent one). */
+  viewers: { user: UserRef; state: 'viewing' | 'replying' | string; since: string }[];
 }
 
 export interface Session {

@@ -10,6 +10,7 @@ const QUEUE_ADDRESS = 'safety@casework.test';
 const PLAIN_SUBJECT = 'Someone keeps posting my address';
 const HOSTILE_SUBJECT = `Invoice <img src=x onerror="window.__pwned='subject'">`;
 const ARABIC_SUBJECT = 'أحتاج إلى مساعدة';
+const LIVE_SUBJECT = 'Another account posts it too';
 /** Every way a mail could try to run something; each would set window.__pwned (here, in the parent or the top page). */
 const HOSTILE_HTML = `<p>Please see the invoice.</p>
 <script>window.__pwned='script';try{parent.__pwned='script';top.__pwned='script'}catch(e){}</script>
@@ -149,10 +150,11 @@ describe('the web inbox in Chromium', () => {
     await page.getByRole('navigation', { name: 'Queues' }).getByRole('link', { name: 'Safety' }).click();
     const rows = page.locator('table.tickets tbody tr');
     await rows.first().waitFor();
-    const subject = `Live arrival ${Date.now()}`;
+    const subject = LIVE_SUBJECT;
     const transport = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true });
     const sent = Date.now();
-    await transport.sendMail({ from: 'Nora <nora@example.org>', to: QUEUE_ADDRESS, subject, text: 'Please look at this account.' });
+    // From the first ticket's requester: her panel lists it later.
+    await transport.sendMail({ from: 'Rita Reporter <rita@example.org>', to: QUEUE_ADDRESS, subject, text: 'Please look at this account too.' });
     transport.close();
     await rows.filter({ hasText: subject }).waitFor({ timeout: 10_000 });
     process.stdout.write(`SMTP push → row in the open list: ${Date.now() - sent} ms\n`);
@@ -252,6 +254,18 @@ describe('the web inbox in Chromium', () => {
     } finally {
       await other.close();
     }
+  });
+
+  it("shows the requester with her other tickets, and the ticket's history with who did what", async () => {
+    const ticket = await ticketBySubject(PLAIN_SUBJECT);
+    await page.goto(`${origin}/tickets/${ticket.id}`);
+    const requester = page.getByRole('region', { name: 'Requester' });
+    await requester.getByText('rita@example.org').waitFor();
+    await requester.getByRole('link', { name: LIVE_SUBJECT }).waitFor();
+    const history = page.getByRole('region', { name: 'History' });
+    await history.getByText('status changed — Sam Specialist').first().waitFor();
+    await requester.getByRole('link', { name: LIVE_SUBJECT }).click();
+    await page.getByRole('heading', { level: 1, name: LIVE_SUBJECT }).waitFor();
   });
 
   it('signs out, and a session whose token was revoked goes back to sign-in', async () => {

@@ -9,6 +9,7 @@ import { Composer } from './composer';
 import { EmailFrame } from './email-frame';
 import { Viewers } from './presence';
 import { TicketControls } from './ticket-controls';
+import { RequesterPanel, TicketHistory } from './ticket-sidebar';
 import { t } from './i18n';
 
 const byTime = (a: Article, b: Article) => a.createdAt.localeCompare(b.createdAt);
@@ -60,6 +61,8 @@ export function TicketView() {
       </section>
       <Composer ticketId={detail.id} status={detail.status} lastArticleId={articles.at(-1)?.id} />
       <TicketControls ticket={detail} />
+      <RequesterPanel ticket={detail} />
+      <TicketHistory ticketId={detail.id} />
     </div>
   );
 }

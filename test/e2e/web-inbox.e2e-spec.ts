@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { CaseworkSuite, freePort } from '@casework/devkit';
 import nodemailer from 'nodemailer';
+import pg from 'pg';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { eventually } from '../support/poll.js';
 
@@ -266,6 +267,32 @@ describe('the web inbox in Chromium', () => {
     await history.getByText('status changed — Sam Specialist').first().waitFor();
     await requester.getByRole('link', { name: LIVE_SUBJECT }).click();
     await page.getByRole('heading', { level: 1, name: LIVE_SUBJECT }).waitFor();
+  });
+
+  it('shows breached and soon-due clocks on the ops page, each linking to its ticket', async () => {
+    const breached = await ticketBySubject(ARABIC_SUBJECT);
+    const db = new pg.Client({ connectionString: suite.database.url });
+    await db.connect();
+    try {
+      // As the notification service leaves a clock it fired (its 60-minute target has not passed yet here).
+      const { rowCount } = await db.query(
+        `UPDATE sla_clock SET state = 'breached', breached_at = now(), due_at = now() - interval '5 minutes' WHERE ticket_id = $1 AND kind = 'first_response'`,
+        [breached.id],
+      );
+      expect(rowCount).toBe(1);
+    } finally {
+      await db.end();
+    }
+    const { body } = await suite.api<{ number: string }>(`/tickets/${breached.id}`);
+    await page.getByRole('navigation', { name: 'Queues' }).getByRole('link', { name: 'Ops' }).click();
+    await page.getByRole('heading', { level: 1, name: 'SLA and on call' }).waitFor();
+    const breaches = page.getByRole('region', { name: 'Breached' });
+    await breaches.getByRole('link', { name: `#${body.number}` }).waitFor();
+    // Every other open ticket's first response is due within its 60 minutes.
+    expect(await page.getByRole('region', { name: 'Due within the hour' }).getByRole('link').count()).toBeGreaterThan(0);
+    await page.getByRole('region', { name: 'On call now' }).getByText('The rota is shown to leads, ops and admins.').waitFor();
+    await breaches.getByRole('link', { name: `#${body.number}` }).click();
+    await page.getByRole('heading', { level: 1, name: ARABIC_SUBJECT }).waitFor();
   });
 
   it('signs out, and a session whose token was revoked goes back to sign-in', async () => {

@@ -1,5 +1,6 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { t } from './i18n';
+import { OpsPage } from './ops-page';
 import { QueueNav } from './queue-nav';
 import { useLiveUpdates } from './live-updates';
 import { useSession } from './session';
@@ -26,6 +27,7 @@ export function App() {
         <Routes>
           <Route path="/queues/:slug" element={<TicketList />} />
           <Route path="/mine" element={<TicketList mine />} />
+          <Route path="/ops" element={<OpsPage />} />
           <Route path="/tickets/:id" element={<TicketView />} />
           <Route path="*" element={<Navigate to="/mine" replace />} />
         </Routes>

@@ -12,6 +12,9 @@ export function QueueNav() {
         <li>
           <NavLink to="/mine">{t('nav.mine')}</NavLink>
         </li>
+        <li>
+          <NavLink to="/ops">{t('nav.ops')}</NavLink>
+        </li>
         {queues.data?.items.map((queue) => (
           <li key={queue.id}>
             <NavLink to={`/queues/${encodeURIComponent(queue.slug)}`}>

@@ -295,6 +295,26 @@ describe('the web inbox in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: ARABIC_SUBJECT }).waitFor();
   });
 
+  it('searches with / from anywhere, shows the matching passage as text, and opens the ticket', async () => {
+    await page.getByRole('navigation', { name: 'Queues' }).getByRole('link', { name: 'Mine' }).click();
+    await page.keyboard.press('/');
+    expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('search');
+    await page.keyboard.type('home address');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Search: home address' }).waitFor();
+    const hit = page.getByRole('link', { name: PLAIN_SUBJECT });
+    await hit.waitFor({ timeout: 10_000 });
+    await page.locator('.snippet mark').first().waitFor();
+    // The hostile subject is a result's text, never markup.
+    await page.getByRole('search').getByLabel('Search').fill('invoice');
+    await page.keyboard.press('Enter');
+    await page.getByRole('link', { name: HOSTILE_SUBJECT }).waitFor({ timeout: 10_000 });
+    expect(await pwned()).toBeUndefined();
+    await page.goto(`${origin}/search?q=${encodeURIComponent('home address')}`);
+    await page.getByRole('link', { name: PLAIN_SUBJECT }).click();
+    await page.getByRole('heading', { level: 1, name: PLAIN_SUBJECT }).waitFor();
+  });
+
   it('signs out, and a session whose token was revoked goes back to sign-in', async () => {
     const meStatus = () => page.evaluate("fetch('/api/v1/me', { credentials: 'same-origin' }).then((response) => response.status)");
     await page.getByRole('button', { name: 'Sign out' }).click();

@@ -2,6 +2,7 @@ import { Navigate, Route, Routes } from 'react-router';
 import { t } from './i18n';
 import { OpsPage } from './ops-page';
 import { QueueNav } from './queue-nav';
+import { SearchBox, SearchPage } from './search';
 import { useLiveUpdates } from './live-updates';
 import { useSession } from './session';
 import { SignIn } from './sign-in';
@@ -17,6 +18,7 @@ export function App() {
     <div className="shell">
       <header className="top">
         <span className="brand">{t('app.title')}</span>
+        <SearchBox />
         <span className="who">{me.email}</span>
         <button type="button" onClick={() => void signOut()}>
           {t('signOut')}
@@ -28,6 +30,7 @@ export function App() {
           <Route path="/queues/:slug" element={<TicketList />} />
           <Route path="/mine" element={<TicketList mine />} />
           <Route path="/ops" element={<OpsPage />} />
+          <Route path="/search" element={<SearchPage />} />
           <Route path="/tickets/:id" element={<TicketView />} />
           <Route path="*" element={<Navigate to="/mine" replace />} />
         </Routes>

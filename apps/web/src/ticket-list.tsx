@@ -6,8 +6,8 @@ import { TICKET_LISTS } from './api/query-keys';
 import type { TicketSummary } from './api/types';
 import { formatTime, SlaBadge, TriageBadge } from './badges';
 import { t } from './i18n';
+import { isTyping } from './keyboard';
 
-const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 /** A queue's tickets (or the caller's own), newest change first; j / k move, Enter opens. */
 export function TicketList({ mine = false }: { mine?: boolean }) {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CaseworkSuite } from '@casework/devkit';
 import { clocksConverged, judgeClocks } from '../support/chaos-clocks.js';
-import { runChaos } from '../support/chaos-run.js';
+import { envInt, runChaos } from '../support/chaos-run.js';
 import type { ChaosTarget } from '../support/chaos-schedule.js';
 import { SeededRandom, seedFromEnv } from '../support/seeded-random.js';
 
@@ -24,14 +24,6 @@ const APPEND_MS = envInt('CHAOS_APPEND_SECONDS', 150) * 1000;
 const CONVERGE_MS = envInt('CHAOS_CONVERGE_SECONDS', 300) * 1000;
 const REPLICAS = 2;
 const FAULTS: Partial<Record<ChaosTarget, number>> = { ingest: 3, routing: 3, 'template-reply': 3, notification: 3, api: 3, 'nats-leader': 1, postgres: 1 };
-
-function envInt(name: string, fallback: number, min = 1): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer ≥ ${min}`);
-  return value;
-}
 
 describe('the clustered suite under faults (chaos)', () => {
   const seed = seedFromEnv('CHAOS_SEED');

@@ -2,7 +2,7 @@ import { appendFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CaseworkSuite } from '@casework/devkit';
-import { runChaos } from '../support/chaos-run.js';
+import { envInt, runChaos } from '../support/chaos-run.js';
 import type { ChaosTarget } from '../support/chaos-schedule.js';
 import { SeededRandom, seedFromEnv } from '../support/seeded-random.js';
 
@@ -30,14 +30,6 @@ const FAULTS: Partial<Record<ChaosTarget, number>> = {
   nats: 1,
   postgres: 1,
 };
-
-function envInt(name: string, fallback: number, min = 1): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer ≥ ${min}`);
-  return value;
-}
 
 describe('ingest under faults (chaos)', () => {
   const seed = seedFromEnv('CHAOS_SEED');

@@ -1,6 +1,7 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { CaseworkSuite } from '@casework/devkit';
+import { multipart } from '../support/multipart-mail.js';
 
 const ON_CALL = 'hotline-duty@oncall.test';
 
@@ -28,29 +29,8 @@ describe('an attachment on a hash list pages the on-call person', () => {
     const listed = await suite.api('/hash-lists', { method: 'POST', body: { name: 'Hotline list 2026-12', source: 'test hotline', entries: [createHash('sha256').update(image).digest('hex')] } });
     expect(listed.status).toBe(201);
 
-    const boundary = `b-${randomUUID()}`;
-    const messageId = `${randomUUID()}@example.org`;
-    const raw = [
-      'From: Anonymous <anon@example.org>',
-      'To: safety@casework.test',
-      'Subject: Look at this',
-      `Message-ID: <${messageId}>`,
-      'MIME-Version: 1.0',
-      `Content-Type: multipart/mixed; boundary="${boundary}"`,
-      '',
-      `--${boundary}`,
-      'Content-Type: text/plain; charset=utf-8',
-      '',
-      'See the picture.',
-      `--${boundary}`,
-      'Content-Type: image/png; name="photo.png"',
-      'Content-Disposition: attachment; filename="photo.png"',
-      'Content-Transfer-Encoding: base64',
-      '',
-      image.toString('base64').replace(/.{76}/g, '$&\r\n'),
-      `--${boundary}--`,
-      '',
-    ].join('\r\n');
+    const subject = 'Look at this picture';
+    const raw = multipart(subject, [{ filename: 'photo.png', contentType: 'image/png', content: image }]);
     await suite.append(raw);
     const page = await suite.smtp.waitFor((m) => m.envelopeTo.includes(ON_CALL), 20_000);
 
@@ -60,8 +40,8 @@ describe('an attachment on a hash list pages the on-call person', () => {
       const { rows } = await db.query(
         `SELECT t.number, t.priority, (t.triage->>'level')::int AS level, q.slug, q.restricted, att.blocked_at IS NOT NULL AS blocked
            FROM article a JOIN ticket t ON t.id = a.ticket_id JOIN queue q ON q.id = t.queue_id JOIN attachment att ON att.article_id = a.id
-          WHERE a.message_id = $1`,
-        [messageId],
+          WHERE a.subject = $1`,
+        [subject],
       );
       expect(rows).toEqual([{ number: expect.any(String), priority: 'emergency', level: 2, slug: 'child-safety', restricted: true, blocked: true }]);
       expect(page.subject).toContain(rows[0].number);

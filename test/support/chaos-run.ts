@@ -31,6 +31,15 @@ export interface ChaosRunOptions {
 
 const BATCH_EVERY_MS = 1000;
 
+/** A run's size from the environment (CHAOS_MESSAGES and the like): an integer ≥ `min`, or `fallback` when unset. */
+export function envInt(name: string, fallback: number, min = 1): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer ≥ ${min}`);
+  return value;
+}
+
 /** Runs it; resolves with the summary when every check passed, rejects with failures and summary otherwise. */
 export async function runChaos(options: ChaosRunOptions): Promise<string> {
   const { suite, random, total } = options;

@@ -115,11 +115,12 @@ export class MailBatchPreparer {
     });
     const toDecide = parsed.flatMap((p) => ('toDecide' in p ? [p.toDecide] : []));
     if (toDecide.length === 0) return { steps: parsed as Step[], deferred: events.slice(parsed.length), waiting: [] };
-    const answered = (facts: MailToDecide['mail']) => [...threadingCandidates(facts), ...reportedMessageIds(facts)];
+    // The ids each mail answers or reports on, once: for the look-up of pending originals and the loop below.
+    const answered = new Map(toDecide.map((item) => [item, [...threadingCandidates(item.mail), ...reportedMessageIds(item.mail)]]));
     const [context, screen, pending] = await Promise.all([
       this.context.load(toDecide),
       this.hashLists.screen(parsed.flatMap((p) => ('toDecide' in p ? [p.mail] : []))),
-      this.rawMessages.pendingOriginals(this.dataSource, [...new Set(toDecide.flatMap((item) => answered(item.mail)))], events.map((event) => event.data.rawMessageId), ORIGINAL_WAIT_MS),
+      this.rawMessages.pendingOriginals(this.dataSource, [...new Set([...answered.values()].flat())], events.map((event) => event.data.rawMessageId), ORIGINAL_WAIT_MS),
     ]);
     const steps: Step[] = [];
     const waiting: MailReceived[] = [];
@@ -131,7 +132,7 @@ export class MailBatchPreparer {
         consumed += 1;
         continue;
       }
-      const ids = answered(item.toDecide.mail);
+      const ids = answered.get(item.toDecide)!;
       // Its original is another router's, not committed yet (or waits itself): wait for it.
       if (ids.some((id) => pending.has(id))) {
         waiting.push(item.event);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Subjects } from '@casework/contracts';
 import { ManagedMailboxRepository, RawMessageRepository } from '@casework/database';
 import { envelope, IntegrationBed, sha256 } from '@casework/devkit';
-import { multipart } from './support/multipart-mail.js';
+import { multipart } from '../../../test/support/multipart-mail.js';
 
 const CONSUMER = 'routing_casework_mail_received';
 const ATTACHMENT_MAX_BYTES = 4096;

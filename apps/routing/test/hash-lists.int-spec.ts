@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Subjects } from '@casework/contracts';
 import { HashListRepository } from '@casework/database';
 import { eventually } from '@casework/devkit';
-import { multipart } from './support/multipart-mail.js';
+import { multipart } from '../../../test/support/multipart-mail.js';
 import { mail, RoutingBed } from './support/routing-bed.js';
 
 const hex = (algorithm: 'sha256' | 'md5', bytes: Buffer) => createHash(algorithm).update(bytes).digest('hex');

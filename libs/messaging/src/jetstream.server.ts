@@ -7,7 +7,7 @@ import { STREAM_NAME } from '@casework/contracts';
 import type { NewDeadLetter } from '@casework/database';
 import { eventHandlingSeconds, eventsHandled } from '@casework/observability';
 import { dispositionOf, readEnvelope, type EventFailure, type UnreadableEnvelope } from './event-disposition.js';
-import { connectNats, ensureStream, retryingTransient, warnNotLowered } from './nats-connection.js';
+import { connectNats, ensureStream, isNotFound, retryingTransient, warnNotLowered } from './nats-connection.js';
 
 /** What a dead letter keeps of the event. */
 type DeadEvent = Pick<UnreadableEnvelope, 'object' | 'eventId'>;
@@ -93,7 +93,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       try {
         await jsm.consumers.info(STREAM_NAME, durable);
       } catch (error) {
-        if (!/not found/i.test((error as Error).message)) throw error;
+        if (!isNotFound(error)) throw error;
         await jsm.consumers.add(STREAM_NAME, config);
         return;
       }

@@ -80,7 +80,8 @@ function isTransient(error: unknown): boolean {
   return error instanceof Error && /timeout|no responders|already in use|no suitable peers|insufficient resources|jetstream not (enabled|ready)|temporarily unavailable/i.test(`${error.name} ${error.message}`);
 }
 
-function isNotFound(error: unknown): boolean {
+/** JetStream's answer for a stream or consumer that does not exist. */
+export function isNotFound(error: unknown): boolean {
   return error instanceof Error && /not found/i.test(error.message);
 }
 

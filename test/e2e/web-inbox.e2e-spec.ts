@@ -1,12 +1,9 @@
-import { existsSync } from 'node:fs';
 import { CaseworkSuite, freePort } from '@casework/devkit';
 import nodemailer from 'nodemailer';
 import pg from 'pg';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { eventually } from '../support/poll.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+import { createWebUser, inboxOrigin, launchChromium, newPage, seriousAccessibilityViolations, signIn } from '../support/web-browser.js';
 const QUEUE_ADDRESS = 'safety@casework.test';
 const PLAIN_SUBJECT = 'Someone keeps posting my address';
 const HOSTILE_SUBJECT = `Invoice <img src=x onerror="window.__pwned='subject'">`;
@@ -50,15 +47,10 @@ describe('the web inbox in Chromium', () => {
     eventually(async () => (await suite.api<{ items: TicketItem[] }>('/tickets?limit=100')).body.items.find((ticket) => ticket.subject === subject), 30_000, `the ticket “${subject}”`);
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
     smtpPort = await freePort();
     suite = await CaseworkSuite.start({ env: { SMTP_LISTEN_PORT: String(smtpPort), SMTP_LISTEN_HOST: '127.0.0.1' } });
-    origin = suite.apiUrl.replace(/\/api\/v1$/, '');
-    const index = await fetch(`${origin}/`);
-    if (index.status !== 200) throw new Error(`the api does not serve the inbox at / (${index.status}): npm run build:web`);
-    const user = await suite.api<{ id: string }>('/users', { method: 'POST', body: { email: 'sam@specialists.test', name: 'Sam Specialist', role: 'specialist' } });
-    userId = user.body.id;
-    token = (await suite.api<{ token: string }>(`/users/${userId}/tokens`, { method: 'POST', body: { name: 'browser' } })).body.token;
+    origin = await inboxOrigin(suite);
+    ({ id: userId, token } = await createWebUser(suite, { email: 'sam@specialists.test', name: 'Sam Specialist', role: 'specialist' }));
 
     const transport = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true });
     await transport.sendMail({ from: 'Rita Reporter <rita@example.org>', to: QUEUE_ADDRESS, subject: PLAIN_SUBJECT, text: 'He posts my home address under every video.' });
@@ -67,8 +59,8 @@ describe('the web inbox in Chromium', () => {
     transport.close();
     await Promise.all([PLAIN_SUBJECT, HOSTILE_SUBJECT, ARABIC_SUBJECT].map(ticketBySubject));
 
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
-    page = await browser.newPage();
+    browser = await launchChromium();
+    page = await newPage(browser);
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
@@ -233,17 +225,13 @@ describe('the web inbox in Chromium', () => {
 
   it('shows a colleague viewing the same ticket, then replying, live', async () => {
     const ticket = await ticketBySubject(PLAIN_SUBJECT);
-    const colleague = await suite.api<{ id: string }>('/users', { method: 'POST', body: { email: 'tess@specialists.test', name: 'Tess Colleague', role: 'specialist' } });
-    const colleagueToken = (await suite.api<{ token: string }>(`/users/${colleague.body.id}/tokens`, { method: 'POST', body: { name: 'browser' } })).body.token;
+    const { token: colleagueToken } = await createWebUser(suite, { email: 'tess@specialists.test', name: 'Tess Colleague', role: 'specialist' });
     await page.goto(`${origin}/tickets/${ticket.id}`);
     await page.getByRole('heading', { level: 1, name: PLAIN_SUBJECT }).waitFor();
     const other = await browser.newContext();
     try {
       const theirs = await other.newPage();
-      await theirs.goto(`${origin}/`);
-      await theirs.getByLabel('API token').fill(colleagueToken);
-      await theirs.getByRole('button', { name: 'Sign in' }).click();
-      await theirs.getByRole('navigation', { name: 'Queues' }).waitFor();
+      await signIn(theirs, origin, colleagueToken);
       await theirs.goto(`${origin}/tickets/${ticket.id}`);
       await theirs.getByRole('heading', { level: 1, name: PLAIN_SUBJECT }).waitFor();
       await page.getByText('Tess Colleague is viewing').waitFor({ timeout: 10_000 });
@@ -313,6 +301,39 @@ describe('the web inbox in Chromium', () => {
     await page.goto(`${origin}/search?q=${encodeURIComponent('home address')}`);
     await page.getByRole('link', { name: PLAIN_SUBJECT }).click();
     await page.getByRole('heading', { level: 1, name: PLAIN_SUBJECT }).waitFor();
+  });
+
+  it('has no serious or critical accessibility violations on any page a specialist opens', async () => {
+    const ticket = await ticketBySubject(PLAIN_SUBJECT);
+    const arabic = await ticketBySubject(ARABIC_SUBJECT);
+    // A page of its own, signed in: the scan does not depend on where the other tests left theirs.
+    const viewer = await newPage(browser);
+    await signIn(viewer, origin, token);
+    const pages: [string, () => Promise<unknown>][] = [
+      ['the queue list', () => viewer.locator('table.tickets tbody tr').first().waitFor()],
+      ['my tickets', () => viewer.getByRole('heading', { level: 1 }).waitFor()],
+      ['a ticket', () => viewer.getByRole('heading', { level: 1, name: PLAIN_SUBJECT }).waitFor()],
+      ['an Arabic ticket', () => viewer.getByRole('heading', { level: 1, name: ARABIC_SUBJECT }).waitFor()],
+      ['the ops page', () => viewer.getByRole('heading', { level: 1, name: 'SLA and on call' }).waitFor()],
+      ['search results', () => viewer.getByRole('link', { name: PLAIN_SUBJECT }).waitFor()],
+    ];
+    const paths = ['/queues/safety', '/mine', `/tickets/${ticket.id}`, `/tickets/${arabic.id}`, '/ops', `/search?q=${encodeURIComponent('home address')}`];
+    const found: string[] = [];
+    for (const [index, [name, ready]] of pages.entries()) {
+      await viewer.goto(`${origin}${paths[index]}`);
+      await ready();
+      for (const violation of await seriousAccessibilityViolations(viewer)) found.push(`${name}: ${violation}`);
+    }
+    const signedOut = await newPage(browser);
+    try {
+      await signedOut.goto(`${origin}/`);
+      await signedOut.getByLabel('API token').waitFor();
+      for (const violation of await seriousAccessibilityViolations(signedOut)) found.push(`sign-in: ${violation}`);
+    } finally {
+      await signedOut.context().close();
+    }
+    await viewer.context().close();
+    expect(found).toEqual([]);
   });
 
   it('signs out, and a session whose token was revoked goes back to sign-in', async () => {

@@ -30,6 +30,7 @@ describe('identities and tokens (built process)', () => {
     const me = await app.call<User & { grants: unknown[] }>('/me');
     expect(me.status).toBe(200);
     expect(me.body).toMatchObject({ email: 'bootstrap@casework.local', role: 'admin', disabled: false, grants: [] });
+    expect((me.body as unknown as { capabilities: string[] }).capabilities).toEqual(expect.arrayContaining(['users:manage', 'queues:manage', 'templates:manage']));
   });
 
   it('creates users, refusing bad fields by name and a taken email case-insensitively', async () => {
@@ -52,8 +53,8 @@ describe('identities and tokens (built process)', () => {
     expect(created.status).toBe(201);
     expect(created.body.token).toMatch(/^cw_[A-Za-z0-9_-]{43}$/);
 
-    const me = await app.call<User>('/me', { token: created.body.token });
-    expect(me.body).toMatchObject({ id: user.id, role: 'specialist' });
+    const me = await app.call<User & { capabilities: string[] }>('/me', { token: created.body.token });
+    expect(me.body).toMatchObject({ id: user.id, role: 'specialist', capabilities: ['sla:view'] });
 
     const listed = await app.call<{ items: Record<string, unknown>[] }>(`/users/${user.id}/tokens`, { token: created.body.token });
     expect(listed.status).toBe(200);

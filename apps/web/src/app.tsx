@@ -1,5 +1,7 @@
-import { Navigate, Route, Routes } from 'react-router';
-import { t } from './i18n';
+import { Link, Navigate, Route, Routes } from 'react-router';
+import { AdminPage } from './admin/admin-page';
+import { adminSectionsFor } from './admin/admin-sections';
+import { setLocale, t } from './i18n/index';
 import { OpsPage } from './ops-page';
 import { QueueNav } from './queue-nav';
 import { SearchBox, SearchPage } from './search';
@@ -12,6 +14,8 @@ import { TicketView } from './ticket-view';
 export function App() {
   const { me, loading, signOut } = useSession();
   useLiveUpdates(me !== null);
+  // Before any child renders: every string and date below is in the user's locale and zone.
+  setLocale(me?.locale ?? navigator.language, me?.timeZone);
   if (loading) return <p className="loading">{t('loading')}</p>;
   if (!me) return <SignIn />;
   return (
@@ -19,6 +23,7 @@ export function App() {
       <header className="top">
         <span className="brand">{t('app.title')}</span>
         <SearchBox />
+        {adminSectionsFor(me.capabilities).length > 0 && <Link to="/admin">{t('admin.nav')}</Link>}
         <span className="who">{me.email}</span>
         <button type="button" onClick={() => void signOut()}>
           {t('signOut')}
@@ -32,6 +37,7 @@ export function App() {
           <Route path="/ops" element={<OpsPage />} />
           <Route path="/search" element={<SearchPage />} />
           <Route path="/tickets/:id" element={<TicketView />} />
+          <Route path="/admin/*" element={<AdminPage />} />
           <Route path="*" element={<Navigate to="/mine" replace />} />
         </Routes>
       </main>

@@ -1,5 +1,5 @@
 import type { Attachment } from './api/types';
-import { t } from './i18n';
+import { t } from './i18n/index';
 
 const KIB = 1024;
 

@@ -1,5 +1,6 @@
 import type { SlaClock, Triage } from './api/types';
-import { t } from './i18n';
+import { formatDuration } from './i18n/format';
+import { t } from './i18n/index';
 
 /** The clock that matters most: a breached one, else the running one due soonest. */
 function urgentClock(clocks: SlaClock[]): SlaClock | undefined {
@@ -8,18 +9,11 @@ function urgentClock(clocks: SlaClock[]): SlaClock | undefined {
   return clocks.filter((clock) => clock.state === 'running' && clock.remainingMs !== null).sort((a, b) => a.remainingMs! - b.remainingMs!)[0];
 }
 
-function duration(ms: number): string {
-  const minutes = Math.max(0, Math.round(ms / 60_000));
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  return hours < 48 ? `${hours} h ${minutes % 60} min` : `${Math.floor(hours / 24)} d`;
-}
-
 export function SlaBadge({ clocks }: { clocks: SlaClock[] }) {
   const clock = urgentClock(clocks);
   if (!clock) return <span className="badge quiet">{t('sla.none')}</span>;
   if (clock.state === 'breached') return <span className="badge breached">{t('sla.breached')}</span>;
-  return <span className="badge">{t('sla.left', { time: duration(clock.remainingMs ?? 0) })}</span>;
+  return <span className="badge">{t('sla.left', { time: formatDuration(clock.remainingMs ?? 0) })}</span>;
 }
 
 export function TriageBadge({ triage }: { triage: Triage }) {
@@ -31,8 +25,4 @@ export function TriageBadge({ triage }: { triage: Triage }) {
       {names && `: ${names}`}
     </span>
   );
-}
-
-export function formatTime(iso: string): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
 }

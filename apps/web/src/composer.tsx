@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { api, ApiError } from './api/client';
 import { TICKET_LISTS, ticketKey } from './api/query-keys';
 import { TICKET_STATUSES, type TicketStatus } from './api/types';
-import { t, type MessageKey } from './i18n';
+import { t, type MessageKey } from './i18n/index';
 import { usePresence } from './presence';
 
 interface ComposerProps {

@@ -1,4 +1,4 @@
-import { t } from './i18n';
+import { t } from './i18n/index';
 
 /**
  * The frame's own policy, on top of the page's: nothing loads at all (no remote images, fonts or

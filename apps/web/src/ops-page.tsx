@@ -2,8 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api } from './api/client';
 import { TICKET_LISTS } from './api/query-keys';
-import { formatTime } from './badges';
-import { t } from './i18n';
+import { formatTime } from './i18n/format';
+import { t } from './i18n/index';
 import { useSession } from './session';
 
 interface ClockItem {

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { api } from './api/client';
 import type { TicketDetail } from './api/types';
-import { t } from './i18n';
+import { t } from './i18n/index';
 import { useSession } from './session';
 
 /** A heartbeat well inside the API's presence lifetime (PRESENCE_TTL_SECONDS, 30 s by default). */

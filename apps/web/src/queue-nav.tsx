@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { NavLink } from 'react-router';
 import { api } from './api/client';
 import type { Queue } from './api/types';
-import { t } from './i18n';
+import { t } from './i18n/index';
 
 export function QueueNav() {
   const queues = useQuery({ queryKey: ['queues'], queryFn: () => api<{ items: Queue[] }>('/queues') });

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'rea
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from './api/client';
 import type { TicketSummary } from './api/types';
-import { t } from './i18n';
+import { t } from './i18n/index';
 import { isTyping } from './keyboard';
 
 interface SearchHit {

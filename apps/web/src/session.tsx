@@ -8,6 +8,9 @@ export interface Me {
   email: string;
   role: string;
   locale: string;
+  timeZone: string;
+  /** The role's rights beyond tickets (e.g. `users:manage`): what the page offers, the API still decides. */
+  capabilities: string[];
 }
 
 interface SessionState {

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { t } from './i18n';
+import { t } from './i18n/index';
 import { useSession } from './session';
 
 /** The token field is uncontrolled: its value is read once on submit and the field cleared. */

@@ -3,7 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { api } from './api/client';
 import { TICKET_LISTS, ticketKey } from './api/query-keys';
 import { TICKET_PRIORITIES, type TicketDetail, type TicketPriority } from './api/types';
-import { t } from './i18n';
+import { t } from './i18n/index';
 import { useSession } from './session';
 
 const UNASSIGNED = '';

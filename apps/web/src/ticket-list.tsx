@@ -4,8 +4,9 @@ import { useNavigate, useParams } from 'react-router';
 import { api } from './api/client';
 import { TICKET_LISTS } from './api/query-keys';
 import type { TicketSummary } from './api/types';
-import { formatTime, SlaBadge, TriageBadge } from './badges';
-import { t } from './i18n';
+import { SlaBadge, TriageBadge } from './badges';
+import { formatTime } from './i18n/format';
+import { t } from './i18n/index';
 import { isTyping } from './keyboard';
 
 

@@ -3,8 +3,8 @@ import { Link } from 'react-router';
 import { api } from './api/client';
 import { TICKET_LISTS, ticketKey } from './api/query-keys';
 import type { TicketDetail, TicketSummary, UserRef } from './api/types';
-import { formatTime } from './badges';
-import { t } from './i18n';
+import { formatTime } from './i18n/format';
+import { t } from './i18n/index';
 
 interface HistoryItem {
   id: string;

@@ -3,14 +3,15 @@ import { useParams } from 'react-router';
 import { api } from './api/client';
 import { ticketKey } from './api/query-keys';
 import type { Article, TicketDetail } from './api/types';
-import { formatTime, SlaBadge, TriageBadge } from './badges';
+import { SlaBadge, TriageBadge } from './badges';
+import { formatTime } from './i18n/format';
 import { AttachmentList } from './attachment-list';
 import { Composer } from './composer';
 import { EmailFrame } from './email-frame';
 import { Viewers } from './presence';
 import { TicketControls } from './ticket-controls';
 import { RequesterPanel, TicketHistory } from './ticket-sidebar';
-import { t } from './i18n';
+import { t } from './i18n/index';
 
 const byTime = (a: Article, b: Article) => a.createdAt.localeCompare(b.createdAt);
 const sender = (article: Article) => article.author?.name ?? article.from?.name ?? article.from?.email ?? '';

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ROLES, type Role } from '@casework/domain';
+import { CAPABILITIES, ROLES, type Capability, type Role } from '@casework/domain';
 
 export class UserDto {
   @ApiProperty({ format: 'uuid' })
@@ -50,4 +50,7 @@ export class QueueGrantOfUserDto {
 export class MeDto extends UserDto {
   @ApiProperty({ type: () => [QueueGrantOfUserDto] })
   grants!: QueueGrantOfUserDto[];
+
+  @ApiProperty({ enum: CAPABILITIES, isArray: true, description: "The role's rights beyond tickets (what the web inbox offers)" })
+  capabilities!: Capability[];
 }

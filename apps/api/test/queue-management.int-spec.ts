@@ -120,4 +120,38 @@ describe('queue management and grants (built process)', () => {
     expect([refused.status, Object.keys(refused.body.fields)]).toEqual([400, ['addresses']]);
     expect((await app.call<Queue>(`/queues/${spam.id}`, { method: 'PATCH', json: { opsEmails: ['spam-review@casework.test'] } })).status).toBe(200);
   });
+
+  it('counts open and breached tickets per queue, over the queues the caller sees, metadata readers included', async () => {
+    type Counts = { items: { queueId: string; open: number; breached: number }[] };
+    const { body: list } = await app.call<{ items: Queue[] }>('/queues');
+    const safety = list.items.find((queue) => queue.slug === 'safety')!;
+    const restricted = list.items.find((queue) => queue.slug === 'child-protection')!;
+    const before = (await app.call<Counts>('/queues/counts')).body.items.find((row) => row.queueId === safety.id) ?? { open: 0, breached: 0 };
+    const late = await app.seedTicket('Counted late', 30);
+    await app.seedBreach(late.id);
+    await app.seedTicket('Counted on time', 20);
+    const answered = await app.seedTicket('Counted, breached but answered', 10);
+    await app.seedBreach(answered.id);
+    await app.ds.query(`UPDATE sla_clock SET met_at = now() WHERE ticket_id = $1`, [answered.id]);
+    const hidden = await app.seedTicket('Counted in a restricted queue', 5);
+    await app.ds.query(`UPDATE ticket SET queue_id = $2 WHERE id = $1`, [hidden.id, restricted.id]);
+
+    const countsAs = async (token?: string) => (await app.call<Counts>('/queues/counts', token ? { token } : {})).body.items;
+    const admin = await countsAs();
+    expect(admin.find((row) => row.queueId === safety.id)).toEqual({ queueId: safety.id, open: before.open + 3, breached: before.breached + 1 });
+    // Restricted: need-to-know, even for an admin without a grant.
+    expect(admin.find((row) => row.queueId === restricted.id)).toBeUndefined();
+
+    const tokenOf = async (role: string) => {
+      const { body: user } = await app.call<{ id: string }>('/users', { method: 'POST', json: { email: `${role}@counts.test`, name: role, role } });
+      return { id: user.id, token: (await app.call<{ token: string }>(`/users/${user.id}/tokens`, { method: 'POST', json: { name: 'counts' } })).body.token };
+    };
+    const ops = await tokenOf('ops');
+    expect((await countsAs(ops.token)).find((row) => row.queueId === safety.id)).toMatchObject({ open: before.open + 3, breached: before.breached + 1 });
+    const specialist = await tokenOf('specialist');
+    expect((await countsAs(specialist.token)).some((row) => row.queueId === restricted.id)).toBe(false);
+    expect((await app.call(`/queues/${restricted.id}/access`, { method: 'PUT', json: { grants: [{ userId: specialist.id, level: 'read' }] } })).status).toBe(200);
+    expect((await countsAs(specialist.token)).find((row) => row.queueId === restricted.id)).toEqual({ queueId: restricted.id, open: 1, breached: 0 });
+    expect((await app.request('/queues/counts', { token: null })).status).toBe(401);
+  });
 });

@@ -1,11 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { NavLink } from 'react-router';
 import { api } from './api/client';
+import { TICKET_LISTS } from './api/query-keys';
 import type { Queue } from './api/types';
 import { t } from './i18n/index';
 
 export function QueueNav() {
   const queues = useQuery({ queryKey: ['queues'], queryFn: () => api<{ items: Queue[] }>('/queues') });
+  // Under the lists' key: every ticket event that refreshes the lists refreshes the counts too.
+  const counts = useQuery({ queryKey: [...TICKET_LISTS, 'queue-counts'], queryFn: () => api<{ items: QueueCount[] }>('/queues/counts') });
+  const countOf = new Map(counts.data?.items.map((row) => [row.queueId, row]));
   return (
     <nav aria-label={t('nav.queues')} className="queues">
       <ul>
@@ -20,10 +24,30 @@ export function QueueNav() {
             <NavLink to={`/queues/${encodeURIComponent(queue.slug)}`}>
               {queue.name}
               {queue.restricted && <span className="badge restricted">{t('nav.restricted')}</span>}
+              <QueueCounts count={countOf.get(queue.id)} />
             </NavLink>
           </li>
         ))}
       </ul>
     </nav>
+  );
+}
+
+interface QueueCount {
+  queueId: string;
+  open: number;
+  breached: number;
+}
+
+/** Open and breached tickets; nothing for a queue whose tickets the caller does not see. */
+function QueueCounts({ count }: { count: QueueCount | undefined }) {
+  if (!count) return null;
+  return (
+    <span className="queue-counts">
+      <span className="count">
+        {t('nav.openCount', { count: count.open })}
+      </span>
+      {count.breached > 0 && <span className="count breached">{t('nav.breachedCount', { count: count.breached })}</span>}
+    </span>
   );
 }

@@ -1,22 +1,33 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api } from './api/client';
 import { TICKET_LISTS } from './api/query-keys';
-import type { TicketSummary } from './api/types';
+import type { TicketPriority, TicketSummary } from './api/types';
 import { SlaBadge, TriageBadge } from './badges';
 import { formatTime } from './i18n/format';
 import { t } from './i18n/index';
 import { isTyping } from './keyboard';
+import { TicketFilters, useTicketFilters } from './ticket-filters';
 
+interface TicketPage {
+  items: TicketSummary[];
+  nextCursor: string | null;
+}
 
-/** A queue's tickets (or the caller's own), newest change first; j / k move, Enter opens. */
+/** A queue's tickets (or the caller's own), filtered and sorted as the URL says; j / k move, Enter opens. */
 export function TicketList({ mine = false }: { mine?: boolean }) {
   const { slug = '' } = useParams();
   const navigate = useNavigate();
-  const query = mine ? 'assignee=me' : `queue=${encodeURIComponent(slug)}`;
-  const tickets = useQuery({ queryKey: [...TICKET_LISTS, query], queryFn: () => api<{ items: TicketSummary[] }>(`/tickets?${query}&sort=updated`) });
-  const items = tickets.data?.items ?? [];
+  const filters = useTicketFilters(mine ? { assignee: 'me' } : { queue: slug });
+  const query = filters.apiQuery;
+  const tickets = useInfiniteQuery({
+    queryKey: [...TICKET_LISTS, query],
+    queryFn: ({ pageParam }) => api<TicketPage>(`/tickets?${query}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const items = tickets.data?.pages.flatMap((page) => page.items) ?? [];
   const [selected, setSelected] = useState(0);
   const rows = useRef<(HTMLTableRowElement | null)[]>([]);
 
@@ -45,6 +56,7 @@ export function TicketList({ mine = false }: { mine?: boolean }) {
   return (
     <section aria-labelledby="list-heading">
       <h1 id="list-heading">{heading}</h1>
+      <TicketFilters chosen={filters.chosen} set={filters.set} withAssignee={!mine} />
       <p className="hint">{t('list.keys')}</p>
       {tickets.isPending && <p>{t('loading')}</p>}
       {tickets.isError && <p role="alert">{t('error.generic', { message: tickets.error.message })}</p>}
@@ -56,6 +68,7 @@ export function TicketList({ mine = false }: { mine?: boolean }) {
               <th scope="col">{t('list.number')}</th>
               <th scope="col">{t('list.subject')}</th>
               <th scope="col">{t('list.requester')}</th>
+              <th scope="col">{t('list.language')}</th>
               <th scope="col">{t('list.priority')}</th>
               <th scope="col">{t('list.triage')}</th>
               <th scope="col">{t('list.sla')}</th>
@@ -79,7 +92,8 @@ export function TicketList({ mine = false }: { mine?: boolean }) {
                 <td>{ticket.number}</td>
                 <td dir="auto">{ticket.subject}</td>
                 <td dir="auto">{ticket.requester ? (ticket.requester.name ?? ticket.requester.email) : ''}</td>
-                <td>{ticket.priority}</td>
+                <td>{ticket.language ?? ''}</td>
+                <td className={`priority-${ticket.priority}`}>{t(`priority.${ticket.priority as TicketPriority}`)}</td>
                 <td>
                   <TriageBadge triage={ticket.triage} />
                 </td>
@@ -94,6 +108,11 @@ export function TicketList({ mine = false }: { mine?: boolean }) {
             ))}
           </tbody>
         </table>
+      )}
+      {tickets.hasNextPage && (
+        <button type="button" className="more" disabled={tickets.isFetchingNextPage} onClick={() => void tickets.fetchNextPage()}>
+          {t('list.more')}
+        </button>
       )}
     </section>
   );

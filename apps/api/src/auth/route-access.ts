@@ -55,6 +55,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteEntry>> = {
   'DELETE /tokens/:id': { kind: 'signedIn', audit: 'token.revoked' },
 
   'GET /queues': signedIn,
+  'GET /queues/counts': { kind: 'ticketList' },
   'POST /queues': can('queues:manage', 'queue.created'),
   'PATCH /queues/:id': can('queues:manage', 'queue.updated'),
   'GET /queues/:id/access': can('queues:manage'),

@@ -1,11 +1,13 @@
 import { Body, Controller, Get, Inject, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { changedFields, noteChange } from '../audit/audit-context.js';
+import { CurrentCaller, type Caller } from '../auth/caller.js';
 import { ErrorResponseDto, ValidationErrorResponseDto } from '../common/error-response.dto.js';
 import { CreateQueueUseCase } from './create-queue.use-case.js';
-import { CreateQueueDto, QueueAccessDto, QueueDto, QueueListDto, UpdateQueueDto } from './dto/queue.dto.js';
+import { CreateQueueDto, QueueAccessDto, QueueCountsDto, QueueDto, QueueListDto, UpdateQueueDto } from './dto/queue.dto.js';
 import { ListQueuesUseCase } from './list-queues.use-case.js';
 import { QueueAccessUseCase } from './queue-access.use-case.js';
+import { QueueCountsUseCase } from './queue-counts.use-case.js';
 import { toQueueDto, toQueueListDto } from './queue.mapper.js';
 import { UpdateQueueUseCase } from './update-queue.use-case.js';
 
@@ -19,6 +21,7 @@ export class QueuesController {
     @Inject(CreateQueueUseCase) private readonly createQueue: CreateQueueUseCase,
     @Inject(UpdateQueueUseCase) private readonly updateQueue: UpdateQueueUseCase,
     @Inject(QueueAccessUseCase) private readonly access: QueueAccessUseCase,
+    @Inject(QueueCountsUseCase) private readonly counts: QueueCountsUseCase,
   ) {}
 
   @Get()
@@ -26,6 +29,13 @@ export class QueuesController {
   @ApiOkResponse({ type: QueueListDto })
   async list(): Promise<QueueListDto> {
     return toQueueListDto(await this.listQueues.execute());
+  }
+
+  @Get('counts')
+  @ApiOperation({ summary: 'Open and breached tickets per queue, over the queues whose tickets the caller sees' })
+  @ApiOkResponse({ type: QueueCountsDto })
+  async ticketCounts(@CurrentCaller() caller: Caller): Promise<QueueCountsDto> {
+    return { items: await this.counts.execute(caller) };
   }
 
   @Post()

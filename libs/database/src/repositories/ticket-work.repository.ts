@@ -66,4 +66,25 @@ export class TicketWorkRepository {
       [queueIds],
     );
   }
+
+  /**
+   * Per queue (only `queueIds` when given): tickets open, and tickets not yet resolved whose SLA
+   * clock breached and is still unmet. Two index-backed counts: the open ones from the queue ×
+   * status index, the breached ones from the (small) partial index of breached clocks.
+   */
+  async queueCounts(db: Db, queueIds: string[] | null): Promise<{ queueId: string; open: number; breached: number }[]> {
+    const [open, breached] = await Promise.all([
+      db.query(`SELECT queue_id AS "queueId", count(*)::int AS n FROM ticket WHERE status = 'open' AND ($1::uuid[] IS NULL OR queue_id = ANY($1::uuid[])) GROUP BY 1`, [queueIds]),
+      db.query(
+        `SELECT t.queue_id AS "queueId", count(DISTINCT t.id)::int AS n FROM sla_clock c JOIN ticket t ON t.id = c.ticket_id
+          WHERE c.state = 'breached' AND c.met_at IS NULL AND t.status IN ('open', 'pending') AND ($1::uuid[] IS NULL OR t.queue_id = ANY($1::uuid[])) GROUP BY 1`,
+        [queueIds],
+      ),
+    ]);
+    const counts = new Map<string, { queueId: string; open: number; breached: number }>();
+    const entry = (queueId: string) => counts.get(queueId) ?? counts.set(queueId, { queueId, open: 0, breached: 0 }).get(queueId)!;
+    for (const row of open as { queueId: string; n: number }[]) entry(row.queueId).open = row.n;
+    for (const row of breached as { queueId: string; n: number }[]) entry(row.queueId).breached = row.n;
+    return [...counts.values()];
+  }
 }

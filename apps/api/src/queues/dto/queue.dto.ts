@@ -220,3 +220,19 @@ export class QueueAccessDto {
   @Type(() => QueueGrantDto)
   grants!: QueueGrantDto[];
 }
+
+export class QueueCountDto {
+  @ApiProperty({ format: 'uuid' })
+  queueId!: string;
+
+  @ApiProperty({ description: 'Tickets with status open' })
+  open!: number;
+
+  @ApiProperty({ description: 'Tickets open or pending whose SLA clock breached and is still unmet' })
+  breached!: number;
+}
+
+export class QueueCountsDto {
+  @ApiProperty({ type: () => [QueueCountDto], description: 'Queues whose tickets the caller sees (their metadata at least); a queue with none counted is absent' })
+  items!: QueueCountDto[];
+}

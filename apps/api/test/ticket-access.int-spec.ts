@@ -42,6 +42,7 @@ const REQUESTS: Record<string, { method: string; path: (ticketId: string) => str
   'POST /tickets/:id/exports': { method: 'POST', path: (id) => `/tickets/${id}/exports`, allowed: 202 },
   // Held by the hold the row before placed: allowed callers (admins) learn it is held (409), and nothing is removed.
   'DELETE /tickets/:id': { method: 'DELETE', path: (id) => `/tickets/${id}`, allowed: 409, allowedCode: 'LegalHoldActive' },
+  'GET /tickets/:ticketId/articles/:articleId/html': { method: 'GET', path: (id) => `/tickets/${id}/articles/${NOBODY}/html`, allowed: 404, allowedCode: 'ArticleNotFound' },
   'GET /tickets/:ticketId/attachments/:attachmentId': { method: 'GET', path: (id) => `/tickets/${id}/attachments/${NOBODY}`, allowed: 404, allowedCode: 'AttachmentNotFound' },
 };
 

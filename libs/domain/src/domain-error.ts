@@ -3,7 +3,7 @@
  * code means for it in one exhaustive switch: the API's exception filter (an HTTP status) and
  * libs/messaging's dispositionOf (retry or dead letter).
  */
-export type DomainErrorCode = 'TicketNotFound' | 'QueueNotFound' | 'InvalidStatusTransition' | 'DeadLetterNotFound' | 'DeadLetterNotRedrivable' | 'AttachmentNotFound' | 'AttachmentNotStored' | 'InvalidCursor' | 'QuarantinedMessageNotFound' | 'MessageNotQuarantined' | 'TicketNotInSpam' | MailboxErrorCode | SlaErrorCode | OncallErrorCode | AccessErrorCode | QueueErrorCode | RuleErrorCode | TemplateErrorCode | OutboundErrorCode | WorkspaceErrorCode | MergeErrorCode | EvidenceErrorCode | HarmfulMediaErrorCode | ExportErrorCode | 'AwaitingEarlierMail';
+export type DomainErrorCode = 'TicketNotFound' | 'QueueNotFound' | 'InvalidStatusTransition' | 'DeadLetterNotFound' | 'DeadLetterNotRedrivable' | 'AttachmentNotFound' | 'ArticleNotFound' | 'AttachmentNotStored' | 'InvalidCursor' | 'QuarantinedMessageNotFound' | 'MessageNotQuarantined' | 'TicketNotInSpam' | MailboxErrorCode | SlaErrorCode | OncallErrorCode | AccessErrorCode | QueueErrorCode | RuleErrorCode | TemplateErrorCode | OutboundErrorCode | WorkspaceErrorCode | MergeErrorCode | EvidenceErrorCode | HarmfulMediaErrorCode | ExportErrorCode | 'AwaitingEarlierMail';
 /** Failures of legal holds, exports, retention and erasure (issue 15). */
 export type EvidenceErrorCode = 'LegalHoldActive' | 'HoldRefused' | 'HoldNotFound' | 'InvalidHold' | 'TicketPurged';
 /** Hash lists and blocked attachments (factories in apps/api/src/hash-lists/hash-list.errors.ts). */

@@ -7,7 +7,7 @@ export { MailParseError, type MailParseReason } from './mail-parse-error.js';
 export { DEFAULT_MAX_MAIL_BYTES, parseMail } from './parse-mail.js';
 export type { ParsedAddress, ParsedAttachment, ParsedMail } from './parsed-mail.js';
 export { bracket, formatMessageIdHeader, generateMessageId, replyHeaders, type ReplyHeaders } from './reply-headers.js';
-export { htmlToText, sanitizeEmailHtml } from './sanitize-html.js';
+export { countRemoteImages, htmlToText, sanitizeEmailHtml } from './sanitize-html.js';
 export * from './smtp-mailer.js';
 export { DEFAULT_PARSE_TIMEOUT_MS, DEFAULT_PARSER_HEAP_MB, MailParserPool, type MailParserPoolOptions } from './mail-parser-pool.js';
 export { serveMailParser, type ParseFunction } from './mail-parser-worker.js';

@@ -50,7 +50,7 @@ Content-Type: text/html; charset=utf-8
     expect(mail.cc).toEqual([{ email: 'carl@cc.test', name: 'Carl' }]);
     expect(mail.date?.toISOString()).toBe('2024-01-02T09:00:00.000Z');
     expect(mail.text.trim()).toBe('Hello plain world');
-    expect(mail.html).toBe('<p>Hello <b>html</b> world</p>');
+    expect(mail.html).toBe('<p>Hello <b>html</b> world<img data-remote-src="https://tracker.test/p.gif" /></p>');
     expect(mail.attachments).toEqual([]);
   });
 

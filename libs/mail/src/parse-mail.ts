@@ -103,7 +103,7 @@ function toParsedMail(mail: MailparserMail, source: Buffer): ParsedMail {
       .filter((email): email is string => email !== null),
     date: parseDate(headers.get('date')),
     text,
-    html: rawHtml === null ? null : sanitizeEmailHtml(rawHtml),
+    html: rawHtml === null ? null : sanitizeEmailHtml(rawHtml, { remoteImages: 'park' }),
     headers,
     attachments,
   };

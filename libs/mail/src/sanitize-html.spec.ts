@@ -1,4 +1,4 @@
-import { htmlToText, sanitizeEmailHtml } from './sanitize-html.js';
+import { countRemoteImages, htmlToText, sanitizeEmailHtml } from './sanitize-html.js';
 
 
 
@@ -30,6 +30,17 @@ describe('sanitizeEmailHtml', () => {
     expect(sanitizeEmailHtml('<p>x<img src="https://tracker.example/p.gif" width="1"></p>')).toBe('<p>x</p>');
     expect(sanitizeEmailHtml('<img src="x" onerror="alert(1)">')).toBe('');
     expect(sanitizeEmailHtml('<img src="data:image/svg+xml;base64,PHN2Zz4=">')).toBe('');
+  });
+
+  it('parks a remote https image at ingest, drops it when shown by default, and shows it only when asked', () => {
+    const parked = sanitizeEmailHtml('<p>x<img src="https://cdn.example/p.png" alt="map"><img src="http://plain.example/a.gif"><img data-remote-src="https://evil.example/forged.gif"></p>', { remoteImages: 'park' });
+    expect(parked).toBe('<p>x<img alt="map" data-remote-src="https://cdn.example/p.png" /></p>');
+    expect(countRemoteImages(parked)).toBe(1);
+    expect(sanitizeEmailHtml(parked)).toBe('<p>x<img alt="map" /></p>'.replace('<img alt="map" />', ''));
+    expect(sanitizeEmailHtml(parked, { remoteImages: 'show' })).toBe('<p>x<img alt="map" src="https://cdn.example/p.png" /></p>');
+    expect(sanitizeEmailHtml(parked, { images: false, remoteImages: 'show' })).toBe('<p>x</p>');
+    // Parking never turns a script URL or a bad scheme into an image.
+    expect(sanitizeEmailHtml('<img src="javascript:alert(1)"><img src="https://a.example/x.png&quot; onerror=&quot;alert(1)">', { remoteImages: 'park' })).not.toMatch(/javascript|onerror=/i);
   });
 
   it('keeps cid: and raster data: images', () => {

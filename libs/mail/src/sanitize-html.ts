@@ -18,6 +18,10 @@ const COLOR = [/^#[0-9a-f]{3,8}$/i, /^[a-z]{3,30}$/i, /^rgba?\(\s*[\d.%]+\s*,\s*
 
 // Inline images only: a remote src is a tracking pixel (and leaks the reader's IP).
 const SAFE_IMAGE_SRC = /^(?:cid:[^\s]+|data:image\/(?:png|gif|jpe?g|webp|bmp);base64,[a-z0-9+/=\s]+)$/i;
+// A remote image kept for later: https only (http would be mixed content and is easier to tamper with).
+const REMOTE_IMAGE_SRC = /^https:\/\/[^\s"'<>]+$/i;
+/** Where a remote image's address waits, unloaded, until a reader asks for it (see `remoteImages`). */
+const PARKED_SRC = 'data-remote-src';
 // Links must be absolute: a relative href would point into our own application.
 const SAFE_HREF = /^(?:https?:\/\/|mailto:)/i;
 
@@ -74,6 +78,41 @@ function keepUrlIf(attribs: sanitizeHtml.Attributes, name: string, safe: RegExp)
   return kept;
 }
 
+/** At ingest: a remote image's address is parked (not loadable) instead of dropped. */
+const PARK_REMOTE_OPTIONS: sanitizeHtml.IOptions = {
+  ...EMAIL_HTML_OPTIONS,
+  allowedAttributes: { ...(EMAIL_HTML_OPTIONS.allowedAttributes as Record<string, string[]>), img: ['src', 'alt', 'width', 'height', PARKED_SRC] },
+  transformTags: {
+    ...EMAIL_HTML_OPTIONS.transformTags,
+    img: (tagName, attribs) => {
+      // A sender's own data-remote-src is never trusted: only an address we moved there.
+      const { [PARKED_SRC]: _ignored, ...rest } = attribs;
+      const src = rest.src?.trim() ?? '';
+      if (!SAFE_IMAGE_SRC.test(src) && REMOTE_IMAGE_SRC.test(src)) {
+        const { src: _remote, ...others } = rest;
+        return { tagName, attribs: { ...others, [PARKED_SRC]: src } };
+      }
+      return { tagName, attribs: keepUrlIf(rest, 'src', SAFE_IMAGE_SRC) };
+    },
+  },
+  exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src && !frame.attribs[PARKED_SRC],
+};
+
+/** For a reader who asked to see a message's images: parked remote addresses become sources again. */
+const SHOW_REMOTE_OPTIONS: sanitizeHtml.IOptions = {
+  ...EMAIL_HTML_OPTIONS,
+  allowedSchemesByTag: { img: ['cid', 'data', 'https'] },
+  transformTags: {
+    ...EMAIL_HTML_OPTIONS.transformTags,
+    img: (tagName, attribs) => {
+      const { [PARKED_SRC]: parked, ...rest } = attribs;
+      const kept = keepUrlIf(rest, 'src', SAFE_IMAGE_SRC);
+      if (!kept.src && parked && REMOTE_IMAGE_SRC.test(parked.trim())) kept.src = parked.trim();
+      return { tagName, attribs: kept };
+    },
+  },
+};
+
 // No image at all (restricted queues: no image is ever shown unasked): neither cid: nor data:, and no alt text left to hint.
 const NO_IMAGE_OPTIONS: sanitizeHtml.IOptions = {
   ...EMAIL_HTML_OPTIONS,
@@ -86,9 +125,19 @@ const NO_IMAGE_OPTIONS: sanitizeHtml.IOptions = {
 /**
  * Email HTML is untrusted input: keep formatting, drop code, remote content and unsafe links.
  * `images: false` drops every image too (inline `cid:` and `data:` ones included).
+ * `remoteImages`: `park` (at ingest) keeps an https image's address in an attribute nothing loads;
+ * `show` (a reader asked, never in a restricted queue) makes parked addresses sources again;
+ * without it a parked image is dropped like any remote one.
  */
-export function sanitizeEmailHtml(html: string, options: { images?: boolean } = {}): string {
-  return sanitizeHtml(html, options.images === false ? NO_IMAGE_OPTIONS : EMAIL_HTML_OPTIONS);
+export function sanitizeEmailHtml(html: string, options: { images?: boolean; remoteImages?: 'park' | 'show' } = {}): string {
+  if (options.images === false) return sanitizeHtml(html, NO_IMAGE_OPTIONS);
+  if (options.remoteImages === 'park') return sanitizeHtml(html, PARK_REMOTE_OPTIONS);
+  return sanitizeHtml(html, options.remoteImages === 'show' ? SHOW_REMOTE_OPTIONS : EMAIL_HTML_OPTIONS);
+}
+
+/** How many remote images a stored (parked) body holds: what "show images" would load. */
+export function countRemoteImages(storedHtml: string): number {
+  return storedHtml.match(/<img\b[^>]*\sdata-remote-src=/gi)?.length ?? 0;
 }
 
 // Private-use markers survive sanitising and whitespace collapsing and mark where lines break.

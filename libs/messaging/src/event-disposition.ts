@@ -42,6 +42,7 @@ export function retryable(code: DomainErrorCode): boolean {
     case 'QuarantinedMessageNotFound':
     case 'DeadLetterNotFound':
     case 'AttachmentNotFound':
+    case 'ArticleNotFound':
     case 'MailboxNotFound':
     case 'SlaPolicyNotFound':
     case 'SlaCalendarNotFound':

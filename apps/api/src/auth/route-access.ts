@@ -106,6 +106,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteEntry>> = {
   // Changes nothing, but lists what would go: recorded.
   'POST /retention/dry-run': can('retention:manage', 'retention.dry_run'),
   // Every download is an explicit request and audited (a blocked one with the admin's reason).
+  // Remote images shown on a reader's request: content, never for a restricted queue (the use case refuses).
+  'GET /tickets/:ticketId/articles/:articleId/html': ticket('content'),
   'GET /tickets/:ticketId/attachments/:attachmentId': { ...ticket('content'), readAudit: 'attachment.downloaded' },
   // The zip is built when downloaded; recording one needs the ticket's content (and EXPORT_SIGNING_KEY, else 503).
   'POST /tickets/:id/exports': ticket('content', 'export.created'),

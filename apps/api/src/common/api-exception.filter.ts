@@ -14,6 +14,7 @@ export function statusOf(code: DomainErrorCode): HttpStatus {
     case 'QuarantinedMessageNotFound':
     case 'DeadLetterNotFound':
     case 'AttachmentNotFound':
+    case 'ArticleNotFound':
     case 'HashListNotFound':
       return HttpStatus.NOT_FOUND;
     case 'InvalidHashList':

@@ -27,7 +27,8 @@ export const WEB_PAGE_POLICY = {
   defaultSrc: ["'self'"],
   scriptSrc: ["'self'"],
   styleSrc: ["'self'", "'unsafe-inline'"],
-  imgSrc: ["'self'", 'data:'],
+  // https: images only reach the page through the mail frame, once a reader pressed "show images" (the API parks them until then).
+  imgSrc: ["'self'", 'data:', 'https:'],
   objectSrc: ["'none'"],
   baseUri: ["'none'"],
   formAction: ["'self'"],

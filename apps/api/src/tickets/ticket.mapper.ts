@@ -1,6 +1,6 @@
 import type { AddressRecord, ArticleRecord, AttachmentRecord, DeliveryRecord, HistoryEntryRecord, SlaSummary, TicketRecord, ViewerRecord } from '@casework/database';
 import { isVisualMedia, remainingBusinessTime } from '@casework/domain';
-import { effectiveContentType, sanitizeEmailHtml } from '@casework/mail';
+import { countRemoteImages, effectiveContentType, sanitizeEmailHtml } from '@casework/mail';
 import type { ArticleDto, AttachmentDto, DeliveryDto, HistoryEntryDto, TicketDetailDto } from './dto/ticket-detail.dto.js';
 import type { AddressDto, SlaClockDto, TicketDto, TicketPageDto, TriageDto } from './dto/ticket.dto.js';
 import { toViewerDto } from '../live/dto/viewer.dto.js';
@@ -88,6 +88,7 @@ export function toArticleDto(article: ArticleRecord, attachments: AttachmentReco
     createdAt: article.createdAt.toISOString(),
     attachments: attachments.map(toAttachmentDto),
     flagged: article.flagged,
+    remoteImages: images && article.html !== null ? countRemoteImages(article.html) : 0,
     systemNote: article.systemNote,
     delivery: delivery ? toDeliveryDto(delivery) : null,
     author: article.author,

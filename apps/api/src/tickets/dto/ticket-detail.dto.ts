@@ -123,6 +123,9 @@ export class ArticleDto {
   })
   flagged!: 'unknown_sender' | null;
 
+  @ApiProperty({ description: 'Remote (https) images in its HTML, withheld: none loads unless a reader asks (GET /tickets/:id/articles/:articleId/html); always 0 in a restricted queue' })
+  remoteImages!: number;
+
   @ApiProperty({ type: String, nullable: true, enum: ['bounce', 'auto_reply'], description: 'A bounce or auto-reply about our mail, kept as a system note' })
   systemNote!: 'bounce' | 'auto_reply' | null;
 
@@ -162,4 +165,12 @@ export class TicketDetailDto extends TicketDto {
 
   @ApiProperty({ type: () => [ViewerDto], description: 'Who is viewing or replying now (presence heartbeats not yet expired), longest present first' })
   viewers!: ViewerDto[];
+}
+
+export class ArticleHtmlDto {
+  @ApiProperty({ format: 'uuid' })
+  articleId!: string;
+
+  @ApiProperty({ description: "The article's sanitized HTML with its remote images' https addresses as sources" })
+  html!: string;
 }

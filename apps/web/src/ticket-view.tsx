@@ -7,6 +7,7 @@ import { SlaBadge, TriageBadge } from './badges';
 import { formatTime } from './i18n/format';
 import { AttachmentList } from './attachment-list';
 import { Composer } from './composer';
+import { DeliveryState } from './composer/delivery-state';
 import { EmailFrame } from './email-frame';
 import { Viewers } from './presence';
 import { TicketControls } from './ticket-controls';
@@ -25,7 +26,7 @@ function ArticleView({ article, ticketId, noMedia }: { article: Article; ticketI
           {t('ticket.from', { from: sender(article) })}
         </span>
         {kind && <span className="badge">{kind}</span>}
-        {article.delivery && <span className="badge quiet">{t('ticket.delivery', { state: article.delivery.state })}</span>}
+        {article.delivery && <DeliveryState delivery={article.delivery} />}
         <time dateTime={article.createdAt}>{formatTime(article.createdAt)}</time>
       </header>
       {article.html ? (
@@ -60,7 +61,7 @@ export function TicketView() {
           <ArticleView key={article.id} article={article} ticketId={detail.id} noMedia={detail.mediaWithheld} />
         ))}
       </section>
-      <Composer ticketId={detail.id} status={detail.status} lastArticleId={articles.at(-1)?.id} />
+      <Composer ticketId={detail.id} status={detail.status} lastArticleId={articles.at(-1)?.id} language={detail.language} queueSlug={detail.queue.slug} />
       <TicketControls ticket={detail} />
       <RequesterPanel ticket={detail} />
       <TicketHistory ticketId={detail.id} />

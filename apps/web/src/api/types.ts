@@ -62,6 +62,18 @@ export interface Attachment {
   stored: boolean;
 }
 
+/** Where a mail we send is (`article.delivery`): queued → sending → sent | failed. */
+export interface Delivery {
+  state: 'queued' | 'sending' | 'sent' | 'failed' | string;
+  /** SMTP attempts so far. */
+  attempts: number;
+  /** The last attempt's error; once sent, recipients the server refused. */
+  lastError: string | null;
+  sentAt: string | null;
+  nextAttemptAt?: string | null;
+  locale?: string | null;
+}
+
 export interface Article {
   id: string;
   direction: 'inbound' | 'outbound' | 'note' | string;
@@ -71,7 +83,7 @@ export interface Article {
   html: string | null;
   createdAt: string;
   systemNote: boolean;
-  delivery: { state: string } | null;
+  delivery: Delivery | null;
   author: UserRef | null;
   attachments: Attachment[];
 }

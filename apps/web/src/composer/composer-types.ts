@@ -1,0 +1,44 @@
+/** The shapes of the API the composer reads (templates, previews, drafts) beyond `api/types.ts`. */
+export type TemplateKind = 'message' | 'snippet' | 'partial';
+
+/** A row of `GET /templates`: one key × locale, global (`queueId` null) or a queue's override. */
+export interface TemplateSummary {
+  id: string;
+  key: string;
+  locale: string;
+  kind: TemplateKind;
+  queueId: string | null;
+  version: number;
+  subject: string;
+  text: string;
+  html: string | null;
+}
+
+/** `POST /templates/:id/preview` for a ticket: `locale` is the one rendered, `missing` the variables with no value. */
+export interface TemplatePreview {
+  subject: string;
+  text: string;
+  html: string;
+  locale: string;
+  missing: string[];
+}
+
+/** `GET /tickets/:id/draft`. */
+export interface Draft {
+  body: string;
+  updatedAt: string;
+}
+
+/** The part of a `GET /queues` row the template choice needs (its id and default reply language). */
+export interface QueueLocale {
+  id: string;
+  slug: string;
+  defaultLocale?: string | null;
+}
+
+/** What the reply form hands the template picker and reads back. */
+export interface TemplateSelection {
+  key: string;
+  /** '' : the API's choice (the ticket's language, the queue's, English). */
+  locale: string;
+}

@@ -170,8 +170,12 @@ describe('the specialist workspace (built process)', () => {
     expect((await app.call(`/tickets/${first.id}/draft`, as('ana'))).status).toBe(404);
     const saved = await app.call<{ body: string }>(`/tickets/${first.id}/draft`, { method: 'PUT', json: { body: 'Dear Rita, thank you' }, ...as('ana') });
     expect(saved.body.body).toBe('Dear Rita, thank you');
-    await app.call(`/tickets/${first.id}/draft`, { method: 'PUT', json: { body: 'Dear Rita, thank you for writing' }, ...as('ana') });
-    expect((await app.call<{ body: string }>(`/tickets/${first.id}/draft`, as('ana'))).body.body).toBe('Dear Rita, thank you for writing');
+    expect(saved.body).toMatchObject({ cc: '' });
+    // The Cc as typed, half-written addresses included: only the reply checks them.
+    await app.call(`/tickets/${first.id}/draft`, { method: 'PUT', json: { body: 'Dear Rita, thank you for writing', cc: 'advocate@example.org, bo' }, ...as('ana') });
+    expect((await app.call<{ body: string; cc: string }>(`/tickets/${first.id}/draft`, as('ana'))).body).toMatchObject({ body: 'Dear Rita, thank you for writing', cc: 'advocate@example.org, bo' });
+    const tooLong = await app.call<{ fields: Record<string, string[]> }>(`/tickets/${first.id}/draft`, { method: 'PUT', json: { body: 'x', cc: 'a'.repeat(4001) }, ...as('ana') });
+    expect([tooLong.status, Object.keys(tooLong.body.fields)]).toEqual([400, ['cc']]);
     expect((await app.call(`/tickets/${first.id}/draft`, as('ben'))).status).toBe(404);
     expect((await app.request(`/tickets/${first.id}/draft`, { method: 'DELETE', ...as('ana') })).status).toBe(204);
     expect((await app.call(`/tickets/${first.id}/draft`, as('ana'))).status).toBe(404);

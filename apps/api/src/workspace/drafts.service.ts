@@ -23,8 +23,8 @@ export class DraftsService {
     return draft;
   }
 
-  save(ticketId: string, userId: string, body: string): Promise<DraftRecord> {
-    return this.drafts.save(this.db, { ticketId, userId, body });
+  save(ticketId: string, userId: string, draft: { body: string; cc?: string }): Promise<DraftRecord> {
+    return this.drafts.save(this.db, { ticketId, userId, body: draft.body, cc: draft.cc ?? '' });
   }
 
   async delete(ticketId: string, userId: string): Promise<void> {

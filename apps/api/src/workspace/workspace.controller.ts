@@ -79,8 +79,8 @@ export class WorkspaceController {
   @ApiOkResponse({ type: DraftDto })
   async saveDraft(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() draft: SaveDraftDto): Promise<DraftDto> {
     const { queueId } = await this.access.requireTicket(caller, id, 'write');
-    noteChange({ queueId, details: { length: draft.body.length } });
-    return toDraftDto(await this.drafts.save(id, caller.userId, draft.body));
+    noteChange({ queueId, details: { length: draft.body.length, ccLength: draft.cc?.length ?? 0 } });
+    return toDraftDto(await this.drafts.save(id, caller.userId, draft));
   }
 
   @Delete(':id/draft')
@@ -95,6 +95,6 @@ export class WorkspaceController {
   }
 }
 
-function toDraftDto(draft: { body: string; updatedAt: Date }): DraftDto {
-  return { body: draft.body, updatedAt: draft.updatedAt.toISOString() };
+function toDraftDto(draft: { body: string; cc: string; updatedAt: Date }): DraftDto {
+  return { body: draft.body, cc: draft.cc, updatedAt: draft.updatedAt.toISOString() };
 }

@@ -24,9 +24,17 @@ export interface TemplatePreview {
 }
 
 /** `GET /tickets/:id/draft`. */
+/** `GET /tickets/:id/draft`: the caller's own unsent reply, its Cc field as typed. */
 export interface Draft {
   body: string;
+  cc: string;
   updatedAt: string;
+}
+
+/** What the composer keeps in a draft. */
+export interface DraftContent {
+  body: string;
+  cc: string;
 }
 
 /** The part of a `GET /queues` row the template choice needs (its id and default reply language). */

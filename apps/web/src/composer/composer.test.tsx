@@ -24,7 +24,7 @@ interface Call {
 }
 
 let calls: Call[] = [];
-let draft: string | null = null;
+let draft: { body: string; cc: string } | null = null;
 
 function answer(status: number, body?: unknown): Response {
   return status === 204 ? new Response(null, { status }) : new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -41,10 +41,11 @@ async function fakeApi(url: string, init: RequestInit = {}): Promise<Response> {
   if (path === '/templates/reply-es/preview') return answer(200, { subject: 'Re: Me acosan [#7]', text: `Hola, María:\n\n${(body as { text: string }).text.includes('CASEWORK-REPLY-BODY-MARK') ? 'CASEWORK-REPLY-BODY-MARK' : ''}\n\nEl equipo de Safety\n`, html: '<p></p>', locale: 'es', missing: ['body'] });
   if (path === '/templates/thanks-es/preview') return answer(200, { subject: '', text: 'Gracias, María.\n', html: '<p></p>', locale: 'es', missing: [] });
   if (path === `/tickets/${TICKET}/draft`) {
-    if (method === 'GET') return draft === null ? answer(404, { code: 'DraftNotFound', message: 'no draft' }) : answer(200, { body: draft, updatedAt: '2026-07-01T12:00:00Z' });
+    if (method === 'GET') return draft === null ? answer(404, { code: 'DraftNotFound', message: 'no draft' }) : answer(200, { ...draft, updatedAt: '2026-07-01T12:00:00Z' });
     if (method === 'PUT') {
-      draft = (body as { body: string }).body;
-      return answer(200, { body: draft, updatedAt: '2026-07-01T12:00:01Z' });
+      const saved = body as { body: string; cc?: string };
+      draft = { body: saved.body, cc: saved.cc ?? '' };
+      return answer(200, { ...draft, updatedAt: '2026-07-01T12:00:01Z' });
     }
     const had = draft !== null;
     draft = null;
@@ -121,7 +122,7 @@ describe('the composer', () => {
   });
 
   it('restores the draft with its Cc, saves a second after typing stops, and deletes it once sent', async () => {
-    draft = 'Cc: advocate@example.org\n\nHalf an answer';
+    draft = { body: 'Half an answer', cc: 'advocate@example.org' };
     renderComposer();
     await waitFor(() => expect((screen.getByLabelText('Reply') as HTMLTextAreaElement).value).toBe('Half an answer'));
     expect((screen.getByLabelText('Cc') as HTMLInputElement).value).toBe('advocate@example.org');
@@ -130,7 +131,7 @@ describe('the composer', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(calls.filter((call) => call.method === 'PUT')).toHaveLength(0);
     await screen.findByText('Draft saved', {}, { timeout: 2_000 });
-    expect(draft).toBe('Cc: advocate@example.org\n\nHalf an answer, now whole.');
+    expect(draft).toEqual({ body: 'Half an answer, now whole.', cc: 'advocate@example.org' });
     fireEvent.click(screen.getByRole('button', { name: 'Send reply' }));
     await waitFor(() => expect(draft).toBeNull());
     expect(calls.filter((call) => call.method === 'PUT')).toHaveLength(1);

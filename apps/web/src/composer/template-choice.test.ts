@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { TemplateSummary } from './composer-types';
-import { decodeDraft, encodeDraft } from './draft-text';
 import { parseCc } from './reply-fields';
 import { BODY_MARK, chooseTemplate, fillBody, templateKeys, templatesForQueue, textWithBodyMark, wrapsText } from './template-choice';
 
@@ -64,12 +63,5 @@ describe('the reply fields', () => {
     expect(parseCc(' a@example.org, b@example.net ,')).toEqual({ addresses: ['a@example.org', 'b@example.net'], invalid: null, tooMany: false });
     expect(parseCc('a@example.org, bob').invalid).toBe('bob');
     expect(parseCc(Array.from({ length: 21 }, (_, i) => `p${i}@example.org`).join(',')).tooMany).toBe(true);
-  });
-
-  it('keeps the Cc in the draft text and reads it back, never mistaking a reply for a Cc', () => {
-    expect(encodeDraft({ body: 'Hello', cc: '' })).toBe('Hello');
-    expect(decodeDraft(encodeDraft({ body: 'Hello\n\nThere', cc: 'a@example.org' }))).toEqual({ body: 'Hello\n\nThere', cc: 'a@example.org' });
-    const tricky = 'Cc: boss@example.org\n\nshould stay text';
-    expect(decodeDraft(encodeDraft({ body: tricky, cc: '' }))).toEqual({ body: tricky, cc: '' });
   });
 });

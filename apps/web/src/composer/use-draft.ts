@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../api/client';
-import type { Draft } from './composer-types';
-import { decodeDraft, encodeDraft, type DraftContent } from './draft-text';
+import type { Draft, DraftContent } from './composer-types';
 
 /** Saved this long after the last keystroke: one request per pause, not per key. */
 export const DRAFT_SAVE_DELAY_MS = 1000;
@@ -18,7 +17,7 @@ const isNotFound = (error: unknown) => error instanceof ApiError && error.status
 export function useDraft(ticketId: string, content: DraftContent, restore: (content: DraftContent) => void) {
   const [loaded, setLoaded] = useState(false);
   const [status, setStatus] = useState<DraftStatus>({ kind: 'idle' });
-  /** What the API holds ('' : no draft). */
+  /** What the API holds, as `keyOf` writes it ('' : no draft). */
   const stored = useRef('');
   const writes = useRef<Promise<void>>(Promise.resolve());
   const latest = useRef({ content, restore });
@@ -36,10 +35,11 @@ export function useDraft(ticketId: string, content: DraftContent, restore: (cont
     api<Draft>(`/tickets/${ticketId}/draft`).then(
       (draft) => {
         if (!live) return;
-        stored.current = draft.body;
+        const saved = { body: draft.body, cc: draft.cc ?? '' };
+        stored.current = keyOf(saved);
         const { content: now, restore: apply } = latest.current;
-        if (now.body === '' && now.cc === '' && draft.body !== '') {
-          apply(decodeDraft(draft.body));
+        if (keyOf(now) === '' && stored.current !== '') {
+          apply(saved);
           setStatus({ kind: 'restored', at: draft.updatedAt });
         }
         setLoaded(true);
@@ -55,14 +55,14 @@ export function useDraft(ticketId: string, content: DraftContent, restore: (cont
     };
   }, [ticketId]);
 
-  const text = encodeDraft(content);
+  const text = keyOf(content);
   useEffect(() => {
     if (!loaded || text === stored.current) return;
     const timer = setTimeout(() => {
       void enqueue(async () => {
         if (text === stored.current) return;
         if (text === '') await api(`/tickets/${ticketId}/draft`, 'DELETE').catch((error: unknown) => (isNotFound(error) ? undefined : Promise.reject(error)));
-        else await api<Draft>(`/tickets/${ticketId}/draft`, 'PUT', { body: text });
+        else await api<Draft>(`/tickets/${ticketId}/draft`, 'PUT', JSON.parse(text) as DraftContent);
         stored.current = text;
         setStatus(text === '' ? { kind: 'idle' } : { kind: 'saved' });
       });
@@ -81,4 +81,9 @@ export function useDraft(ticketId: string, content: DraftContent, restore: (cont
   }, [enqueue, ticketId]);
 
   return { status, discard, loaded };
+}
+
+/** One string per draft, '' for an empty one: what is compared to know whether to write. */
+function keyOf({ body, cc }: DraftContent): string {
+  return body === '' && cc.trim() === '' ? '' : JSON.stringify({ body, cc });
 }

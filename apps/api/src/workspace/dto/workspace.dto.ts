@@ -50,16 +50,28 @@ export class TagCountsDto {
   items!: TagCountDto[];
 }
 
+/** As the column allows. */
+const MAX_DRAFT_CC_LENGTH = 4000;
+
 export class SaveDraftDto {
   @ApiProperty({ maxLength: MAX_NOTE_LENGTH })
   @IsString()
   @MaxLength(MAX_NOTE_LENGTH)
   body!: string;
+
+  @ApiPropertyOptional({ maxLength: MAX_DRAFT_CC_LENGTH, description: 'The Cc field as typed (checked only when the reply is sent); absent: empty' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_DRAFT_CC_LENGTH)
+  cc?: string;
 }
 
 export class DraftDto {
   @ApiProperty()
   body!: string;
+
+  @ApiProperty({ description: 'The Cc field as typed' })
+  cc!: string;
 
   @ApiProperty({ format: 'date-time' })
   updatedAt!: string;

@@ -246,4 +246,18 @@ describe('the admin pages for people and plumbing, in Chromium', () => {
     expect(bodies.length).toBeGreaterThan(10);
     expect(bodies.filter((body) => body.includes(password))).toEqual([]);
   }, 90_000);
+
+  it('reads right to left in Arabic, and still passes axe', async () => {
+    const changed = await fetch(`${suite.apiUrl}/users/${admin.id}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ locale: 'ar' }),
+    });
+    expect(changed.status).toBe(200);
+    await page.goto(`${origin}/admin/queues`);
+    await page.getByRole('heading', { level: 1, name: 'قوائم الانتظار والوصول' }).waitFor();
+    expect(await page.evaluate('document.documentElement.dir')).toBe('rtl');
+    await page.getByRole('button', { name: 'أضف القائمة' }).waitFor();
+    await expectNoViolations();
+  });
 });

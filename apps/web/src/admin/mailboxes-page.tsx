@@ -1,6 +1,14 @@
-import { t } from '../i18n/index';
+import { Route, Routes } from 'react-router';
+import './admin-people.css';
+import { MailboxEdit } from './mailboxes/mailbox-edit';
+import { MailboxList } from './mailboxes/mailbox-list';
 
-// Scaffold only: the page is built in its own change.
+/** /admin/mailboxes: the IMAP mailboxes ingest watches, the form to add one, and /admin/mailboxes/:id. */
 export function MailboxesPage() {
-  return <h1>{t('admin.nav.mailboxes')}</h1>;
+  return (
+    <Routes>
+      <Route index element={<MailboxList />} />
+      <Route path=":id" element={<MailboxEdit />} />
+    </Routes>
+  );
 }

@@ -1,6 +1,14 @@
-import { t } from '../i18n/index';
+import { Route, Routes } from 'react-router';
+import './admin-people.css';
+import { QueueEdit } from './queues/queue-edit';
+import { QueueList } from './queues/queue-list';
 
-// Scaffold only: the page is built in its own change.
+/** /admin/queues: the list with the form to add one, and /admin/queues/:id to change one and its grants. */
 export function QueuesPage() {
-  return <h1>{t('admin.nav.queues')}</h1>;
+  return (
+    <Routes>
+      <Route index element={<QueueList />} />
+      <Route path=":id" element={<QueueEdit />} />
+    </Routes>
+  );
 }

@@ -1,6 +1,14 @@
-import { t } from '../i18n/index';
+import { Route, Routes } from 'react-router';
+import './admin-people.css';
+import { UserEdit } from './users/user-edit';
+import { UserList } from './users/user-list';
 
-// Scaffold only: the page is built in its own change.
+/** /admin/users: the list with the form to add one, and /admin/users/:id to change one and its tokens. */
 export function UsersPage() {
-  return <h1>{t('admin.nav.users')}</h1>;
+  return (
+    <Routes>
+      <Route index element={<UserList />} />
+      <Route path=":id" element={<UserEdit />} />
+    </Routes>
+  );
 }

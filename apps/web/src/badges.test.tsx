@@ -15,7 +15,7 @@ describe('the list badges', () => {
 
   it('names the triage categories as text, in the chosen locale', () => {
     setLocale('es');
-    render(<TriageBadge triage={{ level: 2, categories: [{ category: 'self_harm', level: 2 }] }} />);
+    render(<TriageBadge triage={{ level: 2, categories: [{ category: 'self_harm', level: 2, language: 'en', evidence: null, dismissed: false }] }} />);
     expect(screen.getByText('nivel 2: self harm')).toBeTruthy();
   });
 });

@@ -7,6 +7,8 @@ import { t } from './i18n/index';
  * this page, its cookies or the API.
  */
 const FRAME_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+/** A reader pressed "show images": https images load too (the page's own policy allows them for this). */
+const REMOTE_IMAGES_FRAME_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data: https:";
 /** A restricted queue's mail: no image loads at all, even one the API should already have dropped. */
 const NO_MEDIA_FRAME_POLICY = "default-src 'none'; style-src 'unsafe-inline'";
 
@@ -14,7 +16,11 @@ function documentOf(html: string, policy: string): string {
   return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${policy}"></head><body dir="auto">${html}</body></html>`;
 }
 
-/** An email's HTML, only ever inside a sandboxed frame (the API has sanitized it already); `noMedia` for a restricted queue. */
-export function EmailFrame({ html, from, noMedia = false }: { html: string; from: string; noMedia?: boolean }) {
-  return <iframe className="email-html" sandbox="" referrerPolicy="no-referrer" srcDoc={documentOf(html, noMedia ? NO_MEDIA_FRAME_POLICY : FRAME_POLICY)} title={t('ticket.htmlFrame', { from })} />;
+/**
+ * An email's HTML, only ever inside a sandboxed frame (the API has sanitized it already);
+ * `noMedia` for a restricted queue (wins over everything), `remoteImages` once the reader asked.
+ */
+export function EmailFrame({ html, from, noMedia = false, remoteImages = false }: { html: string; from: string; noMedia?: boolean; remoteImages?: boolean }) {
+  const policy = noMedia ? NO_MEDIA_FRAME_POLICY : remoteImages ? REMOTE_IMAGES_FRAME_POLICY : FRAME_POLICY;
+  return <iframe className="email-html" sandbox="" referrerPolicy="no-referrer" srcDoc={documentOf(html, policy)} title={t('ticket.htmlFrame', { from })} />;
 }

@@ -24,9 +24,18 @@ export interface SlaClock {
   remainingMs: number | null;
 }
 
+export interface TriageHit {
+  category: string;
+  level: number;
+  language: string | null;
+  /** The matched phrase (≤ 120 characters), text; null for a metadata-only reader. */
+  evidence: string | null;
+  dismissed: boolean;
+}
+
 export interface Triage {
   level: number;
-  categories: { category: string; level: number }[];
+  categories: TriageHit[];
 }
 
 export type TicketStatus = 'open' | 'pending' | 'resolved' | 'closed';
@@ -86,6 +95,10 @@ export interface Article {
   delivery: Delivery | null;
   author: UserRef | null;
   attachments: Attachment[];
+  /** `unknown_sender`: a follow-up from someone who is not a participant of the ticket. */
+  flagged: 'unknown_sender' | null;
+  /** Remote images its HTML holds, withheld until a reader asks (0 in a restricted queue). */
+  remoteImages: number;
 }
 
 export interface TicketDetail extends TicketSummary {

@@ -86,6 +86,19 @@ describe('identities and tokens (built process)', () => {
     expect((await app.request('/me', { token: b.body.token })).status).toBe(401);
   });
 
+  it('lets every user change their own language and time zone, and nothing else of themselves', async () => {
+    const { body: user } = await createUser({ email: 'pref@example.org', name: 'Pref', role: 'specialist' });
+    const { body: token } = await newToken(user.id);
+    const changed = await app.call<User>('/me', { method: 'PATCH', json: { locale: 'AR', timeZone: 'Asia/Tokyo' }, token: token.token });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ id: user.id, role: 'specialist', locale: 'ar', timeZone: 'Asia/Tokyo' });
+    const escalate = await app.call<{ fields: Record<string, string[]> }>('/me', { method: 'PATCH', json: { role: 'admin', timeZone: 'Mars/Base' }, token: token.token });
+    expect([escalate.status, Object.keys(escalate.body.fields).sort()]).toEqual([400, ['role', 'timeZone']]);
+    expect((await app.call<User>(`/users/${user.id}`)).body).toMatchObject({ role: 'specialist', timeZone: 'Asia/Tokyo' });
+    const [event] = await app.ds.query(`SELECT details FROM audit_event WHERE action = 'user.preferences_changed' ORDER BY seq DESC LIMIT 1`);
+    expect(event.details).toMatchObject({ locale: { before: 'en', after: 'ar' } });
+  });
+
   it('keeps at least one enabled admin', async () => {
     const bootstrap = await app.bootstrapUserId();
     const demoted = await app.call<{ code: string }>(`/users/${bootstrap}`, { method: 'PATCH', json: { role: 'lead' } });

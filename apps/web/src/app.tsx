@@ -3,6 +3,7 @@ import { AdminPage } from './admin/admin-page';
 import { adminSectionsFor } from './admin/admin-sections';
 import { setLocale, t } from './i18n/index';
 import { OpsPage } from './ops-page';
+import { ProfilePage } from './profile-page';
 import { QueueNav } from './queue-nav';
 import { SearchBox, SearchPage } from './search';
 import { useLiveUpdates } from './live-updates';
@@ -24,7 +25,9 @@ export function App() {
         <span className="brand">{t('app.title')}</span>
         <SearchBox />
         {adminSectionsFor(me.capabilities).length > 0 && <Link to="/admin">{t('admin.nav')}</Link>}
-        <span className="who">{me.email}</span>
+        <Link to="/profile" className="who" aria-label={`${t('profile.link')}: ${me.email}`}>
+          {me.email}
+        </Link>
         <button type="button" onClick={() => void signOut()}>
           {t('signOut')}
         </button>
@@ -38,6 +41,7 @@ export function App() {
           <Route path="/search" element={<SearchPage />} />
           <Route path="/tickets/:id" element={<TicketView />} />
           <Route path="/admin/*" element={<AdminPage />} />
+          <Route path="/profile" element={<ProfilePage />} />
           <Route path="*" element={<Navigate to="/mine" replace />} />
         </Routes>
       </main>

@@ -45,6 +45,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteEntry>> = {
   'DELETE /sessions': { kind: 'signedIn', audit: 'session.ended' },
 
   'GET /me': signedIn,
+  'PATCH /me': { kind: 'signedIn', audit: 'user.preferences_changed' },
   'POST /users': can('users:manage', 'user.created'),
   'GET /users': can('users:manage'),
   'GET /users/:id': can('users:manage'),

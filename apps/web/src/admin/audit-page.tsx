@@ -1,11 +1,10 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { api } from '../api/client';
-import { formatTime } from '../i18n/format';
 import { t } from '../i18n/index';
 import './admin-config.css';
 import { AuditFilters, auditQuery, NO_AUDIT_FILTER, type AuditFilter } from './audit/audit-filters';
+import { AuditRow } from './audit/audit-row';
 import { VerifyChain } from './audit/verify-chain';
 import type { AuditPage as AuditEventPage } from './config-types';
 import { useQueues } from './templates/template-queries';
@@ -26,7 +25,8 @@ export function AuditPage() {
     <div className="admin-config">
       <h1>{t('adminConfig.audit.heading')}</h1>
       <VerifyChain onVerdict={(verdict) => setBrokenId(verdict.firstBrokenId)} />
-      <AuditFilters onApply={setFilter} />
+      {/* Keyed by the filter: a shortcut from a row (one actor's events) shows in the form too. */}
+      <AuditFilters key={JSON.stringify(filter)} initial={filter} onApply={setFilter} />
       {events.isError && <p role="alert">{t('error.generic', { message: events.error.message })}</p>}
       {events.isSuccess && items.length === 0 ? (
         <p className="hint">{t('adminConfig.audit.none')}</p>
@@ -40,21 +40,12 @@ export function AuditPage() {
               <th scope="col">{t('adminConfig.audit.action')}</th>
               <th scope="col">{t('adminConfig.audit.target')}</th>
               <th scope="col">{t('adminConfig.audit.queue')}</th>
+              <th scope="col">{t('adminConfig.audit.details')}</th>
             </tr>
           </thead>
           <tbody>
             {items.map((event) => (
-              <tr key={event.id} className={event.id === brokenId ? 'broken' : undefined} aria-current={event.id === brokenId ? 'true' : undefined}>
-                <td>
-                  <time dateTime={event.at}>{formatTime(event.at)}</time>
-                </td>
-                <td>{event.actor.email ?? t('adminConfig.audit.system')}</td>
-                <td>
-                  <code>{event.action}</code>
-                </td>
-                <td>{event.ticketId ? <Link to={`/tickets/${event.ticketId}`}>{event.subject}</Link> : <code className="subject">{event.subject}</code>}</td>
-                <td>{event.queueId ? queues.nameOf(event.queueId) : '—'}</td>
-              </tr>
+              <AuditRow key={event.id} event={event} broken={event.id === brokenId} queueName={event.queueId && queues.nameOf(event.queueId)} onActor={(actorId) => setFilter({ ...filter, actorId })} />
             ))}
           </tbody>
         </table>

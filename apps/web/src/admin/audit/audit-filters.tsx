@@ -22,8 +22,8 @@ export function auditQuery(filter: AuditFilter, cursor: string | null, limit = 5
 }
 
 /** The filters, applied together when the form is sent (not on every keystroke). */
-export function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => void }) {
-  const [draft, setDraft] = useState(NO_AUDIT_FILTER);
+export function AuditFilters({ initial, onApply }: { initial: AuditFilter; onApply: (filter: AuditFilter) => void }) {
+  const [draft, setDraft] = useState(initial);
   const field = (key: keyof AuditFilter, label: string, type = 'text', placeholder?: string) => (
     <div>
       <label htmlFor={`audit-${key}`}>{label}</label>

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { api } from '../../api/client';
 import { t } from '../../i18n/index';
 import type { Template } from '../config-types';
+import { DeleteTemplate } from './delete-template';
 import { TemplateEditor } from './template-editor';
 import { templateKey, useQueues } from './template-queries';
 import { TemplateVersions } from './template-versions';
@@ -27,6 +28,7 @@ export function TemplateDetail() {
       {/* Keyed by template: another template starts a fresh form; a save keeps what was typed (it is what was stored). */}
       <TemplateEditor key={data.id} template={data} />
       <TemplateVersions template={data} />
+      <DeleteTemplate template={data} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../api/client';
 import { t } from '../i18n/index';
+import { useSession } from '../session';
 import './admin-config.css';
 import { AuditFilters, auditQuery, NO_AUDIT_FILTER, type AuditFilter } from './audit/audit-filters';
 import { AuditRow } from './audit/audit-row';
@@ -14,6 +15,8 @@ export function AuditPage() {
   const [filter, setFilter] = useState<AuditFilter>(NO_AUDIT_FILTER);
   const [brokenId, setBrokenId] = useState<string | null>(null);
   const queues = useQueues();
+  // Without audit:read-all (a lead) the API answers only the events of the queues one reads in full.
+  const scoped = !(useSession().me?.capabilities ?? []).includes('audit:read-all');
   const events = useInfiniteQuery({
     queryKey: ['admin', 'audit', filter],
     queryFn: ({ pageParam }) => api<AuditEventPage>(`/audit?${auditQuery(filter, pageParam)}`),
@@ -24,6 +27,7 @@ export function AuditPage() {
   return (
     <div className="admin-config">
       <h1>{t('adminConfig.audit.heading')}</h1>
+      {scoped && <p className="hint">{t('adminConfig.audit.scoped')}</p>}
       <VerifyChain onVerdict={(verdict) => setBrokenId(verdict.firstBrokenId)} />
       {/* Keyed by the filter: a shortcut from a row (one actor's events) shows in the form too. */}
       <AuditFilters key={JSON.stringify(filter)} initial={filter} onApply={setFilter} />

@@ -1,7 +1,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SessionProvider } from '../../session';
 import { AuditPage } from '../audit-page';
 import type { AuditEvent } from '../config-types';
 
@@ -21,6 +22,7 @@ describe('the audit page', () => {
       vi.fn(async (url: string) => {
         asked.push(url);
         if (url.startsWith('/api/v1/queues')) return json({ items: [] });
+        if (url === '/api/v1/me') return json({ id: 'u-ada', name: 'Ada', email: 'ada@admins.test', role: 'admin', locale: 'en', timeZone: 'UTC', capabilities: ['audit:read', 'audit:read-all'] });
         const query = new URL(url, 'http://x').searchParams;
         if (query.get('actorId')) return json({ items: [event('e9', 'ada@admins.test', 'u-ada')], nextCursor: null });
         return query.get('cursor') === 'c1' ? json({ items: [event('e2', 'ada@admins.test', 'u-ada')], nextCursor: null }) : json({ items: [event('e1', 'lena@leads.test', 'u-lena')], nextCursor: 'c1' });
@@ -28,12 +30,16 @@ describe('the audit page', () => {
     );
     render(
       <QueryClientProvider client={new QueryClient()}>
-        <MemoryRouter>
-          <AuditPage />
-        </MemoryRouter>
+        <SessionProvider>
+          <MemoryRouter>
+            <AuditPage />
+          </MemoryRouter>
+        </SessionProvider>
       </QueryClientProvider>,
     );
     await screen.findByText('rule:e1');
+    // An admin's trail is the whole trail: no note that it is a share of it.
+    await waitFor(() => expect(screen.queryByText(/admins see every event/)).toBeNull());
     fireEvent.click(screen.getByRole('button', { name: 'Load more' }));
     await screen.findByText('rule:e2');
     expect(screen.getAllByRole('row')).toHaveLength(3);

@@ -25,9 +25,9 @@ export function DryRunPanel() {
       <h2 id="dry-run-heading">{t('adminConfig.dryRun.heading')}</h2>
       <form onSubmit={submit}>
         <label htmlFor="dry-run-mime">{t('adminConfig.dryRun.mime')}</label>
-        <textarea id="dry-run-mime" className="code" rows={8} spellCheck={false} value={mime} disabled={rawMessageId.trim() !== ''} placeholder={'From: rita@example.org\nTo: safety@example.org\nSubject: …\n\n…'} onChange={(event) => setMime(event.target.value)} />
+        <textarea id="dry-run-mime" className="code" dir="ltr" rows={8} spellCheck={false} value={mime} disabled={rawMessageId.trim() !== ''} placeholder={'From: rita@example.org\nTo: safety@example.org\nSubject: …\n\n…'} onChange={(event) => setMime(event.target.value)} />
         <label htmlFor="dry-run-raw">{t('adminConfig.dryRun.rawMessageId')}</label>
-        <input id="dry-run-raw" value={rawMessageId} onChange={(event) => setRawMessageId(event.target.value)} />
+        <input id="dry-run-raw" dir="ltr" value={rawMessageId} onChange={(event) => setRawMessageId(event.target.value)} />
         <button type="submit" disabled={run.isPending || (!mime.trim() && !rawMessageId.trim())}>
           {t('adminConfig.dryRun.run')}
         </button>

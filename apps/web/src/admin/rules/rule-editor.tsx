@@ -84,9 +84,9 @@ export function RuleEditor({ rule, onDone }: { rule: Rule | null; onDone: () => 
         {asJson ? (
           <>
             <label htmlFor="rule-when">{t('adminConfig.rules.whenJson')}</label>
-            <textarea id="rule-when" className="code" rows={8} spellCheck={false} value={whenText} onChange={(event) => setWhenText(event.target.value)} aria-describedby="rule-json-hint" />
+            <textarea id="rule-when" className="code" dir="ltr" rows={8} spellCheck={false} value={whenText} onChange={(event) => setWhenText(event.target.value)} aria-describedby="rule-json-hint" />
             <label htmlFor="rule-then">{t('adminConfig.rules.thenJson')}</label>
-            <textarea id="rule-then" className="code" rows={6} spellCheck={false} value={thenText} onChange={(event) => setThenText(event.target.value)} aria-describedby="rule-json-hint" />
+            <textarea id="rule-then" className="code" dir="ltr" rows={6} spellCheck={false} value={thenText} onChange={(event) => setThenText(event.target.value)} aria-describedby="rule-json-hint" />
             <span id="rule-json-hint" className="hint">
               {t('adminConfig.rules.jsonHint')}
             </span>

@@ -44,7 +44,7 @@ export function TemplatePreviewPanel({ templateId, draft }: { templateId: string
           {t('adminConfig.preview.ticketHint')}
         </span>
         <label htmlFor="preview-sample">{t('adminConfig.preview.sample')}</label>
-        <textarea id="preview-sample" rows={3} value={sample} spellCheck={false} disabled={ticketId.trim() !== ''} placeholder='{"requester": {"name": "Ana"}}' onChange={(event) => setSample(event.target.value)} />
+        <textarea id="preview-sample" dir="ltr" rows={3} value={sample} spellCheck={false} disabled={ticketId.trim() !== ''} placeholder='{"requester": {"name": "Ana"}}' onChange={(event) => setSample(event.target.value)} />
         <button type="submit" disabled={preview.isPending}>
           {t('adminConfig.preview.run')}
         </button>

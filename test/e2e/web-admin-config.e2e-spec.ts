@@ -131,7 +131,26 @@ describe('the admin pages for templates, rules and the audit log in Chromium', (
     const frame = rendered.locator('iframe');
     expect(await frame.getAttribute('sandbox')).toBe('');
     expect(await frame.getAttribute('srcdoc')).toContain('Gracias por su paciencia');
+    // What the frame shows: the HTML part made from the edited text.
+    expect(await page.frameLocator('.preview-result iframe').locator('body').textContent()).toContain(ADDED_LINE);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+
+  it('creates a snippet from the library page, and deletes it after asking twice', async () => {
+    await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Templates' }).click();
+    const form = page.getByRole('region', { name: 'New template' });
+    await form.getByLabel('Key', { exact: true }).fill('e2e-thanks');
+    await form.getByLabel('Language', { exact: true }).selectOption('fr');
+    await form.getByLabel('Kind', { exact: true }).selectOption('snippet');
+    await form.getByLabel('Text part', { exact: true }).fill('Merci pour votre signalement.');
+    await form.getByRole('button', { name: 'Create template' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Template e2e-thanks (fr)' }).waitFor();
+    const listed = async () => (await suite.api<{ items: TemplateItem[] }>('/templates?key=e2e-thanks')).body.items;
+    expect(await listed()).toMatchObject([{ key: 'e2e-thanks', locale: 'fr', version: 1, text: 'Merci pour votre signalement.' }]);
+    await page.getByRole('button', { name: 'Delete this template' }).click();
+    await page.getByRole('button', { name: 'Really delete this template' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Templates' }).waitFor();
+    expect(await listed()).toEqual([]);
   });
 
   it('adds a rule with the form, and a dry run of a pasted mail shows it matched and the priority high', async () => {
@@ -210,6 +229,25 @@ describe('the admin pages for templates, rules and the audit log in Chromium', (
     // The altered event is marked in the table below.
     expect(await adminPage.locator('table.audit-table tr.broken').textContent()).toContain(LEAD_EMAIL);
     await adminPage.context().close();
+  });
+
+  it('lays the pages out right to left in Arabic, in Arabic, and they pass axe', async () => {
+    const { token } = await createWebUser(suite, { email: 'layla@leads.test', name: 'Layla Lead', role: 'lead', locale: 'ar' });
+    const arabic = await newPage(browser);
+    await arabic.goto(`${origin}/`);
+    await arabic.getByLabel('API token').fill(token);
+    await arabic.getByRole('button', { name: 'Sign in' }).click();
+    for (const [path, heading] of [
+      ['/admin/templates', 'القوالب'],
+      ['/admin/rules', 'قواعد التوجيه'],
+      ['/admin/audit', 'سجل التدقيق'],
+    ]) {
+      await arabic.goto(`${origin}${path}`);
+      await arabic.getByRole('heading', { level: 1, name: heading }).waitFor();
+      expect(await arabic.evaluate('document.documentElement.dir')).toBe('rtl');
+      expect(await seriousAccessibilityViolations(arabic)).toEqual([]);
+    }
+    await arabic.context().close();
   });
 
   it('keeps a specialist out of these pages (the API refuses them too)', async () => {

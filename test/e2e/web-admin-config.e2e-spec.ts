@@ -153,7 +153,7 @@ describe('the admin pages for templates, rules and the audit log in Chromium', (
     expect(await listed()).toEqual([]);
   });
 
-  it('adds a rule with the form, and a dry run of a pasted mail shows it matched and the priority high', async () => {
+  it('tries the unsaved rule on a pasted mail, adds it with the form, and a dry run of the stored rules shows it matched and the priority high', async () => {
     await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Rules' }).click();
     await page.getByRole('heading', { level: 1, name: 'Routing rules' }).waitFor();
     await page.getByLabel('Name', { exact: true }).fill(RULE_NAME);
@@ -161,6 +161,19 @@ describe('the admin pages for templates, rules and the audit log in Chromium', (
     await page.getByLabel('Test', { exact: true }).selectOption('contains');
     await page.getByLabel('Value', { exact: true }).fill('urgent');
     await page.getByLabel('Set priority', { exact: true }).selectOption('high');
+    const result = page.getByRole('region', { name: 'Dry-run result' });
+    const mailBox = page.getByLabel('A mail as raw text (headers, blank line, body)');
+    const tryDraft = page.getByLabel('Try only the rule in the editor (unsaved)');
+
+    // Before saving: the unsaved rule alone, tried against the pasted mail.
+    await mailBox.fill(pastedMail(URGENT_SUBJECT));
+    await tryDraft.check();
+    await page.getByRole('button', { name: 'Try the rules' }).click();
+    await result.getByText('Tried against 1 candidate rules.', { exact: false }).waitFor();
+    expect(await result.locator('.matched-rules li').textContent()).toContain(RULE_NAME);
+    expect((await suite.api<{ items: { name: string }[] }>('/rules')).body.items.map((rule) => rule.name)).not.toContain(RULE_NAME);
+    await tryDraft.uncheck();
+
     await page.getByRole('button', { name: 'Add rule' }).click();
     const row = page.locator('table.rules-table tbody tr', { hasText: RULE_NAME });
     await row.waitFor();
@@ -168,10 +181,8 @@ describe('the admin pages for templates, rules and the audit log in Chromium', (
     const { body } = await suite.api<{ items: { name: string; when: unknown; then: unknown; enabled: boolean }[] }>('/rules');
     expect(body.items.find((rule) => rule.name === RULE_NAME)).toMatchObject({ enabled: true, when: { field: 'subject', op: 'contains', value: 'urgent' }, then: [{ type: 'setPriority', priority: 'high' }] });
 
-    const result = page.getByRole('region', { name: 'Dry-run result' });
-    const mailBox = page.getByLabel('A mail as raw text (headers, blank line, body)');
-    await mailBox.fill(pastedMail(URGENT_SUBJECT));
     await page.getByRole('button', { name: 'Try the rules' }).click();
+    await result.getByText('enabled rules in use', { exact: false }).waitFor();
     await result.locator('.matched-rules li', { hasText: RULE_NAME }).waitFor();
     expect(await result.locator('dt:text-is("Priority") + dd').textContent()).toBe('high');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);

@@ -4,18 +4,21 @@ import { api } from '../../api/client';
 import { t, type MessageKey } from '../../i18n/index';
 import type { DryRunResult } from '../config-types';
 import { FieldProblems } from '../templates/field-problems';
+import type { DraftRule } from './rule-editor';
 import { actionsSummary } from './rule-summary';
 
-/** The request: a stored raw message when its id is given, else the pasted mail. */
-export function dryRunRequest(mime: string, rawMessageId: string): { rawMessageId: string } | { mime: string } {
-  return rawMessageId.trim() ? { rawMessageId: rawMessageId.trim() } : { mime: mime.replace(/\r?\n/g, '\r\n') };
+/** The request: a stored raw message when its id is given, else the pasted mail; with a draft, it alone is tried. */
+export function dryRunRequest(mime: string, rawMessageId: string, draft: DraftRule | null = null): object {
+  const message = rawMessageId.trim() ? { rawMessageId: rawMessageId.trim() } : { mime: mime.replace(/\r?\n/g, '\r\n') };
+  return draft ? { ...message, rules: [draft] } : message;
 }
 
-/** Which enabled rules a mail would match and what routing would then do, changing nothing. */
-export function DryRunPanel() {
+/** Which enabled rules (or the unsaved rule in the editor) a mail would match and what routing would then do, changing nothing. */
+export function DryRunPanel({ draft }: { draft: DraftRule | null }) {
   const [mime, setMime] = useState('');
   const [rawMessageId, setRawMessageId] = useState('');
-  const run = useMutation({ mutationFn: () => api<DryRunResult>('/rules/dry-run', 'POST', dryRunRequest(mime, rawMessageId)) });
+  const [tryDraft, setTryDraft] = useState(false);
+  const run = useMutation({ mutationFn: () => api<DryRunResult>('/rules/dry-run', 'POST', dryRunRequest(mime, rawMessageId, tryDraft ? draft : null)) });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     run.mutate();
@@ -28,7 +31,15 @@ export function DryRunPanel() {
         <textarea id="dry-run-mime" className="code" dir="ltr" rows={8} spellCheck={false} value={mime} disabled={rawMessageId.trim() !== ''} placeholder={'From: rita@example.org\nTo: safety@example.org\nSubject: …\n\n…'} onChange={(event) => setMime(event.target.value)} />
         <label htmlFor="dry-run-raw">{t('adminConfig.dryRun.rawMessageId')}</label>
         <input id="dry-run-raw" dir="ltr" value={rawMessageId} onChange={(event) => setRawMessageId(event.target.value)} />
-        <button type="submit" disabled={run.isPending || (!mime.trim() && !rawMessageId.trim())}>
+        <label className="inline">
+          <input type="checkbox" checked={tryDraft} onChange={(event) => setTryDraft(event.target.checked)} aria-describedby={tryDraft && !draft ? 'dry-run-draft-hint' : undefined} /> {t('adminConfig.dryRun.tryDraft')}
+        </label>
+        {tryDraft && !draft && (
+          <span id="dry-run-draft-hint" className="hint">
+            {t('adminConfig.dryRun.draftUnreadable')}
+          </span>
+        )}
+        <button type="submit" disabled={run.isPending || (!mime.trim() && !rawMessageId.trim()) || (tryDraft && !draft)}>
           {t('adminConfig.dryRun.run')}
         </button>
       </form>

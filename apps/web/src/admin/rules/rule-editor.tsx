@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { t } from '../../i18n/index';
 import type { Rule } from '../config-types';
@@ -8,6 +8,15 @@ import { definitionOf, EMPTY_SIMPLE_RULE, simpleRuleOf, type SimpleRule } from '
 import { SimpleRuleFields } from './simple-rule-fields';
 
 export const RULES_KEY = ['admin', 'rules'] as const;
+
+/** The rule as it stands in the editor, unsaved: what a dry run can try instead of the stored rules. */
+export interface DraftRule {
+  id: string;
+  name: string;
+  enabled: true;
+  when: unknown;
+  then: unknown;
+}
 
 class LocalJsonError extends Error {}
 
@@ -26,7 +35,7 @@ function parsed(part: 'when' | 'then', text: string): unknown {
  * or its `when` and `then` as JSON for everything else. The API checks either (a 400 names the
  * path at fault, e.g. when.value for a bad regex) and the router uses it from its next mail.
  */
-export function RuleEditor({ rule, onDone }: { rule: Rule | null; onDone: () => void }) {
+export function RuleEditor({ rule, onDone, onDraft }: { rule: Rule | null; onDone: () => void; onDraft?: (draft: DraftRule | null) => void }) {
   const client = useQueryClient();
   const initialForm = rule ? simpleRuleOf(rule.when, rule.then) : EMPTY_SIMPLE_RULE;
   const [name, setName] = useState(rule?.name ?? '');
@@ -36,6 +45,15 @@ export function RuleEditor({ rule, onDone }: { rule: Rule | null; onDone: () => 
   const [whenText, setWhenText] = useState(pretty(rule?.when ?? definitionOf(EMPTY_SIMPLE_RULE).when));
   const [thenText, setThenText] = useState(pretty(rule?.then ?? []));
   const [notice, setNotice] = useState<string | null>(null);
+  useEffect(() => {
+    let definition: { when: unknown; then: unknown } | null;
+    try {
+      definition = asJson ? { when: JSON.parse(whenText), then: JSON.parse(thenText) } : definitionOf(form);
+    } catch {
+      definition = null;
+    }
+    onDraft?.(definition && { id: 'draft', name: name.trim() || t('adminConfig.dryRun.draftName'), enabled: true, ...definition });
+  }, [asJson, whenText, thenText, form, name, onDraft]);
   const save = useMutation({
     mutationFn: () => {
       const definition = asJson ? { when: parsed('when', whenText), then: parsed('then', thenText) } : definitionOf(form);

@@ -50,9 +50,11 @@ describe('the rule form and its summaries', () => {
     ]);
   });
 
-  it('sends a pasted mail with CRLF line ends, or the stored message when its id is given', () => {
+  it('sends a pasted mail with CRLF line ends, or the stored message when its id is given, and the editor’s rule alone when asked', () => {
     expect(dryRunRequest('Subject: x\n\nbody', '')).toEqual({ mime: 'Subject: x\r\n\r\nbody' });
     expect(dryRunRequest('ignored', ' 6f1c0e2a-0000-4000-8000-000000000000 ')).toEqual({ rawMessageId: '6f1c0e2a-0000-4000-8000-000000000000' });
+    const draft = { id: 'draft', name: 'Unsaved rule', enabled: true as const, when: { field: 'subject', op: 'contains', value: 'x' }, then: [] };
+    expect(dryRunRequest('Subject: x', '', draft)).toEqual({ mime: 'Subject: x', rules: [draft] });
   });
 
   it('shows the dry run’s matches and decision as text', () => {

@@ -1,6 +1,14 @@
-import { t } from '../i18n/index';
+import { Route, Routes } from 'react-router';
+import './admin-config.css';
+import { TemplateDetail } from './templates/template-detail';
+import { TemplateLibrary } from './templates/template-library';
 
-// Scaffold only: the page is built in its own change.
+/** /admin/templates: the library (filtered, with a form for a new one); /admin/templates/:id: one template's editor. */
 export function TemplatesPage() {
-  return <h1>{t('admin.nav.templates')}</h1>;
+  return (
+    <Routes>
+      <Route index element={<TemplateLibrary />} />
+      <Route path=":id" element={<TemplateDetail />} />
+    </Routes>
+  );
 }

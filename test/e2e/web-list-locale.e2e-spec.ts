@@ -77,7 +77,7 @@ describe('the web inbox list, filters and locales in Chromium', () => {
     expect((await rowSubjects()).sort()).toEqual(Object.values(SUBJECTS).sort());
 
     await page.getByLabel('Priority filter').selectOption('high');
-    await eventually(async () => ((await rowSubjects()).join('|') === SUBJECTS.threat ? true : undefined), 10_000, 'only the high-priority ticket');
+    await eventually(async () => ((await rowSubjects()).join('|') === SUBJECTS.threat ? true : undefined), 20_000, 'only the high-priority ticket');
     expect(page.url()).toContain('priority=high');
     await page.reload();
     await page.locator('table.tickets tbody tr').first().waitFor();
@@ -86,12 +86,12 @@ describe('the web inbox list, filters and locales in Chromium', () => {
 
     await page.getByLabel('Priority filter').selectOption('');
     await page.getByLabel('Breached only').check();
-    await eventually(async () => ((await rowSubjects()).join('|') === SUBJECTS.old ? true : undefined), 10_000, 'only the breached ticket');
+    await eventually(async () => ((await rowSubjects()).join('|') === SUBJECTS.old ? true : undefined), 20_000, 'only the breached ticket');
     await page.getByLabel('Breached only').uncheck();
 
     // Newest first: the mails were sent in the order of SUBJECTS.
     await page.getByLabel('Sort').selectOption('created');
-    await eventually(async () => ((await rowSubjects()).join('|') === [SUBJECTS.old, SUBJECTS.spam, SUBJECTS.threat].join('|') ? true : undefined), 10_000, 'newest first');
+    await eventually(async () => ((await rowSubjects()).join('|') === [SUBJECTS.old, SUBJECTS.spam, SUBJECTS.threat].join('|') ? true : undefined), 20_000, 'newest first');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 
@@ -120,5 +120,23 @@ describe('the web inbox list, filters and locales in Chromium', () => {
     } finally {
       await theirs.context().close();
     }
+  });
+
+  it('lets a specialist choose their own language and time zone, and the page follows at once', async () => {
+    await page.getByRole('link', { name: /^Preferences/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Your preferences' }).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.getByLabel('Language').selectOption('fr');
+    await page.getByLabel('Time zone').selectOption('America/New_York');
+    await page.getByRole('button', { name: 'Save preferences' }).click();
+    await page.getByRole('navigation', { name: 'Files' }).waitFor();
+    const { body } = await suite.api<{ items: { email: string; locale: string; timeZone: string }[] }>('/users');
+    expect(body.items.find((user) => user.email === 'sam@specialists.test')).toMatchObject({ locale: 'fr', timeZone: 'America/New_York' });
+    await page.getByRole('navigation', { name: 'Files' }).getByRole('link', { name: /Safety/ }).click();
+    const row = page.locator('table.tickets tbody tr', { hasText: SUBJECTS.threat });
+    await row.waitFor();
+    const { body: ticket } = await suite.api<TicketItem>(`/tickets/${tickets.get(SUBJECTS.threat)!.id}`);
+    const newYork = new Intl.DateTimeFormat('fr', { dateStyle: 'short', timeStyle: 'short', timeZone: 'America/New_York' }).format(new Date(ticket.updatedAt));
+    expect(await row.locator('time').textContent()).toBe(newYork);
   });
 });

@@ -140,8 +140,8 @@ describe('routing (built process; mail.received published straight to JetStream)
     expect(article.body_text.trim()).toBe('User @troll keeps harassing me in thread 42.');
     expect(article.body_html).toContain('<b>@troll</b>');
     expect(article.body_html).toContain('keeps harassing me.');
-    expect(article.body_html).not.toMatch(/<script|alert|onclick|steal\(|src="https:\/\/tracker\.example/i);
-    // The remote image is parked: nothing loads it unless a reader asks (GET …/articles/:id/html?remoteImages=show).
+    expect(article.body_html).not.toMatch(/<script|alert|onclick|steal\(|\ssrc="https:\/\/tracker\.example/i);
+    // The remote image is parked: nothing loads it unless a reader asks (GET /tickets/:id/articles/:articleId/html).
     expect(article.body_html).toContain('data-remote-src="https://tracker.example/p.gif"');
 
     const opened = await eventually(async () => {

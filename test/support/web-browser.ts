@@ -31,7 +31,7 @@ export interface WebUser {
 }
 
 /** A user made over the API by the suite's admin, with a personal token for the sign-in field. */
-export async function createWebUser(suite: CaseworkSuite, user: { email: string; name: string; role: string; locale?: string; timeZone?: string }): Promise<WebUser> {
+export async function createWebUser(suite: Pick<CaseworkSuite, 'api'>, user: { email: string; name: string; role: string; locale?: string; timeZone?: string }): Promise<WebUser> {
   const created = await suite.api<{ id: string }>('/users', { method: 'POST', body: user });
   if (created.status !== 201) throw new Error(`creating ${user.email}: ${created.status} ${JSON.stringify(created.body)}`);
   const token = await suite.api<{ token: string }>(`/users/${created.body.id}/tokens`, { method: 'POST', body: { name: 'browser' } });

@@ -1,9 +1,8 @@
+import { lazy, Suspense } from 'react';
 import { Link, Navigate, Route, Routes } from 'react-router';
-import { AdminPage } from './admin/admin-page';
 import { adminSectionsFor } from './admin/admin-sections';
 import { setLocale, t } from './i18n/index';
 import { OpsPage } from './ops-page';
-import { ProfilePage } from './profile-page';
 import { QueueNav } from './queue-nav';
 import { SearchBox, SearchPage } from './search';
 import { useLiveUpdates } from './live-updates';
@@ -11,6 +10,10 @@ import { useSession } from './session';
 import { SignIn } from './sign-in';
 import { TicketList } from './ticket-list';
 import { TicketView } from './ticket-view';
+
+// Pages most shifts never open load on first use: the first page's JavaScript stays small.
+const AdminPage = lazy(() => import('./admin/admin-page').then((module) => ({ default: module.AdminPage })));
+const ProfilePage = lazy(() => import('./profile-page').then((module) => ({ default: module.ProfilePage })));
 
 export function App() {
   const { me, loading, signOut } = useSession();
@@ -34,16 +37,18 @@ export function App() {
       </header>
       <QueueNav />
       <main className="content">
-        <Routes>
-          <Route path="/queues/:slug" element={<TicketList />} />
-          <Route path="/mine" element={<TicketList mine />} />
-          <Route path="/ops" element={<OpsPage />} />
-          <Route path="/search" element={<SearchPage />} />
-          <Route path="/tickets/:id" element={<TicketView />} />
-          <Route path="/admin/*" element={<AdminPage />} />
-          <Route path="/profile" element={<ProfilePage />} />
-          <Route path="*" element={<Navigate to="/mine" replace />} />
-        </Routes>
+        <Suspense fallback={<p>{t('loading')}</p>}>
+          <Routes>
+            <Route path="/queues/:slug" element={<TicketList />} />
+            <Route path="/mine" element={<TicketList mine />} />
+            <Route path="/ops" element={<OpsPage />} />
+            <Route path="/search" element={<SearchPage />} />
+            <Route path="/tickets/:id" element={<TicketView />} />
+            <Route path="/admin/*" element={<AdminPage />} />
+            <Route path="/profile" element={<ProfilePage />} />
+            <Route path="*" element={<Navigate to="/mine" replace />} />
+          </Routes>
+        </Suspense>
       </main>
     </div>
   );

@@ -15,8 +15,8 @@ const FILTER_PARAMS = ['status', 'priority', 'assignee', 'tag', 'breached', 'sor
  */
 export function useTicketFilters(base: Record<string, string>) {
   const [params, setParams] = useSearchParams();
-  const chosen = Object.fromEntries(FILTER_PARAMS.flatMap((name) => (params.get(name) ? [[name, params.get(name)!]] : [])));
-  const apiQuery = new URLSearchParams({ sort: 'updated', ...chosen, ...base }).toString();
+  const chosen = chosenFilters(params);
+  const apiQuery = listApiQuery(base, params);
   const set = (name: (typeof FILTER_PARAMS)[number], value: string) =>
     setParams(
       (current) => {
@@ -28,6 +28,15 @@ export function useTicketFilters(base: Record<string, string>) {
       { replace: true },
     );
   return { chosen, apiQuery, set };
+}
+
+function chosenFilters(params: URLSearchParams): Record<string, string> {
+  return Object.fromEntries(FILTER_PARAMS.flatMap((name) => (params.get(name) ? [[name, params.get(name)!]] : [])));
+}
+
+/** The `GET /tickets` query of a list: its base (queue or assignee) and the URL's filters. */
+export function listApiQuery(base: Record<string, string>, params: URLSearchParams): string {
+  return new URLSearchParams({ sort: 'updated', ...chosenFilters(params), ...base }).toString();
 }
 
 interface TicketFiltersProps {

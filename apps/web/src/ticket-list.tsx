@@ -1,4 +1,4 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api } from './api/client';
@@ -15,18 +15,22 @@ interface TicketPage {
   nextCursor: string | null;
 }
 
+/** One list's pages, keyset-paged; under the lists' key so ticket events refresh it. */
+export const ticketListQuery = (query: string) =>
+  infiniteQueryOptions({
+    queryKey: [...TICKET_LISTS, query],
+    queryFn: ({ pageParam }) => api<TicketPage>(`/tickets?${query}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`),
+    initialPageParam: '',
+    getNextPageParam: (last: TicketPage) => last.nextCursor ?? undefined,
+  });
+
 /** A queue's tickets (or the caller's own), filtered and sorted as the URL says; j / k move, Enter opens. */
 export function TicketList({ mine = false }: { mine?: boolean }) {
   const { slug = '' } = useParams();
   const navigate = useNavigate();
   const filters = useTicketFilters(mine ? { assignee: 'me' } : { queue: slug });
   const query = filters.apiQuery;
-  const tickets = useInfiniteQuery({
-    queryKey: [...TICKET_LISTS, query],
-    queryFn: ({ pageParam }) => api<TicketPage>(`/tickets?${query}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  const tickets = useInfiniteQuery(ticketListQuery(query));
   const items = tickets.data?.pages.flatMap((page) => page.items) ?? [];
   const [selected, setSelected] = useState(0);
   const rows = useRef<(HTMLTableRowElement | null)[]>([]);

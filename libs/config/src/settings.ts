@@ -283,6 +283,19 @@ export class ApiSettings extends BaseSettings {
   @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'must be an http(s) URL' })
   OIDC_JWKS_URL?: string;
 
+  /** The web inbox's OAuth client at the issuer (authorization code + PKCE); unset: OIDC_AUDIENCE. With the issuer, turns "Sign in with single sign-on" on. */
+  @IsOptional() @IsString() @MinLength(1, { message: 'must not be empty' }) @Matches(/^[\x21-\x7e]+$/, { message: 'must be printable ASCII without spaces' })
+  OIDC_CLIENT_ID?: string;
+
+  /** The client's secret, sent as client_secret_post when set; unset: a public client (PKCE alone). Never logged. */
+  @IsOptional() @IsString() @MinLength(1, { message: 'must not be empty' })
+  OIDC_CLIENT_SECRET?: string;
+
+  /** Where the issuer sends the browser back; unset: `<the request's origin>/api/v1/sessions/oidc/callback`. */
+  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'must be an http(s) URL' })
+  @Matches(/\/api\/v1\/sessions\/oidc\/callback$/, { message: 'must end in /api/v1/sessions/oidc/callback' })
+  OIDC_REDIRECT_URL?: string;
+
   /**
    * AES-256-GCM key (32 bytes, base64 or hex) sealing the IMAP passwords of mailboxes created
    * through the API. Unset: the API refuses to store a password (503).

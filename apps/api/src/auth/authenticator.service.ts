@@ -51,7 +51,11 @@ export class Authenticator {
 
   private async oidcUser(presented: string): Promise<Caller | null> {
     const email = await this.oidc.verifiedEmail(presented);
-    if (!email) return null;
+    return email ? this.oidcUserByEmail(email) : null;
+  }
+
+  /** The caller an issuer-verified e-mail speaks for (a bearer JWT's, or the web sign-in's id_token's). */
+  async oidcUserByEmail(email: string): Promise<Caller | null> {
     // No silent provisioning: only a known, enabled user gets in.
     const user = await this.users.findByEmail(this.db, email);
     if (!user || user.disabled) return null;

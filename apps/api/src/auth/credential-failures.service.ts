@@ -21,6 +21,12 @@ export class CredentialFailures {
   ) {}
 
   async refuse(request: Request, message: string): Promise<never> {
+    await this.note(request);
+    throw new UnauthorizedException(message);
+  }
+
+  /** The same record and slow-down, for a sign-in that answers with a redirect rather than a 401 (single sign-on). */
+  async note(request: Request): Promise<void> {
     const { delayMs, burstStarted } = this.failures.record(request.ip ?? 'unknown');
     if (burstStarted) {
       this.logger.warn({ ip: request.ip }, 'repeated bad credentials from one address: answers slow down');
@@ -28,6 +34,5 @@ export class CredentialFailures {
       await this.trail.record(request, null, { action: 'auth.failed_burst', subject: `ip:${request.ip ?? 'unknown'}`, details: { route: `${request.method} ${request.path}` } });
     }
     if (delayMs > 0) await sleep(delayMs);
-    throw new UnauthorizedException(message);
   }
 }

@@ -43,6 +43,10 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteEntry>> = {
   // The exchange is public (its body carries the credential) and records its own audit event.
   'POST /sessions': { kind: 'public', audit: 'session.created' },
   'DELETE /sessions': { kind: 'signedIn', audit: 'session.ended' },
+  // Single sign-on: what the sign-in page offers, the redirect to the issuer, and its return (which records its own session.created).
+  'GET /sessions/methods': publicRoute,
+  'GET /sessions/oidc': publicRoute,
+  'GET /sessions/oidc/callback': publicRoute,
 
   'GET /me': signedIn,
   'PATCH /me': { kind: 'signedIn', audit: 'user.preferences_changed' },

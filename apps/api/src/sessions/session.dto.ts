@@ -10,6 +10,14 @@ export class CreateSessionDto {
   token!: string;
 }
 
+export class SignInMethodsDto {
+  @ApiProperty({ description: 'A personal API token is always accepted (POST /sessions)', example: true })
+  token!: boolean;
+
+  @ApiProperty({ description: 'Single sign-on is configured (OIDC_ISSUER and a client id): GET /sessions/oidc starts it' })
+  oidc!: boolean;
+}
+
 export class SessionUserDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;

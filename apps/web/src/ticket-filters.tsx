@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api } from './api/client';
 import { TICKET_PRIORITIES, TICKET_STATUSES } from './api/types';
@@ -47,7 +48,9 @@ interface TicketFiltersProps {
 }
 
 export function TicketFilters({ chosen, set, withAssignee }: TicketFiltersProps) {
-  const tags = useQuery({ queryKey: ['tags'], queryFn: () => api<{ items: { tag: string; count: number }[] }>('/tags'), staleTime: 60_000 });
+  // Counting every tag is a scan of the tickets: asked only once someone reaches for the tag field.
+  const [wantsTags, setWantsTags] = useState(false);
+  const tags = useQuery({ queryKey: ['tags'], queryFn: () => api<{ items: { tag: string; count: number }[] }>('/tags'), staleTime: 60_000, enabled: wantsTags });
   const select = (name: 'status' | 'priority' | 'assignee' | 'sort', label: MessageKey, options: readonly { value: string; label: string }[], any: boolean) => (
     <span className="filter">
       <label htmlFor={`filter-${name}`}>{t(label)}</label>
@@ -68,7 +71,7 @@ export function TicketFilters({ chosen, set, withAssignee }: TicketFiltersProps)
       {withAssignee && select('assignee', 'filters.assignee', ASSIGNEES.map((value) => ({ value, label: t(`filters.assignee.${value}`) })), true)}
       <span className="filter">
         <label htmlFor="filter-tag">{t('filters.tag')}</label>
-        <input id="filter-tag" list="filter-tags" value={chosen.tag ?? ''} onChange={(event) => set('tag', event.target.value.trim().toLowerCase())} />
+        <input id="filter-tag" list="filter-tags" onFocus={() => setWantsTags(true)} value={chosen.tag ?? ''} onChange={(event) => set('tag', event.target.value.trim().toLowerCase())} />
         <datalist id="filter-tags">
           {tags.data?.items.map((item) => <option key={item.tag} value={item.tag} />)}
         </datalist>

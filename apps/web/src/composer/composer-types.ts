@@ -1,18 +1,8 @@
-/** The shapes of the API the composer reads (templates, previews, drafts) beyond `api/types.ts`. */
-export type TemplateKind = 'message' | 'snippet' | 'partial';
+// The shapes of the API the composer reads (templates, previews, drafts) beyond `api/types.ts`.
+import type { Template } from '../admin/config-types';
 
-/** A row of `GET /templates`: one key × locale, global (`queueId` null) or a queue's override. */
-export interface TemplateSummary {
-  id: string;
-  key: string;
-  locale: string;
-  kind: TemplateKind;
-  queueId: string | null;
-  version: number;
-  subject: string;
-  text: string;
-  html: string | null;
-}
+/** A row of `GET /templates` as the composer reads it (the shape the admin pages declare). */
+export type TemplateSummary = Pick<Template, 'id' | 'key' | 'locale' | 'kind' | 'queueId' | 'version' | 'subject' | 'text' | 'html'>;
 
 /** `POST /templates/:id/preview` for a ticket: `locale` is the one rendered, `missing` the variables with no value. */
 export interface TemplatePreview {

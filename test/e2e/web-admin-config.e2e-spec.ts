@@ -248,6 +248,8 @@ describe('the admin pages for templates, rules and the audit log in Chromium', (
     await arabic.goto(`${origin}/`);
     await arabic.getByLabel('API token').fill(token);
     await arabic.getByRole('button', { name: 'Sign in' }).click();
+    // Signed in (the session cookie set) before navigating away: a navigation would cut the exchange short.
+    await arabic.getByRole('navigation', { name: 'قوائم الانتظار' }).waitFor();
     for (const [path, heading] of [
       ['/admin/templates', 'القوالب'],
       ['/admin/rules', 'قواعد التوجيه'],

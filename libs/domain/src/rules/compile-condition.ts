@@ -1,4 +1,5 @@
 import { compileLinearRegex } from './linear-regex.js';
+import type { RegexBank, RegexSlot } from './regex-bank.js';
 import { HEADER_FIELD_PREFIX, type Condition, type FieldCondition, type RuleField } from './rule.js';
 import { RULE_SCAN_LIMITS, type RuleFacts } from './rule-facts.js';
 
@@ -11,8 +12,15 @@ export class PreparedFacts {
   private readonly raw = new Map<RuleField, readonly string[]>();
   private readonly lowered = new Map<RuleField, readonly string[]>();
   private readonly bytes = new Map<RuleField, readonly Buffer[]>();
+  /** Whether a regex of the rule set matches: its bank answers for every regex of a field at once. */
+  readonly regexMatches: (slot: RegexSlot) => boolean;
 
-  constructor(private readonly facts: RuleFacts) {}
+  constructor(
+    private readonly facts: RuleFacts,
+    bank: RegexBank,
+  ) {
+    this.regexMatches = bank.matcher((field) => this.byteValues(field));
+  }
 
   values(field: RuleField): readonly string[] {
     let values = this.raw.get(field);
@@ -66,24 +74,51 @@ function valuesOf(facts: RuleFacts, field: RuleField): readonly string[] {
 
 export type CompiledCondition = (facts: PreparedFacts) => boolean;
 
-/** A condition as a predicate, its regexes and lists built once; throws when a regex does not compile. */
-export function compileCondition(condition: Condition): CompiledCondition {
+/**
+ * A condition as a predicate, its lists built once and its regexes put in the rule set's bank;
+ * throws when a regex does not compile (before anything is added to the bank).
+ */
+export function compileCondition(condition: Condition, bank: RegexBank): CompiledCondition {
+  const regexes: CollectedRegex[] = [];
+  collectRegexes(condition, regexes);
+  const slots = new Map(regexes.map(({ condition: at, source, regex }) => [at, bank.add(at.field, at.caseSensitive === true, source, regex)]));
+  return build(condition, slots);
+}
+
+interface CollectedRegex {
+  condition: FieldCondition;
+  source: string;
+  regex: { test(value: Buffer): boolean };
+}
+
+function collectRegexes(condition: Condition, into: CollectedRegex[]): void {
+  if ('all' in condition) condition.all.forEach((part) => collectRegexes(part, into));
+  else if ('any' in condition) condition.any.forEach((part) => collectRegexes(part, into));
+  else if ('not' in condition) collectRegexes(condition.not, into);
+  else if (condition.op === 'regex') {
+    const compiled = compileLinearRegex(condition.value, condition.caseSensitive === true);
+    if (!compiled.ok) throw new Error(compiled.reason);
+    into.push({ condition, source: condition.value, regex: compiled.regex });
+  }
+}
+
+function build(condition: Condition, slots: ReadonlyMap<FieldCondition, RegexSlot>): CompiledCondition {
   if ('all' in condition) {
-    const parts = condition.all.map(compileCondition);
+    const parts = condition.all.map((part) => build(part, slots));
     return (facts) => parts.every((part) => part(facts));
   }
   if ('any' in condition) {
-    const parts = condition.any.map(compileCondition);
+    const parts = condition.any.map((part) => build(part, slots));
     return (facts) => parts.some((part) => part(facts));
   }
   if ('not' in condition) {
-    const inner = compileCondition(condition.not);
+    const inner = build(condition.not, slots);
     return (facts) => !inner(facts);
   }
-  return compileFieldCondition(condition);
+  return compileFieldCondition(condition, slots);
 }
 
-function compileFieldCondition(condition: FieldCondition): CompiledCondition {
+function compileFieldCondition(condition: FieldCondition, slots: ReadonlyMap<FieldCondition, RegexSlot>): CompiledCondition {
   const { field } = condition;
   const sensitive = condition.caseSensitive === true;
   const read = (facts: PreparedFacts) => (sensitive ? facts.values(field) : facts.lowerValues(field));
@@ -101,10 +136,8 @@ function compileFieldCondition(condition: FieldCondition): CompiledCondition {
       return (facts) => read(facts).some((value) => wanted.has(value));
     }
     case 'regex': {
-      const compiled = compileLinearRegex(condition.value, sensitive);
-      if (!compiled.ok) throw new Error(compiled.reason);
-      const { regex } = compiled;
-      return (facts) => facts.byteValues(field).some((value) => regex.test(value));
+      const slot = slots.get(condition)!;
+      return (facts) => facts.regexMatches(slot);
     }
   }
 }

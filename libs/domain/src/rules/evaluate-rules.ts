@@ -1,5 +1,6 @@
 import type { TicketPriority } from '../ticket-status.js';
 import { compileCondition, PreparedFacts, type CompiledCondition } from './compile-condition.js';
+import { RegexBank } from './regex-bank.js';
 import type { QueueReference, Rule, RuleAction } from './rule.js';
 import type { RuleFacts } from './rule-facts.js';
 
@@ -30,21 +31,32 @@ export interface RuleEvaluation {
 
 type Compiled = { ok: true; test: CompiledCondition } | { ok: false; reason: string };
 
-// Keyed by the rule's `when` object: a router that keeps the loaded rule set between mails
-// (the repository's cache does) compiles each regex once, not once per mail.
-const compiledConditions = new WeakMap<object, Compiled>();
+/** A rule set ready to run: its enabled rules in order, each compiled, their regexes in one bank. */
+interface CompiledRuleSet {
+  readonly rules: readonly { rule: Rule; compiled: Compiled }[];
+  readonly bank: RegexBank;
+}
 
-function compiledOf(rule: Rule): Compiled {
-  let compiled = compiledConditions.get(rule.when);
-  if (!compiled) {
-    try {
-      compiled = { ok: true, test: compileCondition(rule.when) };
-    } catch (error) {
-      compiled = { ok: false, reason: error instanceof Error ? error.message : String(error) };
-    }
-    compiledConditions.set(rule.when, compiled);
-  }
-  return compiled;
+// Keyed by the rule set itself: a router that keeps the loaded set between mails (the
+// repository's cache does) compiles it once, not once per mail. A set is never changed in place.
+const compiledSets = new WeakMap<readonly Rule[], CompiledRuleSet>();
+
+function compiledSetOf(rules: readonly Rule[]): CompiledRuleSet {
+  let set = compiledSets.get(rules);
+  if (set) return set;
+  const bank = new RegexBank();
+  const compiled = orderRules(rules)
+    .filter((rule) => rule.enabled)
+    .map((rule): { rule: Rule; compiled: Compiled } => {
+      try {
+        return { rule, compiled: { ok: true, test: compileCondition(rule.when, bank) } };
+      } catch (error) {
+        return { rule, compiled: { ok: false, reason: error instanceof Error ? error.message : String(error) } };
+      }
+    });
+  bank.seal();
+  compiledSets.set(rules, (set = { rules: compiled, bank }));
+  return set;
 }
 
 /** Rules in evaluation order: by position, then id, so equal positions still order the same everywhere. */
@@ -57,11 +69,10 @@ export function orderRules<T extends Pick<Rule, 'position' | 'id'>>(rules: reado
  * apply in the order written; `stop` ends the evaluation after its rule.
  */
 export function evaluateRules(rules: readonly Rule[], facts: RuleFacts): RuleEvaluation {
-  const prepared = new PreparedFacts(facts);
+  const set = compiledSetOf(rules);
+  const prepared = new PreparedFacts(facts, set.bank);
   const evaluation: RuleEvaluation = { matched: [], outcome: { tags: [], suppressAcknowledgement: false, spam: false }, skipped: [] };
-  for (const rule of orderRules(rules)) {
-    if (!rule.enabled) continue;
-    const compiled = compiledOf(rule);
+  for (const { rule, compiled } of set.rules) {
     if (!compiled.ok) {
       evaluation.skipped.push({ ruleId: rule.id, reason: compiled.reason });
       continue;

@@ -6,15 +6,47 @@ export const LANGUAGE_MIN_LETTERS = 8;
 const LANGUAGE_SCAN_LIMIT = 4_000;
 
 const SCRIPT_LETTERS = {
-  latin: /\p{Script=Latin}/gu,
-  ar: /\p{Script=Arabic}/gu,
-  ru: /\p{Script=Cyrillic}/gu,
-  hi: /\p{Script=Devanagari}/gu,
-  el: /\p{Script=Greek}/gu,
-  ko: /\p{Script=Hangul}/gu,
-  han: /\p{Script=Han}/gu,
-  kana: /[\p{Script=Hiragana}\p{Script=Katakana}]/gu,
+  latin: /\p{Script=Latin}/u,
+  ar: /\p{Script=Arabic}/u,
+  ru: /\p{Script=Cyrillic}/u,
+  hi: /\p{Script=Devanagari}/u,
+  el: /\p{Script=Greek}/u,
+  ko: /\p{Script=Hangul}/u,
+  han: /\p{Script=Han}/u,
+  kana: /[\p{Script=Hiragana}\p{Script=Katakana}]/u,
 } as const;
+type Script = keyof typeof SCRIPT_LETTERS;
+const SCRIPTS = Object.keys(SCRIPT_LETTERS) as Script[];
+
+/** The script of each BMP code unit, asked of the regular expressions once: 0 not yet known, 1 none of ours, 2 + its index in SCRIPTS. */
+const BMP_SCRIPT = new Uint8Array(0x10000);
+
+function scriptIndexOf(symbol: string): number {
+  const index = SCRIPTS.findIndex((script) => SCRIPT_LETTERS[script].test(symbol));
+  return index < 0 ? 1 : index + 2;
+}
+
+/** Letters of each script, in one pass over the text's code points (the scripts do not overlap). */
+function countScripts(text: string): Record<Script, number> {
+  const counts = new Array<number>(SCRIPTS.length + 2).fill(0);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      if ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) counts[2]++;
+      continue;
+    }
+    const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+    if (code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      counts[scriptIndexOf(text.slice(i, i + 2))]++;
+      i++;
+      continue;
+    }
+    let known = BMP_SCRIPT[code]!;
+    if (known === 0) BMP_SCRIPT[code] = known = scriptIndexOf(text[i]!);
+    counts[known]++;
+  }
+  return Object.fromEntries(SCRIPTS.map((script, index) => [script, counts[index + 2]!])) as Record<Script, number>;
+}
 
 /**
  * The language of a text as an ISO 639-1 code, or null when there is too little text to tell.
@@ -25,7 +57,7 @@ const SCRIPT_LETTERS = {
  */
 export function detectLanguage(text: string): string | null {
   const sample = text.length > LANGUAGE_SCAN_LIMIT ? text.slice(0, LANGUAGE_SCAN_LIMIT) : text;
-  const letters = Object.fromEntries(Object.entries(SCRIPT_LETTERS).map(([script, pattern]) => [script, count(sample, pattern)])) as Record<keyof typeof SCRIPT_LETTERS, number>;
+  const letters = countScripts(sample);
   const candidates: [string, number][] = [
     ['latin', letters.latin], ['ar', letters.ar], ['ru', letters.ru], ['hi', letters.hi], ['el', letters.el], ['ko', letters.ko],
     [letters.kana > 0 ? 'ja' : 'zh', letters.han + letters.kana],
@@ -37,11 +69,4 @@ export function detectLanguage(text: string): string | null {
   if (script !== 'latin') return script;
   const detected = eld.detect(sample).language;
   return detected === '' ? null : detected;
-}
-
-function count(text: string, letters: RegExp): number {
-  letters.lastIndex = 0;
-  let found = 0;
-  while (letters.exec(text) !== null) found++;
-  return found;
 }

@@ -1,7 +1,20 @@
 import { findingOf, stronger, type Finding, type HitIndex } from './hit-index.js';
+import type { TriageLanguage } from './lexicon.js';
 import type { LexiconHit } from './lexicon-matcher.js';
 
 const MESSAGE = { before: 30, after: 30, sameSentence: false };
+
+/** What a minor must be near, in its own language, for the rule to raise or page anything. */
+const MINOR_CUES = ['grooming', 'sexual', 'coercion', 'danger', 'exposure'] as const;
+
+/**
+ * The languages in which a minor could decide anything: those with a cue among the hits. Only
+ * there are ages worth finding (LexiconMatcher.matchAges) — elsewhere a minor is near nothing.
+ */
+export function languagesWithMinorCues(hits: readonly LexiconHit[]): Set<TriageLanguage> {
+  const cues: readonly string[] = MINOR_CUES;
+  return new Set(hits.filter((hit) => hit.category === 'child_safety' && cues.includes(hit.slot)).map((hit) => hit.language));
+}
 
 /**
  * Child safety, in the words of someone reporting it (ECPAT's Luxembourg Guidelines terms; no
@@ -14,7 +27,7 @@ export function childSafetyFinding(hits: HitIndex): Finding | undefined {
   for (const explicit of hits.of('child_safety', 'explicit')) {
     best = stronger(best, findingOf('child_safety', hits.negated(explicit) ? 1 : 2, explicit));
   }
-  const cue = (slot: 'grooming' | 'sexual' | 'coercion' | 'danger' | 'exposure', minor: LexiconHit): LexiconHit | undefined =>
+  const cue = (slot: (typeof MINOR_CUES)[number], minor: LexiconHit): LexiconHit | undefined =>
     hits.near(
       minor,
       hits.of('child_safety', slot).filter((hit) => !hits.negated(hit)),

@@ -56,11 +56,48 @@ export class LexiconMatcher {
     this.automaton = new CodeUnitAhoCorasick(patterns);
   }
 
+  /** The lexicon words in the text; ages are asked for apart (matchAges). */
   match(folded: NormalizedText): LexiconHit[] {
     const { text } = folded;
-    const words = wordNumbers(text);
     const hits: LexiconHit[] = [];
-    const hit = (entry: Omit<Entry, 'edgeLeft' | 'edgeRight'>, start: number, end: number): LexiconHit => ({
+    const hit = hitMaker(folded);
+    for (const found of this.automaton.search(text)) {
+      const entry = this.entries[found.pattern]!;
+      if (entry.edgeLeft && found.start > 0 && isWordUnit(text[found.start - 1]!) && isWordUnit(text[found.start]!)) continue;
+      if (entry.edgeRight && found.end < text.length && isWordUnit(text[found.end]!) && isWordUnit(text[found.end - 1]!)) continue;
+      hits.push(hit(entry, found.start, found.end));
+    }
+    return hits;
+  }
+
+  /**
+   * Ages under 18 ("12 years old", "ей 14"), as child-safety `minor` hits, for the languages asked:
+   * the expressions are many and each scans the whole text, so triage asks only for languages
+   * whose ages its rule could use.
+   */
+  matchAges(folded: NormalizedText, languages: ReadonlySet<TriageLanguage>): LexiconHit[] {
+    const { text } = folded;
+    const hits: LexiconHit[] = [];
+    // Ages need a digit: most short mails have none.
+    if (languages.size === 0 || !/\d/.test(text)) return hits;
+    const hit = hitMaker(folded);
+    for (const { language, pattern } of this.minorAges) {
+      if (!languages.has(language)) continue;
+      pattern.lastIndex = 0;
+      for (const age of text.matchAll(pattern)) {
+        if (Number(age[1]) < 18 && age[0].length > 0) hits.push(hit({ language, category: 'child_safety', slot: 'minor' }, age.index, age.index + age[0].length));
+      }
+    }
+    return hits;
+  }
+}
+
+/** A hit's record in the folded text's coordinates (word numbers computed once per text, when first asked). */
+function hitMaker(folded: NormalizedText): (entry: Omit<Entry, 'edgeLeft' | 'edgeRight'>, start: number, end: number) => LexiconHit {
+  let words: Int32Array | undefined;
+  return (entry, start, end) => {
+    words ??= wordNumbers(folded.text);
+    return {
       language: entry.language,
       category: entry.category,
       slot: entry.slot,
@@ -70,23 +107,8 @@ export class LexiconMatcher {
       lastWord: words[end - 1]!,
       sentence: folded.sentence[start]!,
       quoted: folded.quoted[start] === 1 || folded.quoted[end - 1] === 1,
-    });
-    for (const found of this.automaton.search(text)) {
-      const entry = this.entries[found.pattern]!;
-      if (entry.edgeLeft && found.start > 0 && isWordUnit(text[found.start - 1]!) && isWordUnit(text[found.start]!)) continue;
-      if (entry.edgeRight && found.end < text.length && isWordUnit(text[found.end]!) && isWordUnit(text[found.end - 1]!)) continue;
-      hits.push(hit(entry, found.start, found.end));
-    }
-    // Ages need a digit: most short mails have none, and the expressions are many.
-    const ages = /\d/.test(text) ? this.minorAges : [];
-    for (const { language, pattern } of ages) {
-      pattern.lastIndex = 0;
-      for (const age of text.matchAll(pattern)) {
-        if (Number(age[1]) < 18 && age[0].length > 0) hits.push(hit({ language, category: 'child_safety', slot: 'minor' }, age.index, age.index + age[0].length));
-      }
-    }
-    return hits;
-  }
+    };
+  };
 }
 
 /** Devanagari signs in an age expression folded like the text ("साल" → its private-use signs), so the expression can match. */
@@ -117,11 +139,15 @@ function wordNumbers(text: string): Int32Array {
   let word = -1;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch === ' ') inWord = false;
-    else if (!inWord || !isWordUnit(ch)) {
-      word++;
-      inWord = isWordUnit(ch);
+    const code = text.charCodeAt(i);
+    if (code === 0x20) inWord = false;
+    else {
+      // ASCII as isWordUnit answers it, without making a one-character string.
+      const wordUnit = code < 0x80 ? (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) : isWordUnit(text[i]!);
+      if (!inWord || !wordUnit) {
+        word++;
+        inWord = wordUnit;
+      }
     }
     numbers[i] = Math.max(word, 0);
   }

@@ -1,3 +1,4 @@
+import { FoldUnits, ScratchArray } from './fold-buffers.js';
 import {
   ARABIC_LETTER_FOLD,
   CYRILLIC_LOOKALIKE,
@@ -33,12 +34,14 @@ export interface NormalizedText {
   readonly quoted: Uint8Array;
 }
 
-/** One folded character and the original range it stands for. */
-interface Unit {
-  ch: string;
-  start: number;
-  end: number;
-}
+const UNITS = new FoldUnits();
+const KINDS = new ScratchArray((n) => new Uint8Array(n));
+const DROP = new ScratchArray((n) => new Uint8Array(n));
+const OUT_CODES = new ScratchArray((n) => new Uint16Array(n));
+const OUT_START = new ScratchArray((n) => new Int32Array(n));
+const OUT_END = new ScratchArray((n) => new Int32Array(n));
+const OUT_SENTENCE = new ScratchArray((n) => new Int32Array(n));
+const OUT_QUOTED = new ScratchArray((n) => new Uint8Array(n));
 
 /**
  * Folds text the way evasive writers vary it: case, diacritics on Latin, Cyrillic and Greek letters
@@ -51,31 +54,39 @@ interface Unit {
 export function normalizeForTriage(original: string): NormalizedText {
   const units = foldCharacters(original);
   foldTokens(units);
-  return assemble(units, joinableSeparators(units));
+  const kinds = kindsOf(units);
+  return assemble(units, kinds, joinableSeparators(units, kinds));
 }
 
-function foldCharacters(original: string): Unit[] {
-  const units: Unit[] = [];
+/** ASCII folded: upper case to lower, every other character itself (single-character strings are interned). */
+const ASCII_FOLDED: readonly string[] = Array.from({ length: 0x80 }, (_, cp) => String.fromCharCode(cp >= 0x41 && cp <= 0x5a ? cp + 32 : cp));
+
+function foldCharacters(original: string): FoldUnits {
+  const units = UNITS;
+  units.reset(original.length);
+  const length = original.length;
   let offset = 0;
-  for (const symbol of original) {
+  while (offset < length) {
     const start = offset;
-    offset += symbol.length;
-    const cp = symbol.codePointAt(0)!;
-    if (cp < 0x80) {
-      units.push({ ch: cp >= 0x41 && cp <= 0x5a ? String.fromCharCode(cp + 32) : symbol, start, end: offset });
+    const code = original.charCodeAt(offset);
+    if (code < 0x80) {
+      offset++;
+      units.push(ASCII_FOLDED[code]!, start, offset);
       continue;
     }
+    const cp = original.codePointAt(offset)!;
+    offset += cp > 0xffff ? 2 : 1;
     if (isInvisible(cp) || isArabicOptionalMark(cp)) continue;
     const sign = devanagariSign(cp);
     if (sign !== undefined) {
-      if (sign !== null) units.push({ ch: sign, start, end: offset });
+      if (sign !== null) units.push(sign, start, offset);
       continue;
     }
     if (cp === 0x2019 || cp === 0x2018 || cp === 0x02bc || cp === 0x00b4 || cp === 0x2032) {
-      units.push({ ch: "'", start, end: offset });
+      units.push("'", start, offset);
       continue;
     }
-    for (const ch of foldSymbol(cp, symbol)) units.push({ ch, start, end: offset });
+    for (const ch of foldSymbol(cp, original.slice(start, offset))) units.push(ch, start, offset);
   }
   return units;
 }
@@ -105,10 +116,11 @@ function foldSymbol(cp: number, symbol: string): readonly string[] {
 }
 
 /** Look-alikes and leetspeak are decided per word: the script most of its letters are in wins. */
-function foldTokens(units: Unit[]): void {
+function foldTokens(units: FoldUnits): void {
+  const { ch: chs, count } = units;
   let i = 0;
-  while (i < units.length) {
-    if (!isTokenUnit(units[i]!.ch)) {
+  while (i < count) {
+    if (!isTokenUnit(chs[i]!)) {
       i++;
       continue;
     }
@@ -116,18 +128,21 @@ function foldTokens(units: Unit[]): void {
     let latin = 0;
     let cyrillic = 0;
     let other = 0;
-    while (j < units.length && isTokenUnit(units[j]!.ch)) {
-      const ch = units[j]!.ch;
-      if (isLatinLetter(ch)) latin++;
+    while (j < count && isTokenUnit(chs[j]!)) {
+      const ch = chs[j]!;
+      const code = ch.charCodeAt(0);
+      if (code < 0x80) {
+        if (code >= 0x61 && code <= 0x7a) latin++;
+      } else if (isLatinLetter(ch)) latin++;
       else if (isCyrillicLetter(ch)) cyrillic++;
       else if (isGreekLetter(ch)) other++;
       j++;
     }
     if (cyrillic > latin && latin + other > 0) {
-      for (let k = i; k < j; k++) units[k]!.ch = CYRILLIC_LOOKALIKE.get(units[k]!.ch) ?? units[k]!.ch;
+      for (let k = i; k < j; k++) chs[k] = CYRILLIC_LOOKALIKE.get(chs[k]!) ?? chs[k]!;
     } else if (latin >= cyrillic && latin > 0) {
-      if (cyrillic + other > 0) for (let k = i; k < j; k++) units[k]!.ch = LATIN_LOOKALIKE.get(units[k]!.ch) ?? units[k]!.ch;
-      if (j - i >= 3) foldLeet(units, i, j, latin);
+      if (cyrillic + other > 0) for (let k = i; k < j; k++) chs[k] = LATIN_LOOKALIKE.get(chs[k]!) ?? chs[k]!;
+      if (j - i >= 3) foldLeet(chs, i, j, latin);
     }
     i = j;
   }
@@ -147,22 +162,22 @@ function isTokenUnit(ch: string): boolean {
  * '1' is an 'l' after an l, or after a vowel before another 1, an l or the word's end ("ki11",
  * "a11", "fee1"); otherwise an 'i' ("k1ll", "su1c1de").
  */
-function foldLeet(units: Unit[], from: number, to: number, letters: number): void {
+function foldLeet(chs: string[], from: number, to: number, letters: number): void {
   let innerLeet = false;
   for (let k = from; k < to; k++) {
-    const ch = units[k]!.ch;
+    const ch = chs[k]!;
     if (ch !== '1' && !LATIN_LEET.has(ch)) continue;
     const isDigit = ch >= '0' && ch <= '9';
-    const interior = k > from && k < to - 1 && isLeetNeighbour(units[k - 1]!.ch, isDigit) && isLeetNeighbour(units[k + 1]!.ch, isDigit);
+    const interior = k > from && k < to - 1 && isLeetNeighbour(chs[k - 1]!, isDigit) && isLeetNeighbour(chs[k + 1]!, isDigit);
     if (!interior && (!isDigit || (letters < 2 && !innerLeet))) continue;
     innerLeet ||= interior;
     if (ch === '1') {
-      const before = k > from ? units[k - 1]!.ch : '';
-      const after = k + 1 < to ? units[k + 1]!.ch : '';
+      const before = k > from ? chs[k - 1]! : '';
+      const after = k + 1 < to ? chs[k + 1]! : '';
       const lAfterVowel = 'aeiouy'.includes(before) && before !== '' && (after === '1' || after === 'l' || after === '');
-      units[k]!.ch = before === 'l' || lAfterVowel ? 'l' : 'i';
+      chs[k] = before === 'l' || lAfterVowel ? 'l' : 'i';
     } else {
-      units[k]!.ch = LATIN_LEET.get(ch)!;
+      chs[k] = LATIN_LEET.get(ch)!;
     }
   }
 }
@@ -174,16 +189,31 @@ function isLeetNeighbour(ch: string, besideDigit: boolean): boolean {
 
 const SPACED_SEPARATOR = new Set([' ', '.', '-', '_', '*', '·', '•', '/', '\t']);
 
+const WORD_UNIT = 1;
+const LETTER = 2;
+
+/** Per folded character: WORD_UNIT (isWordUnit) and LETTER (isLetter), asked once for both passes that need them. */
+function kindsOf({ ch: chs, count }: FoldUnits): Uint8Array {
+  const kinds = KINDS.take(count);
+  for (let k = 0; k < count; k++) {
+    const ch = chs[k]!;
+    const code = ch.charCodeAt(0);
+    if (code < 0x80) kinds[k] = code >= 0x61 && code <= 0x7a ? WORD_UNIT | LETTER : code >= 0x30 && code <= 0x39 ? WORD_UNIT : 0;
+    else kinds[k] = (isWordUnit(ch) ? WORD_UNIT : 0) | (isLetter(ch) ? LETTER : 0);
+  }
+  return kinds;
+}
+
 /**
  * Separators to drop inside runs of three or more single letters ("k i l l", "k.i.l.l", "k-i-l-l"),
  * each gap one or two separator characters.
  */
-function joinableSeparators(units: Unit[]): Uint8Array {
-  const drop = new Uint8Array(units.length);
+function joinableSeparators({ ch: chs, count }: FoldUnits, kinds: Uint8Array): Uint8Array {
+  const drop = DROP.take(count);
   const isSingleLetter = (k: number): boolean =>
-    !isWordUnit(units[k - 1]?.ch ?? ' ') && !isWordUnit(units[k + 1]?.ch ?? ' ') && isWordUnit(units[k]!.ch) && isLetter(units[k]!.ch);
+    kinds[k] === (WORD_UNIT | LETTER) && (k === 0 || (kinds[k - 1]! & WORD_UNIT) === 0) && (k + 1 >= count || (kinds[k + 1]! & WORD_UNIT) === 0);
   let k = 0;
-  while (k < units.length) {
+  while (k < count) {
     if (!isSingleLetter(k)) {
       k++;
       continue;
@@ -192,45 +222,54 @@ function joinableSeparators(units: Unit[]): Uint8Array {
     let next = k + 1;
     for (;;) {
       let gap = next;
-      while (gap < units.length && gap - next < 2 && SPACED_SEPARATOR.has(units[gap]!.ch)) gap++;
-      if (gap === next || gap >= units.length || !isSingleLetter(gap)) break;
+      while (gap < count && gap - next < 2 && SPACED_SEPARATOR.has(chs[gap]!)) gap++;
+      if (gap === next || gap >= count || !isSingleLetter(gap)) break;
       letters.push(gap);
       next = gap + 1;
     }
-    if (letters.length >= 3) for (let m = letters[0]!; m < letters.at(-1)!; m++) if (SPACED_SEPARATOR.has(units[m]!.ch)) drop[m] = 1;
+    if (letters.length >= 3) for (let m = letters[0]!; m < letters.at(-1)!; m++) if (SPACED_SEPARATOR.has(chs[m]!)) drop[m] = 1;
     k = letters.at(-1)! + 1;
   }
   return drop;
 }
 
-function assemble(units: Unit[], drop: Uint8Array): NormalizedText {
-  // Written straight into typed arrays (one slot per UTF-16 unit, never more than the units hold).
+interface FoldedArrays {
+  readonly codes: Uint16Array;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly sentence: Int32Array;
+  readonly quoted: Uint8Array;
+}
+
+/** Writes slot `n`. A plain function rather than a closure: a closure over the loop's counters would keep them off the registers. */
+function put(out: FoldedArrays, n: number, code: number, from: number, to: number, sentenceNo: number, quoted: boolean): void {
+  out.codes[n] = code;
+  out.start[n] = from;
+  out.end[n] = to;
+  out.sentence[n] = sentenceNo;
+  out.quoted[n] = quoted ? 1 : 0;
+}
+
+function assemble(units: FoldUnits, kinds: Uint8Array, drop: Uint8Array): NormalizedText {
+  const { ch: chs, count } = units;
+  // Written into reused typed arrays (one slot per UTF-16 unit, never more than the units hold), copied out at the end.
   let capacity = 0;
-  for (const unit of units) capacity += unit.ch.length;
-  const codes = new Uint16Array(capacity);
-  const start = new Int32Array(capacity);
-  const end = new Int32Array(capacity);
-  const sentence = new Int32Array(capacity);
-  const quoted = new Uint8Array(capacity);
+  for (let k = 0; k < count; k++) capacity += chs[k]!.length;
+  const out: FoldedArrays = {
+    codes: OUT_CODES.take(capacity),
+    start: OUT_START.take(capacity),
+    end: OUT_END.take(capacity),
+    sentence: OUT_SENTENCE.take(capacity),
+    quoted: OUT_QUOTED.take(capacity),
+  };
+  const { codes, end } = out;
   let n = 0;
   let sentenceNo = 0;
   let inQuote = false;
   let lastLetter = '';
   let newlines = 0;
-  const push = (code: number, unit: Unit): void => {
-    codes[n] = code;
-    start[n] = unit.start;
-    end[n] = unit.end;
-    sentence[n] = sentenceNo;
-    quoted[n] = inQuote ? 1 : 0;
-    n++;
-  };
-  const pushSpace = (unit: Unit): void => {
-    if (n > 0 && codes[n - 1] !== 0x20) push(0x20, unit);
-  };
-  for (let k = 0; k < units.length; k++) {
-    const unit = units[k]!;
-    const ch = unit.ch;
+  for (let k = 0; k < count; k++) {
+    const ch = chs[k]!;
     if (drop[k]) continue;
     if (ch === '\n') {
       if (++newlines >= 2) {
@@ -238,34 +277,38 @@ function assemble(units: Unit[], drop: Uint8Array): NormalizedText {
         inQuote = false;
       }
     } else if (ch !== '\r' && ch !== ' ' && ch !== '\t' && ch !== '>') newlines = 0;
-    if (isWordUnit(ch) || isLetter(ch)) {
+    if (kinds[k] !== 0) {
       if (ch === lastLetter && (isLatinLetter(ch) || isCollapsibleLetter(ch))) {
-        end[n - 1] = unit.end;
+        end[n - 1] = units.end[k]!;
         continue;
       }
       // One entry per UTF-16 unit, so an astral letter's two units both map back.
-      for (let unitNo = 0; unitNo < ch.length; unitNo++) push(ch.charCodeAt(unitNo), unit);
+      for (let unitNo = 0; unitNo < ch.length; unitNo++) put(out, n++, ch.charCodeAt(unitNo), units.start[k]!, units.end[k]!, sentenceNo, inQuote);
       lastLetter = ch;
       continue;
     }
     lastLetter = '';
-    if (SENTENCE_ENDS.has(ch) || (ch === '.' && (k + 1 >= units.length || /\s/.test(units[k + 1]!.ch)))) {
-      pushSpace(unit);
-      sentenceNo++;
-      continue;
+    // Anything else is one space; a sentence end counts after its space, a quote mark before it.
+    let endsSentence = false;
+    if (ch !== ' ') {
+      if (SENTENCE_ENDS.has(ch) || (ch === '.' && (k + 1 >= count || /\s/.test(chs[k + 1]!)))) endsSentence = true;
+      else if (QUOTE_TOGGLES.has(ch)) inQuote = !inQuote;
+      else if (QUOTE_OPENERS.has(ch)) inQuote = true;
+      else if (QUOTE_CLOSERS.has(ch)) inQuote = false;
     }
-    if (QUOTE_TOGGLES.has(ch)) inQuote = !inQuote;
-    else if (QUOTE_OPENERS.has(ch)) inQuote = true;
-    else if (QUOTE_CLOSERS.has(ch)) inQuote = false;
-    pushSpace(unit);
+    if (n > 0 && codes[n - 1] !== 0x20) put(out, n++, 0x20, units.start[k]!, units.end[k]!, sentenceNo, inQuote);
+    if (endsSentence) sentenceNo++;
   }
   if (n > 0 && codes[n - 1] === 0x20) n--;
-  return { text: decode(codes, n), start: start.slice(0, n), end: end.slice(0, n), sentence: sentence.slice(0, n), quoted: quoted.slice(0, n) };
+  return { text: decode(codes, n), start: out.start.slice(0, n), end: end.slice(0, n), sentence: out.sentence.slice(0, n), quoted: out.quoted.slice(0, n) };
 }
 
-/** The first `length` UTF-16 units as a string, in chunks small enough for an argument list. */
+/**
+ * The first `length` UTF-16 units as a string. The folded text never holds a lone surrogate (an
+ * astral letter is written as its pair, anything else unpaired becomes a space), so decoding
+ * them as UTF-16 changes nothing.
+ */
+const UTF16 = new TextDecoder('utf-16le');
 function decode(codes: Uint16Array, length: number): string {
-  let text = '';
-  for (let from = 0; from < length; from += 8192) text += String.fromCharCode(...codes.subarray(from, Math.min(length, from + 8192)));
-  return text;
+  return UTF16.decode(codes.subarray(0, length));
 }

@@ -1,11 +1,11 @@
-import { childSafetyFinding } from './child-safety-rule.js';
+import { childSafetyFinding, languagesWithMinorCues } from './child-safety-rule.js';
 import { doxxingFinding } from './doxxing-rule.js';
 import { HitIndex, type Finding } from './hit-index.js';
 import { TRIAGE_CATEGORIES, TRIAGE_LANGUAGES, type TriageCategory, type TriageLanguage } from './lexicon.js';
 import { LexiconMatcher } from './lexicon-matcher.js';
 import { ALL_LEXICONS } from './lexicons/index.js';
 import { normalizeForTriage } from './normalize-text.js';
-import { findPersonalData } from './personal-data.js';
+import { containsPersonalData } from './personal-data.js';
 import { selfHarmFinding } from './self-harm-rule.js';
 import { threatFinding } from './threat-rule.js';
 
@@ -56,12 +56,13 @@ export function triage(text: string, options: TriageOptions = {}): TriageResult 
   if (scanned.trim() === '') return NO_TRIAGE;
   matcher ??= new LexiconMatcher(ALL_LEXICONS);
   const folded = normalizeForTriage(scanned);
-  const hits = new HitIndex(matcher.match(folded));
+  const words = matcher.match(folded);
+  const hits = new HitIndex([...words, ...matcher.matchAges(folded, languagesWithMinorCues(words))]);
   const preferred = TRIAGE_LANGUAGES.find((language) => language === options.language);
   const findings: Finding[] = [];
   for (const finding of [threatFinding(hits), selfHarmFinding(hits), childSafetyFinding(hits)]) if (finding) findings.push(finding);
   const doxxingSign = doxxingFinding(hits, false);
-  if (doxxingSign) findings.push(doxxingFinding(hits, findPersonalData(scanned, preferred ?? doxxingSign.language).length > 0)!);
+  if (doxxingSign) findings.push(doxxingFinding(hits, containsPersonalData(scanned, preferred ?? doxxingSign.language))!);
   const categories = findings
     .map((finding) => ({
       category: finding.category,

@@ -1,0 +1,103 @@
+/**
+ * Arabic verb forms for the lexicon data files: a harm verb is listed once, by its imperfect stem
+ * ("قتل" of يقتل), and found with the person prefixes, future markers, conjunctions and pronoun
+ * suffixes writers attach to it, in Standard Arabic and the main dialects. Forms are written folded
+ * like the text (hamza seats to ا, ة to ه, ى to ي), and the normaliser reads a doubled letter as one:
+ * a prefix ending in the stem's first letter ("ح" + "حرق") would fold into another word ("حرق",
+ * burning), so such forms are left out.
+ */
+
+/** One-word first-person futures: Standard سأ/سن, Egyptian ه/هن, Levantine ح/حن, the oath لأ and "let us" لن. */
+const FUSED_FIRST_PERSON = ['سا', 'سن', 'ه', 'ها', 'هن', 'ح', 'حا', 'حن', 'لا', 'لن'];
+/** Futures read as intent only with an object attached: Gulf and Levantine ب ("بذبحك", "بنحرقكم"). */
+const OBJECT_FIRST_PERSON = ['ب', 'بن'];
+/** Conjunctions written onto the next word ("وهقتلك", "فبذبحك"): listed where a one-letter prefix needs a word edge. */
+const CONJUNCTIONS = ['', 'و', 'ف'];
+/** Third-person futures and progressives: سي/ست, Egyptian هي/هت, Levantine حي/حت, بي/بت. */
+const THIRD_PERSON_FUTURE = ['سي', 'ست', 'هي', 'هت', 'حي', 'حت', 'رح ي', 'رح ت', 'راح ي', 'بي', 'بت'];
+
+/** Object pronouns: him, her, them (m., f.), you (sg., pl. m., pl. f.). */
+export const AR_OBJECTS = ['ه', 'ها', 'هم', 'هن', 'ك', 'كم', 'كن'];
+/** "You" only, where a bare first-person form is an everyday verb ("سأدفن" at a funeral, "سأعلق" a comment). */
+export const AR_YOU = ['ك', 'كم', 'كن'];
+
+export interface ArabicVerb {
+  /** The imperfect stem, without person prefix: "قتل", "ذبح", "هاجم"; may end in a preposition ("قضي علي"). */
+  readonly stem: string;
+  /**
+   * Pronouns one of which must follow for the one-word first-person forms (the stem's letters spell an
+   * intransitive or everyday verb too: "سأموت", I will die, against "سأموتك"). Undefined: the stem alone.
+   */
+  readonly objects?: readonly string[];
+}
+
+/** A stem ending in ة (folded to ه) takes ت before a suffix: "حياه" + "ك" → "حياتك". */
+function attach(stem: string, suffix: string): string {
+  return stem.endsWith('ه') && suffix !== '' ? `${stem.slice(0, -1)}ت${suffix}` : stem + suffix;
+}
+
+/** The prefix and the stem as one word, or nothing where a doubled letter would fold them into another word. */
+function joined(prefix: string, stem: string): string | undefined {
+  return prefix.at(-1) === stem[0] ? undefined : prefix + stem;
+}
+
+function withObjects(form: string, verb: ArabicVerb, objects: readonly string[] | undefined): string[] {
+  const required = objects ?? verb.objects;
+  return required ? required.map((object) => `${attach(form, object)}>`) : [form];
+}
+
+/**
+ * The writer's own intent in one word: "سأقتل", "وسنحرقكم", "هدبحه", "لأطعنن", "بذبحك". A stem's
+ * `objects`, when given, must follow.
+ */
+export function arFusedFirstPerson(verbs: readonly ArabicVerb[]): string[] {
+  const forms = verbs.flatMap((verb) => [
+    ...FUSED_FIRST_PERSON.map((prefix) => ({ prefix, forms: formsOf(prefix, verb, verb.objects) })),
+    ...OBJECT_FIRST_PERSON.map((prefix) => ({ prefix, forms: formsOf(prefix, verb, verb.objects ?? AR_YOU) })),
+  ]);
+  // A two-letter prefix is distinctive inside a longer word ("وسأقتل"); one letter ("هقتل") needs a word edge or a conjunction before it.
+  return unique(forms.flatMap(({ prefix, forms: list }) => (prefix.length > 1 ? list : CONJUNCTIONS.flatMap((conjunction) => list.map((form) => `<${conjunction}${form}`)))));
+}
+
+function formsOf(prefix: string, verb: ArabicVerb, objects: readonly string[] | undefined): string[] {
+  const form = joined(prefix, verb.stem);
+  return form ? withObjects(form, verb, objects) : [];
+}
+
+/** Bare first-person forms ("اقتل", "نحرق"), intent only after an intent word ("رح اقتل", "بدنا نحرق", "غادي نقتل"). */
+export function arFirstPersonBare(verbs: readonly ArabicVerb[]): string[] {
+  return unique(verbs.flatMap((verb) => ['ا', 'ن'].flatMap((prefix) => formsOf(prefix, verb, verb.objects))));
+}
+
+/**
+ * Bare first-person forms with "you" attached ("اقتلك", "نحرقكم", "واذبحك"): no imperative takes "you",
+ * so after "والله", Gulf "ابي" or a dialect future the writer's own threat.
+ */
+export function arFirstPersonAtYou(verbs: readonly ArabicVerb[]): string[] {
+  const forms = verbs.flatMap((verb) => ['ا', 'ن'].flatMap((prefix) => formsOf(prefix, verb, verb.objects?.filter((object) => AR_YOU.some((you) => object.startsWith(you))) ?? AR_YOU)));
+  return unique(CONJUNCTIONS.flatMap((conjunction) => forms.map((form) => `<${conjunction}${form}`)));
+}
+
+/** Someone else's harm aimed at the writer: "سيقتلني", "هيدبحنا", "رح يضربني" (a reported threat). */
+export function arAgainstMe(verbs: readonly ArabicVerb[]): string[] {
+  return unique(verbs.flatMap((verb) => THIRD_PERSON_FUTURE.flatMap((prefix) => ['ني', 'نا'].map((object) => attach(prefix + verb.stem, object)))));
+}
+
+/**
+ * Passive and mediopassive forms, as norms and wishes use them: Egyptian and Levantine يتقتلوا,
+ * ينضربوا, Standard يقتلوا / يقتلون (the passive is spelt like the active).
+ */
+export function arPassive(verbs: readonly ArabicVerb[]): string[] {
+  return unique(
+    verbs
+      .filter((verb) => !verb.stem.includes(' '))
+      .flatMap((verb) => [
+        ...['يت', 'تت', 'ين', 'تن'].flatMap((prefix) => joined(prefix, verb.stem) ?? []),
+        ...['و', 'ن'].map((suffix) => `ي${verb.stem}${suffix}`),
+      ]),
+  );
+}
+
+function unique(forms: readonly string[]): string[] {
+  return [...new Set(forms)];
+}

@@ -9,12 +9,14 @@
 
 /** One-word first-person futures: Standard سأ/سن, Egyptian ه/هن, Levantine ح/حن, the oath لأ and "let us" لن. */
 const FUSED_FIRST_PERSON = ['سا', 'سن', 'ه', 'ها', 'هن', 'ح', 'حا', 'حن', 'لا', 'لن'];
+/** Prefixes that start with a letter common at the start of other words' parts (ال + أعذب is "الأعذب", the sweetest): matched at a word edge only. */
+const EDGE_PREFIXES = new Set(['ه', 'ها', 'هن', 'ح', 'حا', 'حن', 'لا', 'لن', 'ب', 'بن']);
 /** Futures read as intent only with an object attached: Gulf and Levantine ب ("بذبحك", "بنحرقكم"). */
 const OBJECT_FIRST_PERSON = ['ب', 'بن'];
 /** Conjunctions written onto the next word ("وهقتلك", "فبذبحك"): listed where a one-letter prefix needs a word edge. */
 const CONJUNCTIONS = ['', 'و', 'ف'];
-/** Third-person futures and progressives: سي/ست, Egyptian هي/هت, Levantine حي/حت, بي/بت. */
-const THIRD_PERSON_FUTURE = ['سي', 'ست', 'هي', 'هت', 'حي', 'حت', 'رح ي', 'رح ت', 'راح ي', 'بي', 'بت'];
+/** Third-person futures: سي/ست, Egyptian هي/هت, Levantine حي/حت, رح ي. */
+const THIRD_PERSON_FUTURE = ['سي', 'ست', 'هي', 'هت', 'حي', 'حت', 'رح ي', 'رح ت', 'راح ي'];
 
 /** Object pronouns: him, her, them (m., f.), you (sg., pl. m., pl. f.). */
 export const AR_OBJECTS = ['ه', 'ها', 'هم', 'هن', 'ك', 'كم', 'كن'];
@@ -36,14 +38,27 @@ function attach(stem: string, suffix: string): string {
   return stem.endsWith('ه') && suffix !== '' ? `${stem.slice(0, -1)}ت${suffix}` : stem + suffix;
 }
 
-/** The prefix and the stem as one word, or nothing where a doubled letter would fold them into another word. */
+/** A letter written twice in a row folds to one in the text, so a form holding one would match another word. */
+const DOUBLED = /(.)\1/u;
+
+/** The prefix and the stem as one word, or nothing where a doubled letter would fold them into another word ("تت" + "رجم" reads "ترجم"). */
 function joined(prefix: string, stem: string): string | undefined {
-  return prefix.at(-1) === stem[0] ? undefined : prefix + stem;
+  const form = prefix + stem;
+  return DOUBLED.test(form) ? undefined : form;
+}
+
+/** Forms at a word edge, also after a conjunction written onto them. */
+function atEdge(forms: readonly string[]): string[] {
+  return CONJUNCTIONS.flatMap((conjunction) => forms.map((form) => `<${conjunction}${form}`));
 }
 
 function withObjects(form: string, verb: ArabicVerb, objects: readonly string[] | undefined): string[] {
   const required = objects ?? verb.objects;
-  return required ? required.map((object) => `${attach(form, object)}>`) : [form];
+  if (!required) return [form];
+  return required.flatMap((object) => {
+    const attached = attach(form, object);
+    return DOUBLED.test(attached) ? [] : [`${attached}>`];
+  });
 }
 
 /**
@@ -55,8 +70,8 @@ export function arFusedFirstPerson(verbs: readonly ArabicVerb[]): string[] {
     ...FUSED_FIRST_PERSON.map((prefix) => ({ prefix, forms: formsOf(prefix, verb, verb.objects) })),
     ...OBJECT_FIRST_PERSON.map((prefix) => ({ prefix, forms: formsOf(prefix, verb, verb.objects ?? AR_YOU) })),
   ]);
-  // A two-letter prefix is distinctive inside a longer word ("وسأقتل"); one letter ("هقتل") needs a word edge or a conjunction before it.
-  return unique(forms.flatMap(({ prefix, forms: list }) => (prefix.length > 1 ? list : CONJUNCTIONS.flatMap((conjunction) => list.map((form) => `<${conjunction}${form}`)))));
+  // سأ and سن are distinctive inside a longer word ("وسأقتل", "فسنحرق"); the others need a word edge or a conjunction before them.
+  return unique(forms.flatMap(({ prefix, forms: list }) => (EDGE_PREFIXES.has(prefix) ? atEdge(list) : list)));
 }
 
 function formsOf(prefix: string, verb: ArabicVerb, objects: readonly string[] | undefined): string[] {
@@ -64,9 +79,15 @@ function formsOf(prefix: string, verb: ArabicVerb, objects: readonly string[] | 
   return form ? withObjects(form, verb, objects) : [];
 }
 
-/** Bare first-person forms ("اقتل", "نحرق"), intent only after an intent word ("رح اقتل", "بدنا نحرق", "غادي نقتل"). */
+/**
+ * Bare first-person forms ("اقتل", "نحرق"), intent only after an intent word ("رح اقتل", "بدنا نحرق", "غادي نقتل").
+ * With a pronoun required, at a word edge: "نصفيه" is also "its two halves".
+ */
 export function arFirstPersonBare(verbs: readonly ArabicVerb[]): string[] {
-  return unique(verbs.flatMap((verb) => ['ا', 'ن'].flatMap((prefix) => formsOf(prefix, verb, verb.objects))));
+  return unique(verbs.flatMap((verb) => {
+    const forms = ['ا', 'ن'].flatMap((prefix) => formsOf(prefix, verb, verb.objects));
+    return verb.objects ? atEdge(forms) : forms;
+  }));
 }
 
 /**
@@ -75,12 +96,12 @@ export function arFirstPersonBare(verbs: readonly ArabicVerb[]): string[] {
  */
 export function arFirstPersonAtYou(verbs: readonly ArabicVerb[]): string[] {
   const forms = verbs.flatMap((verb) => ['ا', 'ن'].flatMap((prefix) => formsOf(prefix, verb, verb.objects?.filter((object) => AR_YOU.some((you) => object.startsWith(you))) ?? AR_YOU)));
-  return unique(CONJUNCTIONS.flatMap((conjunction) => forms.map((form) => `<${conjunction}${form}`)));
+  return unique(atEdge(forms));
 }
 
-/** Someone else's harm aimed at the writer: "سيقتلني", "هيدبحنا", "رح يضربني" (a reported threat). */
+/** Someone else's harm aimed at the writer: "سيقتلني", "هيدبحنا", "رح يضربني" (a reported threat); at a word edge, as "استطعنا" (we could) holds "ستطعنا". */
 export function arAgainstMe(verbs: readonly ArabicVerb[]): string[] {
-  return unique(verbs.flatMap((verb) => THIRD_PERSON_FUTURE.flatMap((prefix) => ['ني', 'نا'].map((object) => attach(prefix + verb.stem, object)))));
+  return unique(atEdge(verbs.flatMap((verb) => THIRD_PERSON_FUTURE.flatMap((prefix) => ['ني', 'نا'].flatMap((object) => joined(prefix, attach(verb.stem, object)) ?? [])))));
 }
 
 /**
@@ -92,7 +113,7 @@ export function arPassive(verbs: readonly ArabicVerb[]): string[] {
     verbs
       .filter((verb) => !verb.stem.includes(' '))
       .flatMap((verb) => [
-        ...['يت', 'تت', 'ين', 'تن'].flatMap((prefix) => joined(prefix, verb.stem) ?? []),
+        ...['يت', 'ين'].flatMap((prefix) => joined(prefix, verb.stem) ?? []),
         ...['و', 'ن'].map((suffix) => `ي${verb.stem}${suffix}`),
       ]),
   );

@@ -39,8 +39,10 @@ const PAST_WE = ['قتل', 'ذبح', 'دبح', 'طعن', 'حرق', 'شنق', 'خ
  * the ي form is listed: ت + stem is also a verb of its own ("ترجم" translate, "تعذب" suffer, "تفجر" burst).
  */
 const NO_THIRD_PERSON = new Set(['قطع', 'ربي', 'ادب', 'عاقب', 'محو']);
-/** Bare forms inside common words: "انعدام" (lack) holds "نعدم", "انفجر" (it exploded) "نفجر", "انكسر" (it broke) "نكسر"; "أعذب" is "sweeter", "أعزب" a bachelor. */
-const NOT_BARE = new Set(['نعدم', 'نفجر', 'نسلخ', 'نكسر', 'نسحق', 'نخطف', 'نخنق', 'اعذب', 'اعزب']);
+/** Bare forms inside common words, matched at a word edge: "انعدام" (lack) holds "نعدم", "انفجر" (it exploded) "نفجر", "انكسر" (it broke) "نكسر". */
+const INSIDE_OTHER_WORDS = new Set(['نعدم', 'نفجر', 'نسلخ', 'نكسر', 'نسحق', 'نخطف', 'نخنق']);
+/** Bare forms that are other words: "أعذب" is "sweeter", "أعزب" a bachelor. */
+const NOT_BARE = new Set(['اعذب', 'اعزب']);
 /** "اربيك" is also "I raise you" (a parent), "ادبك" "your manners". */
 const NOT_BARE_AT_YOU = new Set(['ربي', 'ادب', 'نهي']);
 /** Figurative against the writer: "هذا القرار سيدمرني", "سيكسرني". */
@@ -49,7 +51,9 @@ const NOT_AGAINST_ME = new Set(['دمر', 'كسر', ...NOT_FIRST_PERSON_BARE]);
 /** Generated forms that spell another word: ح + ؤذي (the hamza seat folds to و) is "حوذي", a coachman. */
 const notAnotherWord = (form: string): boolean => !form.includes('حؤذي') && !form.includes('حوذي');
 const bareOf = (verbs: readonly ArabicVerb[]): string[] =>
-  arFirstPersonBare(verbs.filter((verb) => verb.objects !== undefined || !NOT_FIRST_PERSON_BARE.has(verb.stem))).filter((form) => !NOT_BARE.has(form));
+  arFirstPersonBare(verbs.filter((verb) => verb.objects !== undefined || !NOT_FIRST_PERSON_BARE.has(verb.stem)))
+    .filter((form) => !NOT_BARE.has(form))
+    .flatMap((form) => (INSIDE_OTHER_WORDS.has(form) ? ['', 'و', 'ف'].map((conjunction) => `<${conjunction}${form}`) : [form]));
 const thirdPerson = (verbs: readonly ArabicVerb[]): string[] =>
   verbs.filter((verb) => !NO_THIRD_PERSON.has(verb.stem) && verb.objects === undefined).flatMap((verb) => `ي${verb.stem}`);
 const bareVerbs = (verbs: readonly ArabicVerb[]): ArabicVerb[] => verbs.map(({ stem }) => ({ stem }));
@@ -75,7 +79,7 @@ export const threatAr: CategoryLexicon<'threat'> = {
     harm_weak: [
       ...bareOf(bareVerbs([...WEAK, ...WEAK_BARE_ONLY])), ...thirdPerson(bareVerbs([...WEAK, ...WEAK_BARE_ONLY])),
       ...PAST_WE, 'اغرق', 'يغرق', 'نغرق', 'قتل', 'مهاجمة', 'الهجوم على', 'إيذاء', 'أذية', 'التخلص من', 'القضاء على', 'وضع حد ل', 'انهاء حياة', 'تصفية', 'إعدام', 'تدمير', 'ضرب', 'معاقبة',
-      'تأديب', 'الانتقام من', 'طرد', 'محو', 'استئصال', '<رجم', 'سحق', 'يسحق', 'نسحق', 'خطف', 'اختطاف', 'الاعتداء على', 'اعتداء على', 'خلصنا من',
+      'تأديب', 'الانتقام من', 'طرد', 'محو', 'استئصال', '<رجم', '<سحق', 'خطف', 'اختطاف', 'الاعتداء على', 'اعتداء على', 'خلصنا من',
       'سيهاجم', 'هيهاجم', 'حيهاجم', 'يهاجموا'],
     harm_passive: [
       ...arPassive([...STRONG, { stem: 'ضرب' }, { stem: 'سحق' }].filter((verb) => verb.objects === undefined || verb.objects === AR_OBJECTS)),

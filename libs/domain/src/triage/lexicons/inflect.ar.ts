@@ -8,13 +8,16 @@
  */
 
 /** One-word first-person futures: Standard سأ/سن, Egyptian ه/هن, Levantine ح/حن, the oath لأ and "let us" لن. */
-const FUSED_FIRST_PERSON = ['سا', 'سن', 'ه', 'ها', 'هن', 'ح', 'حا', 'حن', 'لا', 'لن'];
+const FUSED_FIRST_PERSON = ['سا', 'سن', 'ه', 'ها', 'هن', 'ح', 'حن', 'لا', 'لن'];
 /** Prefixes that start with a letter common at the start of other words' parts (ال + أعذب is "الأعذب", the sweetest): matched at a word edge only. */
-const EDGE_PREFIXES = new Set(['ه', 'ها', 'هن', 'ح', 'حا', 'حن', 'لا', 'لن', 'ب', 'بن']);
+const EDGE_PREFIXES = new Set(['ه', 'ها', 'هن', 'ح', 'حن', 'لا', 'لن', 'ب', 'بن']);
 /** Futures read as intent only with an object attached: Gulf and Levantine ب ("بذبحك", "بنحرقكم"). */
 const OBJECT_FIRST_PERSON = ['ب', 'بن'];
-/** Conjunctions written onto the next word ("وهقتلك", "فبذبحك"): listed where a one-letter prefix needs a word edge. */
-const CONJUNCTIONS = ['', 'و', 'ف'];
+/**
+ * The conjunction و written onto the next word ("وهقتلك", "وبذبحك"), listed where a prefix needs a word edge
+ * (ف before a dialect future is rare, and every listed form is one more pattern to compile).
+ */
+const CONJUNCTIONS = ['', 'و'];
 /** Third-person futures: سي/ست, Egyptian هي/هت, Levantine حي/حت, رح ي. */
 const THIRD_PERSON_FUTURE = ['سي', 'ست', 'هي', 'هت', 'حي', 'حت', 'رح ي', 'رح ت', 'راح ي'];
 

@@ -102,14 +102,22 @@ function collectRegexes(condition: Condition, into: CollectedRegex[]): void {
   }
 }
 
+// The predicates loop rather than call every/some with a callback: they run for every rule of
+// every mail, and a callback closing over the facts is an allocation each time.
 function build(condition: Condition, slots: ReadonlyMap<FieldCondition, RegexSlot>): CompiledCondition {
   if ('all' in condition) {
     const parts = condition.all.map((part) => build(part, slots));
-    return (facts) => parts.every((part) => part(facts));
+    return (facts) => {
+      for (const part of parts) if (!part(facts)) return false;
+      return true;
+    };
   }
   if ('any' in condition) {
     const parts = condition.any.map((part) => build(part, slots));
-    return (facts) => parts.some((part) => part(facts));
+    return (facts) => {
+      for (const part of parts) if (part(facts)) return true;
+      return false;
+    };
   }
   if ('not' in condition) {
     const inner = build(condition.not, slots);
@@ -125,15 +133,24 @@ function compileFieldCondition(condition: FieldCondition, slots: ReadonlyMap<Fie
   switch (condition.op) {
     case 'equals': {
       const wanted = sensitive ? condition.value : condition.value.toLowerCase();
-      return (facts) => read(facts).some((value) => value === wanted);
+      return (facts) => {
+        for (const value of read(facts)) if (value === wanted) return true;
+        return false;
+      };
     }
     case 'contains': {
       const wanted = sensitive ? condition.value : condition.value.toLowerCase();
-      return (facts) => read(facts).some((value) => value.includes(wanted));
+      return (facts) => {
+        for (const value of read(facts)) if (value.includes(wanted)) return true;
+        return false;
+      };
     }
     case 'inList': {
       const wanted = new Set(sensitive ? condition.value : condition.value.map((v) => v.toLowerCase()));
-      return (facts) => read(facts).some((value) => wanted.has(value));
+      return (facts) => {
+        for (const value of read(facts)) if (wanted.has(value)) return true;
+        return false;
+      };
     }
     case 'regex': {
       const slot = slots.get(condition)!;

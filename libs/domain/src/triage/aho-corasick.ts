@@ -93,6 +93,12 @@ export class CodeUnitAhoCorasick {
   /** Every occurrence, in order of its end. */
   search(text: string): CodeUnitMatch[] {
     const matches: CodeUnitMatch[] = [];
+    this.forEachMatch(text, (pattern, start, end) => matches.push({ pattern, start, end }));
+    return matches;
+  }
+
+  /** Every occurrence, in order of its end, handed over without a record per match. */
+  forEachMatch(text: string, visit: (pattern: number, start: number, end: number) => void): void {
     const { asciiColumn, asciiColumns, asciiNext, outputOffsets, outputs } = this;
     let state = 0;
     for (let i = 0; i < text.length; i++) {
@@ -110,9 +116,8 @@ export class CodeUnitAhoCorasick {
       }
       for (let o = outputOffsets[state]!; o < outputOffsets[state + 1]!; o++) {
         const pattern = outputs[o]!;
-        matches.push({ pattern, start: i + 1 - this.lengths[pattern]!, end: i + 1 });
+        visit(pattern, i + 1 - this.lengths[pattern]!, i + 1);
       }
     }
-    return matches;
   }
 }

@@ -61,12 +61,12 @@ export class LexiconMatcher {
     const { text } = folded;
     const hits: LexiconHit[] = [];
     const hit = hitMaker(folded);
-    for (const found of this.automaton.search(text)) {
-      const entry = this.entries[found.pattern]!;
-      if (entry.edgeLeft && found.start > 0 && isWordUnit(text[found.start - 1]!) && isWordUnit(text[found.start]!)) continue;
-      if (entry.edgeRight && found.end < text.length && isWordUnit(text[found.end]!) && isWordUnit(text[found.end - 1]!)) continue;
-      hits.push(hit(entry, found.start, found.end));
-    }
+    this.automaton.forEachMatch(text, (pattern, start, end) => {
+      const entry = this.entries[pattern]!;
+      if (entry.edgeLeft && start > 0 && isWordUnit(text[start - 1]!) && isWordUnit(text[start]!)) return;
+      if (entry.edgeRight && end < text.length && isWordUnit(text[end]!) && isWordUnit(text[end - 1]!)) return;
+      hits.push(hit(entry, start, end));
+    });
     return hits;
   }
 

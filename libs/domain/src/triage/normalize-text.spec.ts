@@ -14,9 +14,14 @@ describe('normalizeForTriage', () => {
     ['я тебя yбью', 'я тебя убью'],
     ['سَأَقْتُلُكَ', 'ساقتلك'],
     ['殺了你', '杀了你'],
+    ['عمرها ١٣ سنة', 'عمرها 13 سنه'],
     ["you!!! don't", 'you don t'],
   ])('%s → %s', (text, folded) => {
     expect(normalizeForTriage(text).text).toBe(folded);
+  });
+
+  it('reads Arabic-Indic, Persian and Devanagari digits as ASCII ones', () => {
+    expect(normalizeForTriage('۱۴ साल, १५ वर्ष, ٠٩').text).toBe(normalizeForTriage('14 साल, 15 वर्ष, 09').text);
   });
 
   it('keeps Devanagari signs, so मार and मारूंगा differ', () => {

@@ -9,6 +9,7 @@ import {
   QUOTE_TOGGLES,
   SENTENCE_ENDS,
   SIMPLIFIED_HAN,
+  asciiDigitOf,
   devanagariSign,
   isArabicOptionalMark,
   isCollapsibleLetter,
@@ -47,7 +48,7 @@ const OUT_QUOTED = new ScratchArray((n) => new Uint8Array(n));
  * Folds text the way evasive writers vary it: case, diacritics on Latin, Cyrillic and Greek letters
  * (not Devanagari signs, which change words, nor Arabic letters, only its optional vowel marks),
  * compatibility forms (full-width, mathematical letters), Cyrillic/Greek look-alikes inside Latin
- * words and the reverse, leetspeak, zero-width characters, spaced-out letters ("k i l l",
+ * words and the reverse, leetspeak, Arabic-Indic and Devanagari digits, zero-width characters, spaced-out letters ("k i l l",
  * "k.i.l.l"), stretched letters (every run of one letter becomes one, in patterns too) and
  * punctuation (a space). Linear in the length of the text.
  */
@@ -77,6 +78,11 @@ function foldCharacters(original: string): FoldUnits {
     const cp = original.codePointAt(offset)!;
     offset += cp > 0xffff ? 2 : 1;
     if (isInvisible(cp) || isArabicOptionalMark(cp)) continue;
+    const digit = asciiDigitOf(cp);
+    if (digit !== undefined) {
+      units.push(digit, start, offset);
+      continue;
+    }
     const sign = devanagariSign(cp);
     if (sign !== undefined) {
       if (sign !== null) units.push(sign, start, offset);

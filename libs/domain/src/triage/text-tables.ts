@@ -34,6 +34,17 @@ export const ARABIC_LETTER_FOLD: ReadonlyMap<string, string> = new Map(
   Object.entries({ أ: 'ا', إ: 'ا', آ: 'ا', ٱ: 'ا', ى: 'ي', ة: 'ه', ی: 'ي', ک: 'ك' }),
 );
 
+/**
+ * Arabic-Indic, Persian and Devanagari digits as ASCII ones ("١٤" → "14"), so ages and numbers
+ * read alike whichever digits the writer's keyboard has; undefined for any other code point.
+ */
+export function asciiDigitOf(cp: number): string | undefined {
+  if (cp >= 0x0660 && cp <= 0x0669) return String.fromCharCode(0x30 + cp - 0x0660);
+  if (cp >= 0x06f0 && cp <= 0x06f9) return String.fromCharCode(0x30 + cp - 0x06f0);
+  if (cp >= 0x0966 && cp <= 0x096f) return String.fromCharCode(0x30 + cp - 0x0966);
+  return undefined;
+}
+
 /** Marks and fillers that change nothing a reader sees the way we match: dropped. */
 export function isInvisible(cp: number): boolean {
   return (

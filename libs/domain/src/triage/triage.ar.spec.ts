@@ -19,6 +19,7 @@ describe('triage, Arabic: Standard and dialect futures, intents, norms and their
     ['self_harm', 'أتمنى أن أنام ولا أستيقظ', 1],
     ['self_harm', 'رح انتحر الليلة بالحبوب اللي جمعتها', 2],
     ['child_safety', 'رجل غريب يبتز ابنتي البالغة 14 عاما ويهدد بنشر صورا خاصة لها', 2],
+    ['child_safety', 'رجل غريب يرسل رسائل لبنت عمرها ١٣ سنة ويطلب صورها', 2],
     // The oath لأ…نّ, Gulf ب, Moroccan غادي, Levantine طخ, Egyptian فشخ.
     ['threat', 'والله لأذبحنك', 2],
     ['threat', 'بذبحك لو شفتك بالسوق', 2],

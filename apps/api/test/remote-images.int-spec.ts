@@ -33,6 +33,12 @@ describe('remote images shown on request (built process)', () => {
     expect(shown.body).toEqual({ articleId: article.id, html: '<p>Here is the screenshot<img alt="screenshot" src="https://images.example/shot.png" /></p>' });
     const missing = await app.call<{ code: string }>(`/tickets/${ticket.id}/articles/00000000-0000-4000-8000-000000000000/html`);
     expect([missing.status, missing.body.code]).toEqual([404, 'ArticleNotFound']);
+    const malformed = await app.call<{ code: string }>(`/tickets/${ticket.id}/articles/not-an-id/html`);
+    expect([malformed.status, malformed.body.code]).toEqual([404, 'ArticleNotFound']);
+    const other = await app.seedTicket('Another screenshot', 1);
+    await park(other.id);
+    const elsewhere = await app.call<{ code: string }>(`/tickets/${ticket.id}/articles/${(await inboundOf(other.id)).id}/html`);
+    expect([elsewhere.status, elsewhere.body.code]).toEqual([404, 'ArticleNotFound']);
   });
 
   it('never shows them for a restricted queue, nor for a mail with a blocked attachment', async () => {

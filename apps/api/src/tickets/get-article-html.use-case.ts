@@ -22,8 +22,7 @@ export class GetArticleHtmlUseCase {
 
   async execute(caller: Caller, ticketId: string, articleId: string): Promise<{ articleId: string; html: string }> {
     const { queueId } = await this.access.requireTicket(caller, ticketId, 'content');
-    const [articles, attachments] = await Promise.all([this.tickets.articles(this.db, ticketId), this.attachments.forTicket(this.db, ticketId)]);
-    const article = articles.find((candidate) => candidate.id === articleId);
+    const [article, attachments] = await Promise.all([this.tickets.article(this.db, ticketId, articleId), this.attachments.forTicket(this.db, ticketId)]);
     if (!article || article.html === null) throw new DomainError('ArticleNotFound', `article ${JSON.stringify(articleId.slice(0, 64))} has no HTML on this ticket`);
     if ((await this.access.scopeOf(caller)).isRestricted(queueId)) throw DomainError.forbidden('images of a restricted queue (never shown)');
     if (attachments.some((attachment) => attachment.articleId === articleId && attachment.blocked)) throw DomainError.forbidden('images of a mail with a blocked attachment (never shown)');

@@ -169,6 +169,13 @@ export class TicketReadRepository {
     return rows.map(mapArticle);
   }
 
+  /** One article of the ticket, or null (an id of another ticket's article is not found either). */
+  async article(db: Db, ticketId: string, articleId: string): Promise<ArticleRecord | null> {
+    // Compared as text: a malformed id is simply not found, as with any other unknown id.
+    const [row] = await db.query(`SELECT ${ARTICLE_COLUMNS} FROM ${ARTICLE_SOURCE} WHERE ar.ticket_id = $1 AND ar.id::text = $2`, [ticketId, articleId]);
+    return row ? mapArticle(row) : null;
+  }
+
   /** The statement of `articles`. */
   articlesQuery(ticketId: string): SqlStatement {
     return { sql: `SELECT ${ARTICLE_COLUMNS} FROM ${ARTICLE_SOURCE} WHERE ar.ticket_id = $1 ORDER BY ar.created_at, ar.id`, params: [ticketId] };

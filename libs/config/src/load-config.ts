@@ -61,3 +61,14 @@ export function loadConfigOrExit<T extends object>(service: string, cls: ConfigC
     process.exit(78); // EX_CONFIG
   }
 }
+
+/** What loadConfig would refuse in `env`, by setting name (empty when it loads): for checks and tests of settings. */
+export function settingProblemsOf<T extends object>(cls: ConfigClass<T>, env: NodeJS.ProcessEnv): Record<string, string[]> {
+  try {
+    loadConfig(cls, env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    return Object.fromEntries(error.settings.map((setting) => [setting.name, setting.problems]));
+  }
+  return {};
+}

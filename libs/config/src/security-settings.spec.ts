@@ -1,17 +1,9 @@
-import { ConfigError, loadConfig } from './load-config.js';
+import { loadConfig, settingProblemsOf } from './load-config.js';
 import { ApiSettings } from './settings.js';
 
 const REQUIRED = { API_BOOTSTRAP_TOKEN: 'a-token-of-sixteen-chars' };
 
-function problemsOf(env: Record<string, string>): Record<string, string[]> {
-  try {
-    loadConfig(ApiSettings, { ...REQUIRED, ...env });
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    return Object.fromEntries(error.settings.map((setting) => [setting.name, setting.problems]));
-  }
-  return {};
-}
+const problemsOf = (env: Record<string, string>): Record<string, string[]> => settingProblemsOf(ApiSettings, { ...REQUIRED, ...env });
 
 describe('ApiSettings: the security baseline', () => {
   it('limits per token and per address by default, with CORS off', () => {

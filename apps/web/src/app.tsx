@@ -5,6 +5,7 @@ import { setLocale, t } from './i18n/index';
 import { OpsPage } from './ops-page';
 import { QueueNav } from './queue-nav';
 import { SearchBox, SearchPage } from './search';
+import { MY_LIST_PATH, QUEUE_LIST_PATH } from './list-routes';
 import { useLiveUpdates } from './live-updates';
 import { useSession } from './session';
 import { SignIn } from './sign-in';
@@ -39,14 +40,14 @@ export function App() {
       <main className="content">
         <Suspense fallback={<p>{t('loading')}</p>}>
           <Routes>
-            <Route path="/queues/:slug" element={<TicketList />} />
-            <Route path="/mine" element={<TicketList mine />} />
+            <Route path={QUEUE_LIST_PATH} element={<TicketList />} />
+            <Route path={MY_LIST_PATH} element={<TicketList mine />} />
             <Route path="/ops" element={<OpsPage />} />
             <Route path="/search" element={<SearchPage />} />
             <Route path="/tickets/:id" element={<TicketView />} />
             <Route path="/admin/*" element={<AdminPage />} />
             <Route path="/profile" element={<ProfilePage />} />
-            <Route path="*" element={<Navigate to="/mine" replace />} />
+            <Route path="*" element={<Navigate to={MY_LIST_PATH} replace />} />
           </Routes>
         </Suspense>
       </main>

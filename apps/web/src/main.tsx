@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { ApiError } from './api/client';
 import { App } from './app';
+import { listBaseAt } from './list-routes';
 import { listApiQuery } from './ticket-filters';
 import { ticketListQuery } from './ticket-list';
 import { SessionProvider } from './session';
@@ -29,8 +30,7 @@ const queryClient: QueryClient = new QueryClient({
  * answers 401 like /me does.
  */
 function prefetchFirstList(): void {
-  const queue = /^\/queues\/([^/]+)$/.exec(location.pathname);
-  const base: Record<string, string> | null = queue ? { queue: decodeURIComponent(queue[1]) } : location.pathname === '/mine' || location.pathname === '/' ? { assignee: 'me' } : null;
+  const base = listBaseAt(location.pathname);
   if (base) void queryClient.prefetchInfiniteQuery(ticketListQuery(listApiQuery(base, new URLSearchParams(location.search))));
 }
 prefetchFirstList();

@@ -8,6 +8,7 @@ import { SlaBadge, TriageBadge } from './badges';
 import { formatTime } from './i18n/format';
 import { t } from './i18n/index';
 import { isTyping } from './keyboard';
+import { listBaseOf } from './list-routes';
 import { TicketFilters, useTicketFilters } from './ticket-filters';
 
 interface TicketPage {
@@ -28,7 +29,7 @@ export const ticketListQuery = (query: string) =>
 export function TicketList({ mine = false }: { mine?: boolean }) {
   const { slug = '' } = useParams();
   const navigate = useNavigate();
-  const filters = useTicketFilters(mine ? { assignee: 'me' } : { queue: slug });
+  const filters = useTicketFilters(listBaseOf(mine ? { mine: true } : { slug }));
   const query = filters.apiQuery;
   const tickets = useInfiniteQuery(ticketListQuery(query));
   const items = tickets.data?.pages.flatMap((page) => page.items) ?? [];

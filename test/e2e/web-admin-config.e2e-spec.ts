@@ -8,6 +8,7 @@ import { createWebUser, inboxOrigin, launchChromium, newPage, seriousAccessibili
 const QUEUE_ADDRESS = 'safety@casework.test';
 const LEAD_EMAIL = 'lena@leads.test';
 const RULE_NAME = 'Urgent mail is high priority';
+const SECOND_RULE = 'Court orders are tagged legal';
 const URGENT_SUBJECT = 'URGENT: my account was taken over';
 const CALM_SUBJECT = 'A question about my settings';
 const ADDED_LINE = 'Gracias por su paciencia: le responderemos pronto.';
@@ -20,6 +21,8 @@ interface TemplateItem {
   version: number;
   text: string;
 }
+
+type QueueItem = Record<'id' | 'name' | 'address', string> & { retentionDays: number | null; timeZone: string | null; reopenWindowDays: number };
 
 interface TicketItem {
   id: string;
@@ -35,8 +38,10 @@ const pastedMail = (subject: string) => `From: Rita Reporter <rita@example.org>\
  * Spanish acknowledgement (a new version; an unknown variable is refused with its line, nothing
  * saved; the preview renders it), adds a rule with the form, dry-runs a pasted mail against it,
  * and sees a real mail over SMTP routed by it. An admin finds the rule's creation in the audit
- * log, verifies the hash chain, and sees the break after a row is altered in the database. A
- * specialist cannot reach any of these pages. Every page passes axe.
+ * log, verifies the hash chain, and sees the break after a row is altered in the database. The
+ * admin sets a queue's retention and time zone (refused values shown by their fields), and the
+ * lead reorders two rules by keyboard. A specialist cannot reach any of these pages. Every page
+ * passes axe.
  */
 describe('the admin pages for templates, rules and the audit log in Chromium', () => {
   let suite: CaseworkSuite;
@@ -240,6 +245,61 @@ describe('the admin pages for templates, rules and the audit log in Chromium', (
     // The altered event is marked in the table below.
     expect(await adminPage.locator('table.audit-table tr.broken').textContent()).toContain(LEAD_EMAIL);
     await adminPage.context().close();
+  });
+
+  it('changes a queue’s retention and time zone in the page, each refused value shown by its field, and passes axe', async () => {
+    const safety = async () => (await suite.api<{ items: QueueItem[] }>('/queues')).body.items.find((queue) => queue.address === QUEUE_ADDRESS)!;
+    const before = await safety();
+    const adminPage = await newPage(browser);
+    await signIn(adminPage, origin, adminToken);
+    await adminPage.goto(`${origin}/admin/queues/${before.id}`);
+    await adminPage.getByRole('heading', { level: 1, name: before.name }).waitFor();
+    const retention = adminPage.getByLabel('Purge closed tickets after (days)', { exact: true });
+    const zone = adminPage.getByLabel('Time zone of the dates in its mail', { exact: true });
+    await retention.fill('0');
+    await zone.fill('Mars/Olympus_Mons');
+    await adminPage.getByRole('button', { name: 'Save changes' }).click();
+    // The API's own words, each under its field and tied to it; nothing saved.
+    await adminPage.locator('#queue-retention-problem', { hasText: 'retentionDays must not be less than 1' }).waitFor();
+    expect(await adminPage.locator('#queue-zone-problem').textContent()).toContain('timeZone must be an IANA time zone');
+    expect(await retention.getAttribute('aria-invalid')).toBe('true');
+    expect(await zone.getAttribute('aria-describedby')).toBe('queue-zone-hint queue-zone-problem');
+    expect(await seriousAccessibilityViolations(adminPage)).toEqual([]);
+    expect(await safety()).toMatchObject({ retentionDays: before.retentionDays, timeZone: before.timeZone });
+
+    await retention.fill('365');
+    await zone.fill('Europe/Berlin');
+    await adminPage.getByRole('button', { name: 'Save changes' }).click();
+    await adminPage.getByText('Changes saved.').waitFor();
+    expect(await safety()).toMatchObject({ retentionDays: 365, timeZone: 'Europe/Berlin', reopenWindowDays: before.reopenWindowDays });
+    expect(await adminPage.locator('#queue-retention-problem').count()).toBe(0);
+    expect(await seriousAccessibilityViolations(adminPage)).toEqual([]);
+    await adminPage.context().close();
+  });
+
+  it('reorders two rules by keyboard, keeping focus on the moved rule, and the API lists them in the new order', async () => {
+    const rules = async () => (await suite.api<{ items: { name: string; position: number }[] }>('/rules')).body.items;
+    const created = await suite.api('/rules', { method: 'POST', body: { name: SECOND_RULE, when: { field: 'subject', op: 'contains', value: 'court order' }, then: [{ type: 'addTags', tags: ['legal'] }] } });
+    expect(created.status).toBe(201);
+    await page.goto(`${origin}/admin/rules`);
+    const rows = page.locator('table.rules-table tbody tr');
+    await rows.filter({ hasText: SECOND_RULE }).waitFor();
+    expect((await rules()).map((rule) => rule.name)).toEqual([RULE_NAME, SECOND_RULE]);
+
+    await page.getByRole('button', { name: `Move ${SECOND_RULE} up` }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').getByText(`“${SECOND_RULE}” is now rule 1 of 2.`).waitFor();
+    const saved = await rules();
+    expect(saved.map((rule) => rule.name)).toEqual([SECOND_RULE, RULE_NAME]);
+    expect(saved[0].position).toBeLessThan(saved[1].position);
+    expect(await rows.evaluateAll((all) => all.map((row) => row.children[1]?.textContent))).toEqual([SECOND_RULE, RULE_NAME]);
+    // At the top its up button is off: focus is on its down button, so the keyboard can carry on.
+    expect(await page.evaluate('document.activeElement?.getAttribute("aria-label")')).toBe(`Move ${SECOND_RULE} down`);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    await page.keyboard.press('Space');
+    await page.getByRole('status').getByText(`“${SECOND_RULE}” is now rule 2 of 2.`).waitFor();
+    expect((await rules()).map((rule) => rule.name)).toEqual([RULE_NAME, SECOND_RULE]);
   });
 
   it('lays the pages out right to left in Arabic, in Arabic, and they pass axe', async () => {

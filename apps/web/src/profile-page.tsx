@@ -4,14 +4,10 @@ import { api } from './api/client';
 import { t } from './i18n/index';
 import { UI_LOCALES } from './i18n/locales';
 import { useSession } from './session';
+import { timeZones } from './time-zones';
 
 /** Each UI locale in its own language: a reader who cannot read the current one still finds theirs. */
 const LOCALE_NAMES: Record<(typeof UI_LOCALES)[number], string> = { en: 'English', es: 'Español', fr: 'Français', de: 'Deutsch', ar: 'العربية' };
-
-function timeZones(): string[] {
-  const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
-  return intl.supportedValuesOf?.('timeZone') ?? ['UTC'];
-}
 
 /** The caller's own language and time zone (PATCH /me): every string and date of the page follows them. */
 export function ProfilePage() {

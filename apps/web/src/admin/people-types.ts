@@ -43,7 +43,24 @@ export interface AdminQueue {
   /** spam, postmaster: filed into by routing itself, never by address. */
   role: string | null;
   emergency: boolean;
+  /** A follow-up from a non-participant: attached flagged, or a new linked ticket. */
+  unknownSenderFollowup: UnknownSenderFollowup;
+  reopenWindowDays: number;
+  /** null: X-Spam-Score is not looked at. */
+  spamScoreThreshold: number | null;
+  /** One of the template locales; null: English. */
+  defaultLocale: string | null;
+  /** IANA zone of the dates in its mail; null: UTC. */
+  timeZone: string | null;
+  /** null: closed tickets are kept. */
+  retentionDays: number | null;
+  autoAssign: boolean;
+  maxOpenPerAssignee: number;
 }
+
+/** Mirrors libs/domain's UNKNOWN_SENDER_FOLLOWUPS, which the page does not import. */
+export const UNKNOWN_SENDER_FOLLOWUPS = ['flag', 'new_ticket'] as const;
+export type UnknownSenderFollowup = (typeof UNKNOWN_SENDER_FOLLOWUPS)[number];
 
 export const GRANT_LEVELS = ['read', 'write'] as const;
 export type GrantLevel = (typeof GRANT_LEVELS)[number];

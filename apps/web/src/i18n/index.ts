@@ -1,5 +1,6 @@
 import { adminEn, adminTranslations } from './admin';
 import { adminConfigEn, adminConfigTranslations } from './admin-config';
+import { adminQueuesEn, adminQueuesTranslations } from './admin-queues';
 import { composerEn, composerTranslations } from './composer';
 import { coreEn, coreTranslations } from './core';
 import { RTL_LOCALES, UI_LOCALES, type UiLocale } from './locales';
@@ -10,7 +11,7 @@ import { RTL_LOCALES, UI_LOCALES, type UiLocale } from './locales';
  * filled by `t`. A plain table beats an i18n framework here: a few hundred strings, no plurals
  * beyond what the sentences avoid, and nothing added to the page's JavaScript.
  */
-const en = { ...coreEn, ...composerEn, ...adminEn, ...adminConfigEn };
+const en = { ...coreEn, ...composerEn, ...adminEn, ...adminQueuesEn, ...adminConfigEn };
 export type MessageKey = keyof typeof en;
 type Table = Record<MessageKey, string>;
 
@@ -19,7 +20,7 @@ const TABLES: Record<UiLocale, Table> = {
   ...(Object.fromEntries(
     UI_LOCALES.filter((locale) => locale !== 'en').map((locale) => [
       locale,
-      { ...coreTranslations[locale], ...composerTranslations[locale], ...adminTranslations[locale], ...adminConfigTranslations[locale] },
+      { ...coreTranslations[locale], ...composerTranslations[locale], ...adminTranslations[locale], ...adminQueuesTranslations[locale], ...adminConfigTranslations[locale] },
     ]),
   ) as Record<Exclude<UiLocale, 'en'>, Table>),
 };

@@ -6,6 +6,8 @@ import { t } from '../../i18n/index';
 import { addressList, FieldProblem, fieldProps, FormProblem, problemOf } from '../people-form';
 import { QUEUES_KEY, type AdminQueue, type Items } from '../people-types';
 import { GrantsEditor } from './grants-editor';
+import { QueueSettingsFields } from './queue-settings-fields';
+import { settingsChange, settingsDraftOf } from './queue-settings';
 
 /** /admin/queues/:id: the queue's settings, then who may read or work it. (The API has no GET /queues/:id: the list answers.) */
 export function QueueEdit() {
@@ -49,6 +51,7 @@ function QueueForm({ queue }: { queue: AdminQueue }) {
   const [opsEmails, setOpsEmails] = useState(queue.opsEmails.join('\n'));
   const [restricted, setRestricted] = useState(queue.restricted);
   const [emergency, setEmergency] = useState(queue.emergency);
+  const [settings, setSettings] = useState(() => settingsDraftOf(queue));
   const [saved, setSaved] = useState(false);
   const systemQueue = queue.role !== null;
   const change = {
@@ -58,6 +61,7 @@ function QueueForm({ queue }: { queue: AdminQueue }) {
     ...(!sameList(addressList(opsEmails), queue.opsEmails) ? { opsEmails: addressList(opsEmails) } : {}),
     ...(restricted !== queue.restricted ? { restricted } : {}),
     ...(emergency !== queue.emergency ? { emergency } : {}),
+    ...settingsChange(settings, queue),
   };
   const save = useMutation({
     mutationFn: () => api<AdminQueue>(`/queues/${queue.id}`, 'PATCH', change),
@@ -66,6 +70,7 @@ function QueueForm({ queue }: { queue: AdminQueue }) {
       client.setQueryData<Items<AdminQueue>>(QUEUES_KEY, (list) => list && { items: list.items.map((each) => (each.id === after.id ? after : each)) });
       setAddresses(after.addresses.join('\n'));
       setOpsEmails(after.opsEmails.join('\n'));
+      setSettings(settingsDraftOf(after));
       await client.invalidateQueries({ queryKey: ['queues'] });
       setSaved(true);
     },
@@ -112,6 +117,7 @@ function QueueForm({ queue }: { queue: AdminQueue }) {
           <input id="queue-emergency" type="checkbox" checked={emergency} onChange={(e) => setEmergency(e.target.checked)} />
           <label htmlFor="queue-emergency">{t('admin.queues.emergency')}</label>
         </div>
+        <QueueSettingsFields draft={settings} onChange={setSettings} problem={problem} />
         <button type="submit" disabled={save.isPending || Object.keys(change).length === 0}>
           {t('admin.save')}
         </button>

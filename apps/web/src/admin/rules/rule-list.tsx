@@ -1,39 +1,61 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import { t } from '../../i18n/index';
 import type { Rule } from '../config-types';
 import { FieldProblems } from '../templates/field-problems';
 import { RULES_KEY } from './rule-editor';
 import { actionsSummary, conditionSummary } from './rule-summary';
+import { useRuleMove, type Direction } from './use-rule-move';
 
-/** Positions far enough apart that a rule added later by position can go between two. */
-const POSITION_STEP = 10;
-
-/** The rules a move saves: the new order's positions, for each rule whose position changes. */
-export function repositioned(rules: readonly Rule[], from: number, to: number): { rule: Rule; position: number }[] {
-  const order = [...rules];
-  const [moved] = order.splice(from, 1);
-  order.splice(to, 0, moved);
-  return order.map((rule, index) => ({ rule, position: (index + 1) * POSITION_STEP })).filter(({ rule, position }) => rule.position !== position);
-}
-
-/** The rules in the order the router tries them, each movable, editable and deletable. */
+/**
+ * The rules in the order the router tries them, each movable, editable and deletable. The move
+ * buttons stay focusable while a move is saved (a disabled or re-ordered button would drop a
+ * keyboard user's focus); focus is put back on the moved rule's button once the list shows it.
+ */
 export function RuleList({ rules, onEdit }: { rules: Rule[]; onEdit: (rule: Rule) => void }) {
   const client = useQueryClient();
   const [confirming, setConfirming] = useState<string | null>(null);
-  const refresh = () => client.invalidateQueries({ queryKey: RULES_KEY });
-  const move = useMutation({
-    mutationFn: async ({ from, to }: { from: number; to: number }) => {
-      for (const { rule, position } of repositioned(rules, from, to)) await api(`/rules/${rule.id}`, 'PUT', { name: rule.name, enabled: rule.enabled, when: rule.when, then: rule.then, position });
-    },
-    onSettled: refresh,
-  });
-  const remove = useMutation({ mutationFn: (id: string) => api(`/rules/${id}`, 'DELETE'), onSettled: refresh, onSuccess: () => setConfirming(null) });
+  const { move, announcement, focusAfterMove } = useRuleMove();
+  const moveButtons = useRef(new Map<string, HTMLButtonElement>());
+  useEffect(() => {
+    const target = focusAfterMove.current;
+    if (!target) return;
+    focusAfterMove.current = null;
+    const same = moveButtons.current.get(`${target.ruleId}:${target.direction}`);
+    const other = moveButtons.current.get(`${target.ruleId}:${target.direction === 'up' ? 'down' : 'up'}`);
+    (same && !same.disabled ? same : other)?.focus();
+  }, [rules, focusAfterMove]);
+  const remove = useMutation({ mutationFn: (id: string) => api(`/rules/${id}`, 'DELETE'), onSettled: () => client.invalidateQueries({ queryKey: RULES_KEY }), onSuccess: () => setConfirming(null) });
   if (rules.length === 0) return <p className="hint">{t('adminConfig.rules.none')}</p>;
+  const moveButton = (rule: Rule, direction: Direction, atEnd: boolean) => {
+    const label = t(direction === 'up' ? 'adminConfig.rules.moveUpNamed' : 'adminConfig.rules.moveDownNamed', { name: rule.name });
+    const key = `${rule.id}:${direction}`;
+    return (
+      <button
+        type="button"
+        ref={(button) => {
+          if (button) moveButtons.current.set(key, button);
+          else moveButtons.current.delete(key);
+        }}
+        disabled={atEnd}
+        aria-disabled={move.isPending || undefined}
+        onClick={() => {
+          if (!move.isPending) move.mutate({ rule, direction });
+        }}
+        aria-label={label}
+        title={label}
+      >
+        <span aria-hidden="true">{direction === 'up' ? '↑' : '↓'}</span>
+      </button>
+    );
+  };
   return (
     <>
       <FieldProblems error={move.error ?? remove.error} />
+      <p role="status" className="hint">
+        {announcement}
+      </p>
       <table className="config-table rules-table">
         <caption className="visually-hidden">{t('adminConfig.rules.listCaption')}</caption>
         <thead>
@@ -62,12 +84,8 @@ export function RuleList({ rules, onEdit }: { rules: Rule[]; onEdit: (rule: Rule
                 <button type="button" onClick={() => onEdit(rule)} aria-label={t('adminConfig.rules.editNamed', { name: rule.name })}>
                   {t('adminConfig.rules.edit')}
                 </button>
-                <button type="button" disabled={index === 0 || move.isPending} onClick={() => move.mutate({ from: index, to: index - 1 })} aria-label={t('adminConfig.rules.moveUpNamed', { name: rule.name })}>
-                  ↑
-                </button>
-                <button type="button" disabled={index === rules.length - 1 || move.isPending} onClick={() => move.mutate({ from: index, to: index + 1 })} aria-label={t('adminConfig.rules.moveDownNamed', { name: rule.name })}>
-                  ↓
-                </button>
+                {moveButton(rule, 'up', index === 0)}
+                {moveButton(rule, 'down', index === rules.length - 1)}
                 {confirming === rule.id ? (
                   <button type="button" className="danger" disabled={remove.isPending} onClick={() => remove.mutate(rule.id)} aria-label={t('adminConfig.rules.confirmDeleteNamed', { name: rule.name })}>
                     {t('adminConfig.rules.confirmDelete')}

@@ -1,13 +1,10 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLocale } from '../../i18n/index';
-import type { DryRunResult, Rule } from '../config-types';
+import type { DryRunResult } from '../config-types';
 import { DryRunVerdict, dryRunRequest } from './dry-run-panel';
-import { repositioned } from './rule-list';
 import { actionsSummary, conditionSummary } from './rule-summary';
 import { definitionOf, EMPTY_SIMPLE_RULE, simpleRuleOf } from './simple-rule';
-
-const rule = (id: string, position: number): Rule => ({ id, name: id, position, enabled: true, when: { all: [] }, then: [], createdAt: '', updatedAt: '', createdBy: null });
 
 describe('the rule form and its summaries', () => {
   afterEach(() => {
@@ -40,14 +37,6 @@ describe('the rule form and its summaries', () => {
     expect(actionsSummary([{ type: 'setQueue', queueSlug: 'legal' }, { type: 'addTags', tags: ['a', 'b'] }, { type: 'stop' }])).toBe('setQueue legal, addTags a b, stop');
     setLocale('de');
     expect(conditionSummary({ all: [] })).toBe('immer');
-  });
-
-  it('renumbers only the rules a move changes', () => {
-    const rules = [rule('a', 10), rule('b', 20), rule('c', 30)];
-    expect(repositioned(rules, 2, 1).map(({ rule: moved, position }) => [moved.id, position])).toEqual([
-      ['c', 20],
-      ['b', 30],
-    ]);
   });
 
   it('sends a pasted mail with CRLF line ends, or the stored message when its id is given, and the editor’s rule alone when asked', () => {

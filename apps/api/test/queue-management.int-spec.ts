@@ -61,6 +61,12 @@ describe('queue management and grants (built process)', () => {
     expect(cleared.body).toMatchObject({ defaultLocale: null, timeZone: null, emergency: true });
     const bad = await app.call<{ fields: Record<string, string[]> }>(`/queues/${queue.id}`, { method: 'PATCH', json: { defaultLocale: 'sp', timeZone: 'Mars/Olympus', emergency: 'yes' } });
     expect([bad.status, Object.keys(bad.body.fields).sort()]).toEqual([400, ['defaultLocale', 'emergency', 'timeZone']]);
+    // Only the nullable settings take null; for the others a null is a 400 naming it, and nothing changes.
+    const nulls = { name: null, address: null, restricted: null, emergency: null, reopenWindowDays: null, unknownSenderFollowup: null, autoAssign: null, maxOpenPerAssignee: null };
+    const refused = await app.call<{ fields: Record<string, string[]> }>(`/queues/${queue.id}`, { method: 'PATCH', json: nulls });
+    expect([refused.status, Object.keys(refused.body.fields).sort()]).toEqual([400, Object.keys(nulls).sort()]);
+    const after = (await app.call<{ items: Queue[] }>('/queues')).body.items.find((q) => q.id === queue.id);
+    expect(after).toMatchObject({ name: 'Ayuda', address: 'ayuda@casework.test', emergency: true });
   });
 
   it('replaces the grant list and answers it, refusing unknown users and repeats', async () => {

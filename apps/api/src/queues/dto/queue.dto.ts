@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { IfPresent } from '../../common/if-present.js';
 import { GRANT_LEVELS, SYSTEM_QUEUE_ROLES, TEMPLATE_LOCALES, UNKNOWN_SENDER_FOLLOWUPS, type GrantLevel, type SystemQueueRole, type UnknownSenderFollowup } from '@casework/domain';
 import { IsTimeZone } from '../../users/dto/profile.validators.js';
 
@@ -17,7 +18,7 @@ export class QueueRoutingFieldsDto {
     maxItems: MAX_QUEUE_ADDRESSES,
     description: `Further addresses the queue receives mail at (at most ${MAX_QUEUE_ADDRESSES}), besides \`address\`; replaces the list`,
   })
-  @ValidateIf((_dto, value) => value !== undefined)
+  @IfPresent()
   @IsArray()
   @ArrayMaxSize(MAX_QUEUE_ADDRESSES)
   @IsEmail({ require_tld: false }, { each: true, message: 'addresses must be email addresses' })
@@ -25,12 +26,12 @@ export class QueueRoutingFieldsDto {
   addresses?: string[];
 
   @ApiPropertyOptional({ enum: UNKNOWN_SENDER_FOLLOWUPS, description: 'A follow-up from someone who is not a participant: attached flagged, or a new linked ticket' })
-  @IsOptional()
+  @IfPresent()
   @IsIn(UNKNOWN_SENDER_FOLLOWUPS, { message: `unknownSenderFollowup must be one of ${UNKNOWN_SENDER_FOLLOWUPS.join(', ')}` })
   unknownSenderFollowup?: UnknownSenderFollowup;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 3650, description: 'A reply to a ticket resolved longer ago than this opens a new linked ticket instead of reopening it' })
-  @IsOptional()
+  @IfPresent()
   @IsInt()
   @Min(0)
   @Max(3650)
@@ -114,7 +115,7 @@ class QueueMailSettingsDto extends QueueRoutingFieldsDto {
   timeZone?: string | null;
 
   @ApiPropertyOptional({ default: false })
-  @IsOptional()
+  @IfPresent()
   @IsBoolean()
   emergency?: boolean;
 
@@ -126,12 +127,12 @@ class QueueMailSettingsDto extends QueueRoutingFieldsDto {
   retentionDays?: number | null;
 
   @ApiPropertyOptional({ default: false, description: 'Round-robin on open among users on shift with write access' })
-  @IsOptional()
+  @IfPresent()
   @IsBoolean()
   autoAssign?: boolean;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1000, default: 10 })
-  @IsOptional()
+  @IfPresent()
   @IsInt()
   @Min(1)
   @Max(1000)
@@ -160,7 +161,7 @@ export class CreateQueueDto extends QueueMailSettingsDto {
   address!: string;
 
   @ApiPropertyOptional({ default: false })
-  @IsOptional()
+  @IfPresent()
   @IsBoolean()
   restricted?: boolean;
 }
@@ -168,20 +169,20 @@ export class CreateQueueDto extends QueueMailSettingsDto {
 /** Only the fields given change (`defaultLocale` / `timeZone` null clears them). */
 export class UpdateQueueDto extends QueueMailSettingsDto {
   @ApiPropertyOptional({ example: 'Child protection' })
-  @IsOptional()
+  @IfPresent()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   name?: string;
 
   @ApiPropertyOptional({ example: 'child-safety@example.org' })
-  @IsOptional()
+  @IfPresent()
   @IsEmail({ require_tld: false }, { message: 'address must be an email address' })
   @MaxLength(320)
   address?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IfPresent()
   @IsBoolean()
   restricted?: boolean;
 
@@ -191,8 +192,7 @@ export class UpdateQueueDto extends QueueMailSettingsDto {
     maxItems: MAX_OPS_EMAILS,
     description: `Replaces the ops list (at most ${MAX_OPS_EMAILS} addresses; an address given twice is kept once); [] = notices go to OPS_EMAIL`,
   })
-  // Not @IsOptional: that would let `null` through; only an absent field is skipped.
-  @ValidateIf((_dto, value) => value !== undefined)
+  @IfPresent()
   @IsArray()
   @ArrayMaxSize(MAX_OPS_EMAILS)
   @IsEmail({ require_tld: false }, { each: true })

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Allow, IsBoolean, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { Allow, IsBoolean, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IfPresent } from '../../common/if-present.js';
 
 const WHEN_DESCRIPTION =
   'A condition: { field, op, value, caseSensitive? } with field one of from, to, cc, subject, body, header:<Name>, language, attachmentType, ' +
@@ -21,15 +22,14 @@ export class RuleInputDto {
   name!: string;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 1_000_000, description: 'Rules run by ascending position (ties by id). Omitted: after the last rule (POST), unchanged (PUT)' })
-  // Not @IsOptional: that would let `null` through; only an absent field is skipped.
-  @ValidateIf((_dto, value) => value !== undefined)
+  @IfPresent()
   @IsInt()
   @Min(0)
   @Max(1_000_000)
   position?: number;
 
   @ApiPropertyOptional({ default: true, description: 'A disabled rule is kept but never evaluated' })
-  @ValidateIf((_dto, value) => value !== undefined)
+  @IfPresent()
   @IsBoolean()
   enabled?: boolean;
 

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from './migrations/index.js';
+import { installTimestamptzParser } from './timestamptz-parser.js';
 
 export interface DataSourceOptions {
   url: string;
@@ -13,6 +14,7 @@ export interface DataSourceOptions {
 
 /** Schema changes only through migrations: never `synchronize`. */
 export function createDataSource(options: DataSourceOptions): DataSource {
+  installTimestamptzParser();
   return new DataSource({
     type: 'postgres',
     url: options.url,

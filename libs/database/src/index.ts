@@ -60,3 +60,4 @@ export * from './repositories/ticket-content.repository.js';
 export * from './repositories/retention.repository.js';
 export * from './evidence/retention-purge.js';
 export * from './evidence/contact-erasure.js';
+export * from './prepared-statement.js';

@@ -1,9 +1,9 @@
+import { timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ApiTokenRepository, UserRepository, BOOTSTRAP_ADMIN_EMAIL } from '@casework/database';
 import { API_TOKEN } from './api-token.constants.js';
 import type { Caller } from './caller.js';
-import { constantTimeEquals } from './constant-time.util.js';
 import { OidcVerifier } from './oidc-verifier.js';
 import { looksLikeApiToken, tokenSha256 } from '@casework/domain';
 
@@ -17,18 +17,24 @@ const TOUCH_EVERY_MS = 60_000;
  */
 @Injectable()
 export class Authenticator {
+  /** Hashed once: a presented credential is hashed once per request, compared with this and looked up by the same hash. */
+  private readonly bootstrapSha256: Buffer;
+
   constructor(
-    @Inject(API_TOKEN) private readonly bootstrapToken: string,
+    @Inject(API_TOKEN) bootstrapToken: string,
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(UserRepository) private readonly users: UserRepository,
     @Inject(ApiTokenRepository) private readonly tokens: ApiTokenRepository,
     @Inject(OidcVerifier) private readonly oidc: OidcVerifier,
-  ) {}
+  ) {
+    this.bootstrapSha256 = tokenSha256(bootstrapToken);
+  }
 
   async authenticate(presented: string): Promise<Caller | null> {
-    // Compared on every call, so the bootstrap path costs the same whatever was presented.
-    if (constantTimeEquals(presented, this.bootstrapToken)) return this.bootstrapAdmin();
-    if (looksLikeApiToken(presented)) return this.apiToken(presented);
+    const presentedSha256 = tokenSha256(presented);
+    // Compared on every call, in constant time (hashes of equal length), so the bootstrap path costs the same whatever was presented.
+    if (timingSafeEqual(presentedSha256, this.bootstrapSha256)) return this.bootstrapAdmin();
+    if (looksLikeApiToken(presented)) return this.apiToken(presentedSha256);
     if (this.oidc.enabled) return this.oidcUser(presented);
     return null;
   }
@@ -39,9 +45,9 @@ export class Authenticator {
     return { userId: user.id, email: user.email, role: user.role, tokenId: null, via: 'bootstrap' };
   }
 
-  private async apiToken(presented: string): Promise<Caller | null> {
+  private async apiToken(presentedSha256: Buffer): Promise<Caller | null> {
     const now = new Date();
-    const holder = await this.tokens.holderOf(this.db, tokenSha256(presented), now);
+    const holder = await this.tokens.holderOf(this.db, presentedSha256, now);
     if (!holder) return null;
     if (!holder.lastUsedAt || now.getTime() - holder.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
       await this.tokens.touch(this.db, holder.tokenId, holder.userId, now);

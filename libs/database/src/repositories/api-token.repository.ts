@@ -1,5 +1,6 @@
 import type { Role } from '@casework/domain';
 import type { Db } from '../db.js';
+import { preparedStatement, queryPrepared } from '../prepared-statement.js';
 
 export interface ApiTokenRecord {
   id: string;
@@ -22,6 +23,13 @@ export interface TokenHolder {
 }
 
 const COLUMNS = `id, user_id AS "userId", name, expires_at AS "expiresAt", created_at AS "createdAt", last_used_at AS "lastUsedAt", revoked_at AS "revokedAt"`;
+
+/** Every request with a token asks this: prepared once per connection. */
+const TOKEN_HOLDER = preparedStatement(
+  `SELECT t.id AS "tokenId", u.id AS "userId", u.email, u.role, t.last_used_at AS "lastUsedAt"
+     FROM api_token t JOIN app_user u ON u.id = t.user_id
+    WHERE t.token_sha256 = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2) AND NOT u.disabled`,
+);
 
 /** Tokens are stored as the SHA-256 of their secret only; the secret is shown once, at creation. */
 export class ApiTokenRepository {
@@ -50,12 +58,7 @@ export class ApiTokenRepository {
 
   /** One indexed look-up per request: the token's hash, its user, and whether both are live. */
   async holderOf(db: Db, sha256: Buffer, now: Date): Promise<TokenHolder | null> {
-    const [row] = await db.query(
-      `SELECT t.id AS "tokenId", u.id AS "userId", u.email, u.role, t.last_used_at AS "lastUsedAt"
-         FROM api_token t JOIN app_user u ON u.id = t.user_id
-        WHERE t.token_sha256 = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2) AND NOT u.disabled`,
-      [sha256, now],
-    );
+    const [row] = await queryPrepared<TokenHolder>(db, TOKEN_HOLDER, [sha256, now]);
     return row ?? null;
   }
 

@@ -1,5 +1,6 @@
 import type { StorableAttachment } from '@casework/domain';
 import type { Db } from '../db.js';
+import { preparedStatement, queryPrepared } from '../prepared-statement.js';
 
 /** An attachment to store: the domain's storable attachment. */
 export type NewAttachment = StorableAttachment;
@@ -34,6 +35,11 @@ export interface BlockedPositions {
 
 const COLUMNS = `a.id, a.article_id, ar.ticket_id, a.filename, a.declared_content_type, a.sniffed_content_type, a.size, a.sha256, a.md5,
                  a.content_id, a.inline, a.blob_sha256 IS NOT NULL AS stored, a.omitted_reason, a.blocked_at IS NOT NULL AS blocked, a.blocked_list_ids, a.created_at`;
+/** A ticket's attachments, asked by every read of a ticket: prepared once per connection. */
+const TICKET_ATTACHMENTS = preparedStatement(
+  `SELECT ${COLUMNS} FROM attachment a JOIN article ar ON ar.id = a.article_id
+    WHERE ar.ticket_id = $1 ORDER BY ar.created_at, ar.id, a.position`,
+);
 
 export class AttachmentRepository {
   /**
@@ -83,11 +89,7 @@ export class AttachmentRepository {
 
   /** Every attachment of a ticket's articles, in article order, then in mail order. */
   async forTicket(db: Db, ticketId: string): Promise<AttachmentRecord[]> {
-    const rows = await db.query(
-      `SELECT ${COLUMNS} FROM attachment a JOIN article ar ON ar.id = a.article_id
-        WHERE ar.ticket_id = $1 ORDER BY ar.created_at, ar.id, a.position`,
-      [ticketId],
-    );
+    const rows = await queryPrepared(db, TICKET_ATTACHMENTS, [ticketId]);
     return rows.map(mapAttachment);
   }
 

@@ -1,5 +1,6 @@
 import type { DeliveryState } from '@casework/domain';
 import type { Db } from '../db.js';
+import { preparedStatement, queryPrepared } from '../prepared-statement.js';
 import { mapOutbound, OUTBOUND_COLUMNS, type OutboundRecord } from './outbound.repository.js';
 
 /** A claimed message: `attempts` counts the attempt now starting. */
@@ -25,6 +26,13 @@ export interface DeliveryRecord {
   locale: string | null;
   template: { id: string; key: string; version: number } | null;
 }
+
+/** The deliveries of a ticket's outgoing articles, asked by every read of a ticket: prepared once per connection. */
+const TICKET_DELIVERIES = preparedStatement(
+  `SELECT a.id AS article_id, o.id, o.status, o.attempts, o.last_error, o.sent_at, o.next_attempt_at, o.locale, o.template_id, o.template_version, t.key AS template_key
+     FROM article a JOIN outbound_message o ON o.id = a.outbound_id LEFT JOIN template t ON t.id = o.template_id
+    WHERE a.ticket_id = $1`,
+);
 
 /**
  * The sending half of outbound mail: `queued → sending → sent | failed`. A sender claims rows
@@ -111,12 +119,7 @@ export class OutboundDeliveryRepository {
 
   /** The delivery of every outgoing article of a ticket, by article id. */
   async ofTicket(db: Db, ticketId: string): Promise<Map<string, DeliveryRecord>> {
-    const rows: Record<string, unknown>[] = await db.query(
-      `SELECT a.id AS article_id, o.id, o.status, o.attempts, o.last_error, o.sent_at, o.next_attempt_at, o.locale, o.template_id, o.template_version, t.key AS template_key
-         FROM article a JOIN outbound_message o ON o.id = a.outbound_id LEFT JOIN template t ON t.id = o.template_id
-        WHERE a.ticket_id = $1`,
-      [ticketId],
-    );
+    const rows = await queryPrepared(db, TICKET_DELIVERIES, [ticketId]);
     return new Map(
       rows.map((row) => [
         row.article_id as string,

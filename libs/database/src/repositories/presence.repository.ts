@@ -1,4 +1,5 @@
 import type { Db } from '../db.js';
+import { preparedStatement, queryPrepared } from '../prepared-statement.js';
 
 export type PresenceState = 'viewing' | 'replying';
 
@@ -13,6 +14,14 @@ export interface ExpiredPresence {
   queueId: string;
   userId: string;
 }
+
+/** A ticket's live viewers, asked by every read of a ticket: prepared once per connection. */
+const TICKET_VIEWERS = preparedStatement(
+  `SELECT p.state, p.since, u.id, u.name, u.email
+     FROM ticket_presence p JOIN app_user u ON u.id = p.user_id
+    WHERE p.ticket_id = $1 AND p.expires_at > now()
+    ORDER BY p.since, u.id`,
+);
 
 /** Who is viewing or replying to which ticket: heartbeats with an expiry (ticket_presence). */
 export class PresenceRepository {
@@ -36,13 +45,7 @@ export class PresenceRepository {
 
   /** The ticket's live viewers, longest present first. */
   async viewersOf(db: Db, ticketId: string): Promise<ViewerRecord[]> {
-    const rows = await db.query(
-      `SELECT p.state, p.since, u.id, u.name, u.email
-         FROM ticket_presence p JOIN app_user u ON u.id = p.user_id
-        WHERE p.ticket_id = $1 AND p.expires_at > now()
-        ORDER BY p.since, u.id`,
-      [ticketId],
-    );
+    const rows = await queryPrepared<{ state: PresenceState; since: Date; id: string; name: string; email: string }>(db, TICKET_VIEWERS, [ticketId]);
     return rows.map((r: { state: PresenceState; since: Date; id: string; name: string; email: string }) => ({ user: { id: r.id, name: r.name, email: r.email }, state: r.state, since: r.since }));
   }
 

@@ -1,5 +1,6 @@
 import type { GrantLevel } from '@casework/domain';
 import type { Db } from '../db.js';
+import { preparedStatement, queryPrepared } from '../prepared-statement.js';
 
 export interface QueueGrant {
   userId: string;
@@ -19,6 +20,13 @@ export interface QueueAccessFacts {
   restricted: boolean;
   grant: GrantLevel | null;
 }
+
+/** The access rule's facts, asked by every ticket request: prepared once per connection. */
+const ACCESS_FACTS = preparedStatement(
+  `SELECT q.id AS "queueId", q.restricted, g.level AS grant
+     FROM queue q LEFT JOIN queue_grant g ON g.queue_id = q.id AND g.user_id = $1
+    ORDER BY q.id`,
+);
 
 export class QueueGrantRepository {
   async grantsOf(db: Db, queueId: string): Promise<QueueGrant[]> {
@@ -47,11 +55,6 @@ export class QueueGrantRepository {
 
   /** Every queue with its `restricted` flag and the user's grant on it (few queues: one small query). */
   async factsFor(db: Db, userId: string): Promise<QueueAccessFacts[]> {
-    return db.query(
-      `SELECT q.id AS "queueId", q.restricted, g.level AS grant
-         FROM queue q LEFT JOIN queue_grant g ON g.queue_id = q.id AND g.user_id = $1
-        ORDER BY q.id`,
-      [userId],
-    );
+    return queryPrepared<QueueAccessFacts>(db, ACCESS_FACTS, [userId]);
   }
 }

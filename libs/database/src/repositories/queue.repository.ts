@@ -1,5 +1,6 @@
 import type { QueueRoutingSettings, SystemQueueRole } from '@casework/domain';
 import type { Db } from '../db.js';
+import { preparedStatement, queryPrepared } from '../prepared-statement.js';
 
 export interface QueueRecord {
   id: string;
@@ -42,6 +43,8 @@ export type QueueChange = Partial<Pick<QueueRecord, 'name' | 'address' | 'restri
 } & MailSettings;
 
 const COLUMNS = 'id, slug, name, address, is_default, ops_emails, restricted, addresses, role, unknown_sender_followup, reopen_window_days, spam_score_threshold, default_locale, time_zone, emergency, auto_assign, max_open_per_assignee, retention_days';
+/** A list filtered by queue asks this first: prepared once per connection. */
+const QUEUE_BY_SLUG = preparedStatement(`SELECT ${COLUMNS} FROM queue WHERE slug = $1`);
 
 export class QueueRepository {
   async list(db: Db): Promise<QueueRecord[]> {
@@ -60,7 +63,7 @@ export class QueueRepository {
   }
 
   async findBySlug(db: Db, slug: string): Promise<QueueRecord | null> {
-    const [row] = await db.query(`SELECT ${COLUMNS} FROM queue WHERE slug = $1`, [slug]);
+    const [row] = await queryPrepared(db, QUEUE_BY_SLUG, [slug]);
     return row ? mapQueue(row) : null;
   }
 

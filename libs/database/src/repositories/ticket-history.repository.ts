@@ -1,4 +1,5 @@
 import type { Db } from '../db.js';
+import { preparedStatement, queryPrepared } from '../prepared-statement.js';
 import { valuesRows } from './values-rows.js';
 
 /** One step of a ticket's history: what routing (or a user, `actorId`) decided, never a body. */
@@ -25,6 +26,9 @@ export interface HistoryEntryWithActor extends HistoryEntryRecord {
   actor: { id: string; name: string; email: string } | null;
 }
 
+/** A ticket's history, asked by every read of a ticket: prepared once per connection. */
+const TICKET_HISTORY = preparedStatement(`SELECT id, ticket_id, kind, details, article_id, actor_id, created_at FROM ticket_history WHERE ticket_id = $1 ORDER BY created_at, id`);
+
 /** The ticket_history table: appended to, read oldest first. */
 export class TicketHistoryRepository {
   /** Appends the entries in one statement, in order. */
@@ -37,10 +41,7 @@ export class TicketHistoryRepository {
   }
 
   async forTicket(db: Db, ticketId: string): Promise<HistoryEntryRecord[]> {
-    const rows: Record<string, unknown>[] = await db.query(
-      `SELECT id, ticket_id, kind, details, article_id, actor_id, created_at FROM ticket_history WHERE ticket_id = $1 ORDER BY created_at, id`,
-      [ticketId],
-    );
+    const rows = await queryPrepared(db, TICKET_HISTORY, [ticketId]);
     return rows.map(mapEntry);
   }
 

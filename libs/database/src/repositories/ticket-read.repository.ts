@@ -1,5 +1,6 @@
 import type { Calendar, LinkReason, TicketPriority, TicketStatus, Tombstone, TriageResult } from '@casework/domain';
 import type { Db } from '../db.js';
+import { preparedStatement, queryPrepared } from '../prepared-statement.js';
 import { calendarOrFallback, RESOLVED_CALENDAR } from './resolved-calendar.js';
 import { ticketPageQuery, type SqlStatement, type TicketListFilter } from './ticket-list-query.js';
 import type { AddressRecord, ArticleDirection, ArticleFlag, SystemNoteKind } from './ticket.repository.js';
@@ -113,22 +114,25 @@ const ARTICLE_COLUMNS = `ar.id, ar.ticket_id, ar.direction, ar.from_email, ar.fr
   ar.message_id, ar.reference_ids, ar.created_at, ar.flagged, ar.system_note, au.id AS author_id, au.name AS author_name, au.email AS author_email`;
 const ARTICLE_SOURCE = 'article ar LEFT JOIN app_user au ON au.id = ar.author_id';
 
+// What reading one ticket asks on every request: prepared once per connection (the ticket's select took longer to plan than to run).
+const FIND_TICKET = preparedStatement(
+  `SELECT found.*, m.number AS merged_into_number FROM (${ticketSelect('ticket', ', t.merged_into_id')} WHERE t.id = $1) found
+     LEFT JOIN ticket m ON m.id = found.merged_into_id`,
+);
+const TICKET_ARTICLES = preparedStatement(`SELECT ${ARTICLE_COLUMNS} FROM ${ARTICLE_SOURCE} WHERE ar.ticket_id = $1 ORDER BY ar.created_at, ar.id`);
+const TICKET_PLACEMENT = preparedStatement(`SELECT id, queue_id AS "queueId", purged_at AS "purgedAt" FROM ticket WHERE id = $1`);
+
 /** Tickets and their articles as people and answers read them: the list, one ticket with its clocks, its thread, what an answer needs. */
 export class TicketReadRepository {
   async find(db: Db, id: string): Promise<TicketRecord | null> {
-    const { sql, params } = this.findQuery(id);
-    const [row] = await db.query(sql, params);
+    const [row] = await queryPrepared(db, FIND_TICKET, [id]);
     if (!row) return null;
     return { ...mapTicket(row), mergedInto: row.merged_into_id ? { id: row.merged_into_id as string, number: row.merged_into_number as string } : null };
   }
 
   /** The statement of `find` (EXPLAIN it to see the plan). */
   findQuery(id: string): SqlStatement {
-    return {
-      sql: `SELECT found.*, m.number AS merged_into_number FROM (${ticketSelect('ticket', ', t.merged_into_id')} WHERE t.id = $1) found
-              LEFT JOIN ticket m ON m.id = found.merged_into_id`,
-      params: [id],
-    };
+    return { sql: FIND_TICKET.text, params: [id] };
   }
 
   /** Several tickets by id (a search page's), in no particular order; unknown ids are absent. */
@@ -140,7 +144,7 @@ export class TicketReadRepository {
 
   /** Where a ticket is, for the access rule: its queue; and whether only its tombstone is left. */
   async placement(db: Db, id: string): Promise<{ id: string; queueId: string; purgedAt: Date | null } | null> {
-    const [row] = await db.query(`SELECT id, queue_id AS "queueId", purged_at AS "purgedAt" FROM ticket WHERE id = $1`, [id]);
+    const [row] = await queryPrepared<{ id: string; queueId: string; purgedAt: Date | null }>(db, TICKET_PLACEMENT, [id]);
     return row ?? null;
   }
 
@@ -164,8 +168,7 @@ export class TicketReadRepository {
   }
 
   async articles(db: Db, ticketId: string): Promise<ArticleRecord[]> {
-    const { sql, params } = this.articlesQuery(ticketId);
-    const rows = await db.query(sql, params);
+    const rows = await queryPrepared(db, TICKET_ARTICLES, [ticketId]);
     return rows.map(mapArticle);
   }
 
@@ -178,7 +181,7 @@ export class TicketReadRepository {
 
   /** The statement of `articles`. */
   articlesQuery(ticketId: string): SqlStatement {
-    return { sql: `SELECT ${ARTICLE_COLUMNS} FROM ${ARTICLE_SOURCE} WHERE ar.ticket_id = $1 ORDER BY ar.created_at, ar.id`, params: [ticketId] };
+    return { sql: TICKET_ARTICLES.text, params: [ticketId] };
   }
 
   /** The newest inbound article that is not flagged: what a reply to the requester answers. */

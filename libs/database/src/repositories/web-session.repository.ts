@@ -1,5 +1,6 @@
 import type { Role } from '@casework/domain';
 import type { Db } from '../db.js';
+import { preparedStatement, queryPrepared } from '../prepared-statement.js';
 
 export type SessionVia = 'bootstrap' | 'token' | 'oidc';
 
@@ -22,6 +23,16 @@ export interface NewWebSession {
   expiresAt: Date;
 }
 
+/** Every request of the web inbox asks this: prepared once per connection. */
+const SESSION_HOLDER = preparedStatement(
+  `SELECT s.id AS "sessionId", u.id AS "userId", u.email, u.role, s.api_token_id AS "tokenId", s.via, s.last_seen_at AS "lastSeenAt"
+     FROM web_session s
+     JOIN app_user u ON u.id = s.user_id
+     LEFT JOIN api_token t ON t.id = s.api_token_id
+    WHERE s.session_sha256 = $1 AND s.ended_at IS NULL AND s.expires_at > $2 AND s.last_seen_at > $3 AND NOT u.disabled
+      AND (s.api_token_id IS NULL OR (t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2)))`,
+);
+
 /** Web sessions are stored as the SHA-256 of their id only; the id itself lives in the browser's cookie. */
 export class WebSessionRepository {
   async insert(db: Db, session: NewWebSession): Promise<{ id: string }> {
@@ -34,15 +45,7 @@ export class WebSessionRepository {
 
   /** The session's holder when it is live at `now` and was seen after `idleSince`. */
   async holderOf(db: Db, sha256: Buffer, now: Date, idleSince: Date): Promise<SessionHolder | null> {
-    const [row] = await db.query(
-      `SELECT s.id AS "sessionId", u.id AS "userId", u.email, u.role, s.api_token_id AS "tokenId", s.via, s.last_seen_at AS "lastSeenAt"
-         FROM web_session s
-         JOIN app_user u ON u.id = s.user_id
-         LEFT JOIN api_token t ON t.id = s.api_token_id
-        WHERE s.session_sha256 = $1 AND s.ended_at IS NULL AND s.expires_at > $2 AND s.last_seen_at > $3 AND NOT u.disabled
-          AND (s.api_token_id IS NULL OR (t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2)))`,
-      [sha256, now, idleSince],
-    );
+    const [row] = await queryPrepared<SessionHolder>(db, SESSION_HOLDER, [sha256, now, idleSince]);
     return row ?? null;
   }
 

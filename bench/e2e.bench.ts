@@ -57,7 +57,8 @@ async function main(): Promise<void> {
   const total = option('messages', 500);
   const rate = option('rate', 5);
   const ruleCount = option('rules', 0, { integer: true, zero: true });
-  const suite = await CaseworkSuite.start({ logLevel: 'warn' });
+  // The poller asks every 10 ms, far above the per-token limit a person is held to (1,200 a minute).
+  const suite = await CaseworkSuite.start({ logLevel: 'warn', env: { RATE_LIMIT_PER_TOKEN_PER_MINUTE: '0' } });
   if (ruleCount > 0) await loadRules(suite, ruleCount);
   const idle = await idleNotificationMs(suite, 20);
   const run = Date.now().toString(36);
@@ -68,7 +69,8 @@ async function main(): Promise<void> {
   // Watches the API the way a specialist's inbox would: newest tickets first.
   const poller = (async () => {
     while (polling) {
-      const { body } = await suite.api<{ items: { subject: string }[] }>('/tickets?limit=100');
+      const { status, body } = await suite.api<{ items: { subject: string }[] }>('/tickets?limit=100');
+      if (status !== 200) throw new Error(`the poller's GET /tickets answered ${status}: ${JSON.stringify(body).slice(0, 200)}`);
       const now = Date.now();
       for (const ticket of body.items) if (!visibleAt.has(ticket.subject)) visibleAt.set(ticket.subject, now);
       await new Promise((r) => setTimeout(r, 10));

@@ -6,14 +6,6 @@
  * A general-purpose library segments non-ASCII text into graphemes with Intl.Segmenter on every
  * scan, which cost several milliseconds on a 2 kB mail in Chinese or Hindi.
  */
-export interface CodeUnitMatch {
-  /** Index of the pattern in the constructor's list. */
-  readonly pattern: number;
-  readonly start: number;
-  /** Exclusive. */
-  readonly end: number;
-}
-
 export class CodeUnitAhoCorasick {
   /** Trie edges of each state: code unit → state. */
   private readonly next: Map<number, number>[] = [new Map()];
@@ -90,14 +82,7 @@ export class CodeUnitAhoCorasick {
     return queue;
   }
 
-  /** Every occurrence, in order of its end. */
-  search(text: string): CodeUnitMatch[] {
-    const matches: CodeUnitMatch[] = [];
-    this.forEachMatch(text, (pattern, start, end) => matches.push({ pattern, start, end }));
-    return matches;
-  }
-
-  /** Every occurrence, in order of its end, handed over without a record per match. */
+  /** Every occurrence, in order of its end: the pattern's index in the constructor's list and its range (end exclusive), without a record per match. */
   forEachMatch(text: string, visit: (pattern: number, start: number, end: number) => void): void {
     const { asciiColumn, asciiColumns, asciiNext, outputOffsets, outputs } = this;
     let state = 0;

@@ -92,11 +92,20 @@ export class LexiconMatcher {
   }
 }
 
-/** A hit's record in the folded text's coordinates (word numbers computed once per text, when first asked). */
+/** Word numbers of a folded text, computed when its first hit is recorded, once for its words and its ages. */
+const WORD_NUMBERS = new WeakMap<NormalizedText, Int32Array>();
+
+function wordNumbersOf(folded: NormalizedText): Int32Array {
+  let words = WORD_NUMBERS.get(folded);
+  if (!words) WORD_NUMBERS.set(folded, (words = wordNumbers(folded.text)));
+  return words;
+}
+
+/** A hit's record in the folded text's coordinates. */
 function hitMaker(folded: NormalizedText): (entry: Omit<Entry, 'edgeLeft' | 'edgeRight'>, start: number, end: number) => LexiconHit {
   let words: Int32Array | undefined;
   return (entry, start, end) => {
-    words ??= wordNumbers(folded.text);
+    words ??= wordNumbersOf(folded);
     return {
       language: entry.language,
       category: entry.category,

@@ -46,7 +46,7 @@ export class PresenceRepository {
   /** The ticket's live viewers, longest present first. */
   async viewersOf(db: Db, ticketId: string): Promise<ViewerRecord[]> {
     const rows = await queryPrepared<{ state: PresenceState; since: Date; id: string; name: string; email: string }>(db, TICKET_VIEWERS, [ticketId]);
-    return rows.map((r: { state: PresenceState; since: Date; id: string; name: string; email: string }) => ({ user: { id: r.id, name: r.name, email: r.email }, state: r.state, since: r.since }));
+    return rows.map((r) => ({ user: { id: r.id, name: r.name, email: r.email }, state: r.state, since: r.since }));
   }
 
   /**
